@@ -1,0 +1,75 @@
+package dev.specbot.template;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.List;
+
+/**
+ * A template's YAML front matter (a GitHub issue template's {@code name}, {@code about}, {@code
+ * title}...) and the markdown body after it.
+ *
+ * @param yaml the parsed front matter, or a missing node when there is none
+ * @param yamlText the front matter as written, to place errors
+ * @param yamlFirstLine the 1-based file line of the front matter's first line
+ * @param body the markdown after the front matter
+ * @param bodyFirstLine the 1-based file line of the body's first line
+ */
+record FrontMatter(
+    JsonNode yaml, String yamlText, int yamlFirstLine, String body, int bodyFirstLine) {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  static FrontMatter split(String source, String text) throws TemplateException {
+    List<String> lines = Markdown.lines(text);
+    if (!lines.get(0).strip().equals("---")) {
+      return new FrontMatter(MissingNode.getInstance(), "", 1, text, 1);
+    }
+    int end = closingLine(lines);
+    if (end < 0) {
+      // An opening "---" with no closing one is a thematic break, not front matter.
+      return new FrontMatter(MissingNode.getInstance(), "", 1, text, 1);
+    }
+    String yamlText = String.join("\n", lines.subList(1, end));
+    String body = String.join("\n", lines.subList(end + 1, lines.size()));
+    return new FrontMatter(parse(source, yamlText), yamlText, 2, body, end + 2);
+  }
+
+  /** A text value of the front matter, or empty. */
+  String text(String key) {
+    JsonNode value = yaml.path(key);
+    return value.isValueNode() ? value.asText().strip() : "";
+  }
+
+  private static int closingLine(List<String> lines) {
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.equals("---") || line.equals("...")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static JsonNode parse(String source, String yamlText) throws TemplateException {
+    if (yamlText.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      JsonNode node = YAML.readTree(yamlText);
+      if (node == null || node.isMissingNode() || node.isNull()) {
+        return MissingNode.getInstance();
+      }
+      if (!node.isObject()) {
+        throw new TemplateException(source, 2, "front matter must be YAML keys and values");
+      }
+      return node;
+    } catch (JacksonException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new TemplateException(
+          source,
+          1 + Math.max(line, 1),
+          "front matter is not valid YAML: " + e.getOriginalMessage());
+    }
+  }
+}

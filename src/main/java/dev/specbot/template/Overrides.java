@@ -1,0 +1,160 @@
+package dev.specbot.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a template author can say where the markdown alone is ambiguous, in the front matter under
+ * {@code specbot:} or in a sidecar {@code ID.yml}: the template's name, question wording, optional
+ * sections, sections to leave out, process checklists and what fills each metadata line.
+ *
+ * <p>Sections are named by their heading text, or by their headings joined with {@code " > "} where
+ * a heading repeats.
+ */
+final class Overrides {
+  static final Overrides NONE = new Overrides(Optional.empty(), List.of());
+
+  private static final Set<String> KEYS =
+      Set.of("name", "ask", "optional", "omit", "process", "fields");
+  private static final Set<String> FIELD_VALUES =
+      Set.of("title", "drafter", "created", "updated", "status", "meeting", "ask", "keep");
+
+  /** One named section or label, and where the override said it. */
+  record Entry(String key, String name, String value, String source, int line) {}
+
+  private final Optional<String> name;
+  private final List<Entry> entries;
+
+  private Overrides(Optional<String> name, List<Entry> entries) {
+    this.name = name;
+    this.entries = List.copyOf(entries);
+  }
+
+  /** Reads overrides from a YAML mapping; {@code yamlText} and {@code firstLine} place errors. */
+  static Overrides from(JsonNode node, String source, String yamlText, int firstLine)
+      throws TemplateException {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return NONE;
+    }
+    YamlLines where = new YamlLines(source, yamlText, firstLine);
+    if (!node.isObject()) {
+      throw where.error("", "overrides must be a mapping of " + String.join(", ", KEYS));
+    }
+    Optional<String> name = Optional.empty();
+    List<Entry> entries = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      String key = field.getKey();
+      JsonNode value = field.getValue();
+      switch (key) {
+        case "name" -> name = Optional.of(scalar(value, key, where));
+        case "optional", "omit", "process" -> entries.addAll(names(key, value, where));
+        case "ask" -> entries.addAll(mapping(key, value, where, Set.of()));
+        case "fields" -> entries.addAll(mapping(key, value, where, FIELD_VALUES));
+        default ->
+            throw where.error(
+                key + ":",
+                "unknown override \"" + key + "\"; known ones are " + String.join(", ", KEYS));
+      }
+    }
+    return new Overrides(name, entries);
+  }
+
+  /** The overrides of both places; the sidecar's name wins. */
+  Overrides and(Overrides sidecar) {
+    List<Entry> all = new ArrayList<>(entries);
+    all.addAll(sidecar.entries);
+    return new Overrides(sidecar.name.or(() -> name), all);
+  }
+
+  Optional<String> name() {
+    return name;
+  }
+
+  List<Entry> entries(String key) {
+    return entries.stream().filter(entry -> entry.key().equals(key)).toList();
+  }
+
+  /**
+   * Label to field value ({@code drafter}, {@code ask}, ...), as the {@code fields} override says.
+   */
+  Map<String, String> fieldRoles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    entries("fields").forEach(entry -> roles.put(entry.name(), entry.value()));
+    return roles;
+  }
+
+  private static String scalar(JsonNode value, String key, YamlLines where)
+      throws TemplateException {
+    if (!value.isValueNode() || value.asText().isBlank()) {
+      throw where.error(key + ":", "\"" + key + "\" must be a single line of text");
+    }
+    return value.asText().strip();
+  }
+
+  private static List<Entry> names(String key, JsonNode value, YamlLines where)
+      throws TemplateException {
+    List<Entry> entries = new ArrayList<>();
+    if (value.isValueNode()) {
+      String name = scalar(value, key, where);
+      entries.add(new Entry(key, name, "", where.source(), where.lineOf(name)));
+      return entries;
+    }
+    if (!value.isArray()) {
+      throw where.error(key + ":", "\"" + key + "\" must be a list of section headings");
+    }
+    for (JsonNode item : value) {
+      String name = scalar(item, key, where);
+      entries.add(new Entry(key, name, "", where.source(), where.lineOf(name)));
+    }
+    return entries;
+  }
+
+  private static List<Entry> mapping(
+      String key, JsonNode value, YamlLines where, Set<String> allowed) throws TemplateException {
+    if (!value.isObject()) {
+      throw where.error(key + ":", "\"" + key + "\" must map section headings or labels to text");
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      String text = scalar(field.getValue(), field.getKey(), where);
+      if (!allowed.isEmpty() && !allowed.contains(text)) {
+        throw where.error(
+            field.getKey(),
+            "\""
+                + field.getKey()
+                + "\" is filled with \""
+                + text
+                + "\"; use one of "
+                + String.join(", ", allowed.stream().sorted().toList()));
+      }
+      entries.add(
+          new Entry(key, field.getKey(), text, where.source(), where.lineOf(field.getKey())));
+    }
+    return entries;
+  }
+
+  /** Finds the line an override was written on, for error messages. */
+  record YamlLines(String source, String text, int firstLine) {
+    int lineOf(String needle) {
+      List<String> lines = Markdown.lines(text);
+      for (int i = 0; i < lines.size(); i++) {
+        if (!needle.isEmpty() && lines.get(i).contains(needle)) {
+          return firstLine + i;
+        }
+      }
+      return firstLine;
+    }
+
+    TemplateException error(String needle, String problem) {
+      return new TemplateException(source, lineOf(needle), problem);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.specbot.template;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * One piece of a template's layout: what the finished document has in that place, given the answers
+ * and what the bot knows. A layout rendered part by part rebuilds the template's structure.
+ */
+sealed interface Part
+    permits Part.Verbatim,
+        Part.TitleHeading,
+        Part.Fields,
+        Part.QuestionSection,
+        Part.Checklist,
+        Part.RevisionLog {
+
+  String NOT_ANSWERED = "_Not answered._";
+  String NOT_SCHEDULED = "_Not scheduled yet._";
+
+  /** The markdown for this part, or an empty string when it has none. */
+  String render(Filling filling);
+
+  /** The answers and what the bot knows, as a layout is rendered. */
+  record Filling(Map<String, String> answers, RenderContext context) {
+    /** The answer to a question, when it has one that is not blank. */
+    Optional<String> answer(String questionId) {
+      return Optional.ofNullable(answers.get(questionId)).filter(text -> !text.isBlank());
+    }
+
+    String title() {
+      return Inline.escape(context.title());
+    }
+
+    String value(FieldKind kind, String templateValue) {
+      return switch (kind) {
+        case TITLE -> Placeholders.replaceRun(templateValue, title()).orElse(title());
+        case DRAFTER -> Inline.escape(context.drafter());
+        case CREATED -> DateTimeFormatter.ISO_LOCAL_DATE.format(context.createdOn());
+        case UPDATED -> DateTimeFormatter.ISO_LOCAL_DATE.format(context.updatedOn());
+        case STATUS -> status(templateValue);
+        case MEETING -> context.meeting().map(Inline::oneLine).orElse(NOT_SCHEDULED);
+      };
+    }
+
+    private static String status(String templateValue) {
+      return Placeholders.firstOption(templateValue)
+          .orElse(Placeholders.awaitsWriter(templateValue) ? "Draft" : templateValue);
+    }
+  }
+
+  /** Template markdown kept as it is: a heading, a thematic break. */
+  record Verbatim(String markdown) implements Part {
+    @Override
+    public String render(Filling filling) {
+      return markdown;
+    }
+  }
+
+  /** The document's title heading; without heading text it is the title alone. */
+  record TitleHeading(int level, Optional<String> text) implements Part {
+    @Override
+    public String render(Filling filling) {
+      String title =
+          text.map(heading -> Placeholders.titleHeading(heading, filling.title()))
+              .orElse(filling.title());
+      return "#".repeat(level) + " " + title;
+    }
+  }
+
+  /** A block of metadata lines, each filled by the bot, by an answer, or kept. */
+  record Fields(List<Slot> slots) implements Part {
+    /** One line and what fills it: a field kind, a question, or neither (kept as written). */
+    record Slot(FieldLine line, Optional<FieldKind> kind, Optional<String> questionId) {}
+
+    @Override
+    public String render(Filling filling) {
+      return slots.stream().map(slot -> line(slot, filling)).collect(Collectors.joining("\n"));
+    }
+
+    private static String line(Slot slot, Filling filling) {
+      FieldLine line = slot.line();
+      String value =
+          slot.kind()
+              .map(kind -> filling.value(kind, line.value()))
+              .or(() -> slot.questionId().map(id -> asked(id, filling)))
+              .orElse(line.value());
+      return line.lead()
+          + line.labelMarkup()
+          + (value.isEmpty() ? "" : " " + value)
+          + line.lineEnd();
+    }
+
+    private static String asked(String questionId, Filling filling) {
+      return filling.answer(questionId).map(Inline::oneLine).orElse(NOT_ANSWERED);
+    }
+  }
+
+  /**
+   * A section asked as a question: its heading, then the answer in place of the guidance.
+   *
+   * @param headingText the heading's markdown without its {@code #} marks
+   * @param namedByAnswer whether the heading's placeholder takes the answer's first line
+   * @param tableHead the template table's header and delimiter lines, for a table question
+   */
+  record QuestionSection(
+      int level,
+      String headingText,
+      Question question,
+      boolean namedByAnswer,
+      List<String> tableHead)
+      implements Part {
+
+    @Override
+    public String render(Filling filling) {
+      Optional<String> answer = filling.answer(question.id());
+      if (answer.isEmpty() && question.optional()) {
+        return "";
+      }
+      String heading = headingText;
+      String body = answer.orElse(null);
+      Optional<String[]> named =
+          answer.filter(a -> namedByAnswer).flatMap(AnswerMarkdown::nameAndRest);
+      if (named.isPresent()) {
+        heading =
+            Placeholders.replaceRun(headingText, Inline.escape(named.get()[0])).orElse(heading);
+        body = named.get()[1];
+      }
+      return "#".repeat(level) + " " + heading + "\n\n" + body(body);
+    }
+
+    private String body(String answer) {
+      if (answer == null) {
+        return NOT_ANSWERED;
+      }
+      if (question.kind() == QuestionKind.TABLE) {
+        return TableAnswer.render(answer, tableHead, question.columns(), level);
+      }
+      return AnswerMarkdown.sanitize(answer, level);
+    }
+  }
+
+  /** A process checklist kept as written; the steps the bot performs are ticked once done. */
+  record Checklist(List<String> lines, Set<Integer> meetingSteps) implements Part {
+    @Override
+    public String render(Filling filling) {
+      boolean scheduled = filling.context().meeting().isPresent();
+      return IntStream.range(0, lines.size())
+          .mapToObj(
+              i ->
+                  scheduled && meetingSteps.contains(i)
+                      ? lines.get(i).replaceFirst("\\[ \\]", "[x]")
+                      : lines.get(i))
+          .collect(Collectors.joining("\n"));
+    }
+  }
+
+  /** A revision log the bot keeps: the table with its first row filled from what the bot knows. */
+  record RevisionLog(List<String> tableHead, List<String> cells, List<Optional<FieldKind>> kinds)
+      implements Part {
+    @Override
+    public String render(Filling filling) {
+      String row =
+          IntStream.range(0, cells.size())
+              .mapToObj(
+                  i ->
+                      kinds
+                          .get(i)
+                          .map(kind -> filling.value(kind, cells.get(i)))
+                          .orElse(cells.get(i)))
+              .collect(Collectors.joining(" | ", "| ", " |"));
+      return String.join("\n", tableHead) + "\n" + row;
+    }
+  }
+}

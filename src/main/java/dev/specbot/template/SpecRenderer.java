@@ -1,0 +1,35 @@
+package dev.specbot.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Assembles the finished spec: the template's structure and headings kept, each answer in place of
+ * its guidance, unanswered sections marked, fields filled, advice to the writer left out.
+ */
+public final class SpecRenderer {
+  private SpecRenderer() {}
+
+  /**
+   * The document as CommonMark markdown.
+   *
+   * @param answers the answers by {@link Question#id()}; a missing or blank one is not answered
+   */
+  public static String render(
+      Template template, Map<String, String> answers, RenderContext context) {
+    Objects.requireNonNull(template, "null template");
+    Objects.requireNonNull(answers, "null answers");
+    Objects.requireNonNull(context, "null context");
+    Part.Filling filling = new Part.Filling(Map.copyOf(answers), context);
+    List<String> blocks = new ArrayList<>();
+    for (Part part : template.layout()) {
+      String markdown = part.render(filling);
+      if (!markdown.isBlank()) {
+        blocks.add(markdown);
+      }
+    }
+    return String.join("\n\n", blocks) + "\n";
+  }
+}

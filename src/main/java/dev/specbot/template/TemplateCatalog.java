@@ -1,0 +1,167 @@
+package dev.specbot.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The templates users can pick: the built-ins, then every {@code .md} file of a custom folder. A
+ * bad template is reported and skipped; it never keeps the others from loading.
+ */
+public final class TemplateCatalog {
+  /** The built-in templates, in the order users see them. */
+  public static final List<String> BUILT_IN_IDS =
+      List.of(
+          "project-spec",
+          "echo-tech-spec",
+          "implementation-plan",
+          "technical-specification",
+          "feature-plan");
+
+  private static final Logger log = LoggerFactory.getLogger(TemplateCatalog.class);
+  private static final String RESOURCES = "/templates/";
+
+  private final Map<String, Template> templates;
+  private final List<TemplateException> problems;
+
+  private TemplateCatalog(Map<String, Template> templates, List<TemplateException> problems) {
+    this.templates = Map.copyOf(templates);
+    this.order = List.copyOf(templates.keySet());
+    this.problems = List.copyOf(problems);
+  }
+
+  private final List<String> order;
+
+  /**
+   * The built-in templates, and those of {@code customDir} when given (a custom one may replace a
+   * built-in).
+   */
+  public static TemplateCatalog load(Optional<Path> customDir) {
+    Map<String, Template> templates = new LinkedHashMap<>();
+    List<TemplateException> problems = new ArrayList<>();
+    for (String id : BUILT_IN_IDS) {
+      templates.put(id, builtIn(id));
+    }
+    customDir.ifPresent(dir -> loadFolder(dir, templates, problems));
+    problems.forEach(problem -> log.warn("Template skipped: {}", problem.getMessage()));
+    return new TemplateCatalog(templates, problems);
+  }
+
+  /**
+   * Reads one template file, with its sidecar {@code NAME.yml} or {@code NAME.yaml} if there is
+   * one.
+   */
+  public static Template read(Path file) throws TemplateException {
+    String source = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new TemplateException(source, 0, "no such file");
+    }
+    try {
+      long size = Files.size(file);
+      if (size > TemplateText.MAX_BYTES) {
+        throw new TemplateException(
+            source, 0, "is " + size + " bytes; a template may be at most 1 MB (1048576 bytes)");
+      }
+      return TemplateParser.parse(idOf(file), source, Files.readAllBytes(file), sidecar(file));
+    } catch (IOException e) {
+      throw new TemplateException(source, 0, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  public List<Template> all() {
+    return order.stream().map(templates::get).toList();
+  }
+
+  public Optional<Template> find(String id) {
+    return Optional.ofNullable(templates.get(id.strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /** Templates that could not be loaded, each naming its file, line and what is wrong. */
+  public List<TemplateException> problems() {
+    return problems;
+  }
+
+  /** The id a file gives: its name without {@code .md}, lower-cased, spaces as dashes. */
+  static String idOf(Path file) {
+    String name = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
+    return name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-");
+  }
+
+  private static Template builtIn(String id) {
+    String source = "built-in template " + id + ".md";
+    try {
+      byte[] markdown = resource(id + ".md").orElseThrow();
+      Optional<TemplateParser.Sidecar> sidecar =
+          resource(id + ".yml")
+              .map(yaml -> new TemplateParser.Sidecar("built-in " + id + ".yml", utf8(yaml)));
+      return TemplateParser.parse(id, source, markdown, sidecar);
+    } catch (TemplateException e) {
+      // The built-ins ship with the jar and are tested: failing here is a packaging bug.
+      throw new IllegalStateException("Built-in template is broken: " + e.getMessage(), e);
+    }
+  }
+
+  private static void loadFolder(
+      Path dir, Map<String, Template> templates, List<TemplateException> problems) {
+    if (!Files.isDirectory(dir)) {
+      problems.add(new TemplateException(dir.toString(), 0, "is not a folder of templates"));
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(TemplateCatalog::isMarkdown).sorted().toList()) {
+        try {
+          Template template = read(file);
+          if (templates.containsKey(template.id())) {
+            log.info("Custom template {} replaces the template of the same id", file);
+          }
+          templates.put(template.id(), template);
+        } catch (TemplateException e) {
+          problems.add(e);
+        }
+      }
+    } catch (IOException e) {
+      problems.add(new TemplateException(dir.toString(), 0, "cannot be listed: " + e.getMessage()));
+    }
+  }
+
+  private static boolean isMarkdown(Path file) {
+    return Files.isRegularFile(file)
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+  }
+
+  private static Optional<TemplateParser.Sidecar> sidecar(Path file) throws IOException {
+    String base = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
+    for (String extension : List.of(".yml", ".yaml")) {
+      Path candidate = file.resolveSibling(base + extension);
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(
+            new TemplateParser.Sidecar(candidate.toString(), Files.readString(candidate)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<byte[]> resource(String name) {
+    try (InputStream in = TemplateCatalog.class.getResourceAsStream(RESOURCES + name)) {
+      return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,434 @@
+package dev.specbot.template;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+
+/**
+ * Walks a parsed template in document order and builds both what the interview asks (questions,
+ * groups, fields) and the layout that puts the answers back in place.
+ */
+final class TemplateLayout {
+  /** A checklist step the bot performs itself: scheduling, or chasing, the discussion meeting. */
+  private static final Pattern MEETING_STEP =
+      Pattern.compile(
+          "(?i)schedul\\w*\\b.*\\b(?:discuss\\w*|meeting|review)\\b"
+              + "|\\b(?:discuss\\w*|meeting|review)\\b.*\\bschedul");
+
+  private static final Pattern CHECKBOX =
+      Pattern.compile("^\\s*(?:>\\s*)*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
+
+  private final String id;
+  private final String source;
+  private final FrontMatter frontMatter;
+  private final TemplateParser.Body body;
+  private final Overrides overrides;
+  private final Map<String, String> fieldRoles;
+
+  private final List<Part> layout = new ArrayList<>();
+  private final List<Question> questions = new ArrayList<>();
+  private final Map<String, Section> questionSections = new LinkedHashMap<>();
+  private final List<Field> fields = new ArrayList<>();
+  private final List<SectionNote> leftOut = new ArrayList<>();
+  private final List<SectionNote> keptAsIs = new ArrayList<>();
+  private final List<String> intro = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
+  private final Set<String> fieldLabelsSeen = new HashSet<>();
+  private final Map<Section, String> groupIds = new LinkedHashMap<>();
+  private Part pendingBreak;
+
+  TemplateLayout(
+      String id,
+      String source,
+      FrontMatter frontMatter,
+      TemplateParser.Body body,
+      Overrides overrides) {
+    this.id = id;
+    this.source = source;
+    this.frontMatter = frontMatter;
+    this.body = body;
+    this.overrides = overrides;
+    this.fieldRoles = overrides.fieldRoles();
+  }
+
+  Template build() throws TemplateException {
+    nameGroups();
+    addPreamble();
+    if (body.sections().get(0).role != Section.Role.TITLE) {
+      layout.add(new Part.TitleHeading(1, Optional.empty()));
+      fields.add(new Field("Title heading (added)", FieldKind.TITLE, body.firstLine()));
+    }
+    for (Section section : body.sections()) {
+      addSection(section);
+    }
+    checkFieldOverridesNameLines();
+    Template.Contents contents =
+        new Template.Contents(questions, groups(), fields, leftOut, keptAsIs);
+    return new Template(
+        id, name(), description(), source, String.join("\n\n", intro), contents, layout);
+  }
+
+  private void addPreamble() {
+    for (Node block : body.preamble()) {
+      if (Blocks.isFieldBlock(block, body.lines())) {
+        addFields(block);
+      } else if (Blocks.isThematicBreak(block)) {
+        layout.add(new Part.Verbatim("---"));
+      } else {
+        addIntro(List.of(block));
+      }
+    }
+  }
+
+  private void addSection(Section section) {
+    switch (section.role) {
+      case LEFT_OUT -> addLeftOut(section);
+      case TITLE -> addTitle(section);
+      case GROUP -> addHeading(section);
+      case PROCESS -> addProcess(section);
+      case REVISION_LOG -> addRevisionLog(section);
+      case QUESTION -> addQuestion(section);
+    }
+    if (section.role != Section.Role.LEFT_OUT
+        && section.body.stream().anyMatch(Blocks::isThematicBreak)) {
+      // A rule under a section separates it from what follows; kept only if something kept follows.
+      pendingBreak = new Part.Verbatim("---");
+    }
+  }
+
+  private void addLeftOut(Section section) {
+    pendingBreak = null;
+    if (section.parent == null || section.parent.role != Section.Role.LEFT_OUT) {
+      leftOut.add(
+          new SectionNote(
+              section.title, "advice to the writer, not part of the spec", section.line));
+    }
+  }
+
+  private void addTitle(Section section) {
+    layout.add(new Part.TitleHeading(section.level, Optional.of(section.headingText)));
+    fields.add(new Field("Title heading", FieldKind.TITLE, section.line));
+    List<Node> guidance = new ArrayList<>();
+    for (Node block : section.body) {
+      if (Blocks.isFieldBlock(block, body.lines())) {
+        addFields(block);
+      } else if (!Blocks.isThematicBreak(block)) {
+        guidance.add(block);
+      }
+    }
+    addIntro(guidance);
+  }
+
+  private void addHeading(Section section) {
+    flushBreak();
+    layout.add(new Part.Verbatim(heading(section)));
+  }
+
+  private void addProcess(Section section) {
+    addHeading(section);
+    List<String> meetingSteps = new ArrayList<>();
+    for (Node block : section.body) {
+      if (Blocks.isTaskList(block, body.lines())) {
+        Part.Checklist checklist = checklist(block);
+        checklist.meetingSteps().stream()
+            .sorted()
+            .forEach(
+                i -> meetingSteps.add(CHECKBOX.matcher(checklist.lines().get(i)).replaceFirst("")));
+        layout.add(checklist);
+      }
+    }
+    String reason =
+        meetingSteps.isEmpty()
+            ? "a process checklist, kept as it is"
+            : "a process checklist, kept; ticked when the meeting is scheduled: "
+                + String.join(" / ", meetingSteps);
+    keptAsIs.add(new SectionNote(section.title, reason, section.line));
+  }
+
+  private Part.Checklist checklist(Node list) {
+    int first = Markdown.firstLine(list);
+    List<String> lines = body.lines().subList(first, Markdown.lastLine(list) + 1);
+    List<ListItem> items = new ArrayList<>();
+    Blocks.collectItems(list, items);
+    Set<Integer> meetingSteps = new HashSet<>();
+    for (ListItem item : items) {
+      int line = Markdown.firstLine(item) - first;
+      if (MEETING_STEP.matcher(lines.get(line)).find()) {
+        meetingSteps.add(line);
+      }
+    }
+    return new Part.Checklist(lines, meetingSteps);
+  }
+
+  private void addRevisionLog(Section section) {
+    addHeading(section);
+    TableBlock table =
+        (TableBlock) section.body.stream().filter(Blocks::isTable).findFirst().orElseThrow();
+    List<String> tableLines = Markdown.lines(Markdown.source(table, body.lines()));
+    List<String> columns = columns(table);
+    List<String> cells =
+        tableLines.size() > 2
+            ? fitted(TableAnswer.cells(tableLines.get(2)), columns.size())
+            : fitted(List.of(), columns.size());
+    List<Optional<FieldKind>> kinds = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      String cell = cells.get(i);
+      Optional<String> placeholder = Placeholders.innerLabel(cell);
+      kinds.add(
+          placeholder.isPresent()
+              ? FieldLine.knownKind(placeholder.get(), fieldRoles)
+              : cell.isBlank()
+                  ? FieldLine.knownKind(columns.get(i), fieldRoles)
+                  : Optional.empty());
+    }
+    layout.add(new Part.RevisionLog(tableLines.subList(0, 2), cells, kinds));
+    keptAsIs.add(
+        new SectionNote(
+            section.title, "a revision log, filled with the first entry", section.line));
+  }
+
+  private void addQuestion(Section section) {
+    flushBreak();
+    List<Node> guidance = section.body.stream().filter(b -> !Blocks.isThematicBreak(b)).toList();
+    Optional<TableBlock> table =
+        guidance.stream().filter(Blocks::isTable).map(TableBlock.class::cast).findFirst();
+    boolean namedByAnswer = Placeholders.in(section.headingText);
+    String hint = Hints.of(guidance);
+    if (namedByAnswer) {
+      hint =
+          join(
+              hint,
+              "Start with a short line that names it: that line replaces the placeholder in the heading.");
+    }
+    Question question =
+        new Question(
+            questions.size() + 1,
+            uniqueId(slug(String.join("/", section.path()))),
+            section.title,
+            section.path().subList(0, section.path().size() - 1),
+            prompt(section),
+            hint,
+            table.isPresent() ? QuestionKind.TABLE : QuestionKind.TEXT,
+            table.map(TemplateLayout::columns).orElse(List.of()),
+            TemplateParser.isOptional(section, overrides),
+            groupOf(section),
+            section.line);
+    questions.add(question);
+    questionSections.put(question.id(), section);
+    List<String> tableHead =
+        table
+            .map(t -> Markdown.lines(Markdown.source(t, body.lines())).subList(0, 2))
+            .orElse(List.of());
+    layout.add(
+        new Part.QuestionSection(
+            section.level, section.headingText, question, namedByAnswer, tableHead));
+  }
+
+  private Optional<String> prompt(Section section) {
+    return overrides.entries("ask").stream()
+        .filter(entry -> section.isNamed(entry.name()))
+        .map(Overrides.Entry::value)
+        .findFirst();
+  }
+
+  /**
+   * Metadata lines: the bot fills what it knows, asks what waits for the writer, keeps the rest.
+   */
+  private void addFields(Node block) {
+    List<Part.Fields.Slot> slots = new ArrayList<>();
+    int firstLine = body.firstLine() + Markdown.firstLine(block);
+    List<String> sourceLines = Markdown.lines(Markdown.source(block, body.lines()));
+    for (int i = 0; i < sourceLines.size(); i++) {
+      Optional<FieldLine> parsed = FieldLine.parse(sourceLines.get(i));
+      if (parsed.isPresent()) {
+        slots.add(slot(parsed.get(), firstLine + i));
+      }
+    }
+    layout.add(new Part.Fields(slots));
+  }
+
+  private Part.Fields.Slot slot(FieldLine line, int fileLine) {
+    fieldLabelsSeen.add(line.label().toLowerCase(Locale.ROOT));
+    Optional<FieldKind> kind = FieldLine.knownKind(line.label(), fieldRoles);
+    if (kind.isPresent()) {
+      fields.add(new Field(line.label(), kind.get(), fileLine));
+      return new Part.Fields.Slot(line, kind, Optional.empty());
+    }
+    String role =
+        roleOverride(line.label()).orElse(Placeholders.awaitsWriter(line.value()) ? "ask" : "keep");
+    if (role.equals("keep")) {
+      return new Part.Fields.Slot(line, Optional.empty(), Optional.empty());
+    }
+    Question question =
+        new Question(
+            questions.size() + 1,
+            uniqueId(slug(line.label())),
+            line.label(),
+            List.of(),
+            Optional.empty(),
+            Hints.comment(line.value()),
+            QuestionKind.FIELD,
+            List.of(),
+            false,
+            Optional.empty(),
+            fileLine);
+    questions.add(question);
+    return new Part.Fields.Slot(line, Optional.empty(), Optional.of(question.id()));
+  }
+
+  private Optional<String> roleOverride(String label) {
+    return fieldRoles.entrySet().stream()
+        .filter(entry -> entry.getKey().equalsIgnoreCase(label.strip()))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  private void checkFieldOverridesNameLines() throws TemplateException {
+    for (Overrides.Entry entry : overrides.entries("fields")) {
+      if (!fieldLabelsSeen.contains(entry.name().strip().toLowerCase(Locale.ROOT))
+          && fields.stream().noneMatch(field -> field.label().equalsIgnoreCase(entry.name()))
+          && !isRevisionLogPlaceholder(entry.name())) {
+        throw new TemplateException(
+            entry.source(),
+            entry.line(),
+            "\"fields\" names the line \"" + entry.name() + "\", which the template does not have");
+      }
+    }
+  }
+
+  /**
+   * A fields override may name a revision log's placeholder (such as [Tech Lead]) instead of a
+   * line.
+   */
+  private boolean isRevisionLogPlaceholder(String label) {
+    return layout.stream()
+        .filter(Part.RevisionLog.class::isInstance)
+        .map(Part.RevisionLog.class::cast)
+        .flatMap(log -> log.cells().stream())
+        .anyMatch(cell -> Placeholders.innerLabel(cell).orElse("").equalsIgnoreCase(label.strip()));
+  }
+
+  /** Every group heading's id, given before any question so a question knows its group. */
+  private void nameGroups() {
+    for (Section section : body.sections()) {
+      if (section.role == Section.Role.GROUP) {
+        groupIds.put(section, uniqueId(slug(String.join("/", section.path()))));
+      }
+    }
+  }
+
+  /** The innermost group a section sits in. */
+  private Optional<String> groupOf(Section section) {
+    for (Section ancestor = section.parent; ancestor != null; ancestor = ancestor.parent) {
+      if (groupIds.containsKey(ancestor)) {
+        return Optional.of(groupIds.get(ancestor));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Groups, each with every question beneath it, in document order. */
+  private List<Group> groups() {
+    List<Group> groups = new ArrayList<>();
+    groupIds.forEach(
+        (section, groupId) -> {
+          List<String> members =
+              questionSections.entrySet().stream()
+                  .filter(entry -> entry.getValue().isUnder(section))
+                  .map(Map.Entry::getKey)
+                  .toList();
+          groups.add(
+              new Group(groupId, section.title, Hints.of(section.body), members, section.line));
+        });
+    return groups;
+  }
+
+  private void addIntro(List<Node> blocks) {
+    String text = Hints.of(blocks);
+    if (!text.isEmpty()) {
+      intro.add(text);
+    }
+  }
+
+  private void flushBreak() {
+    if (pendingBreak != null) {
+      layout.add(pendingBreak);
+      pendingBreak = null;
+    }
+  }
+
+  private String name() {
+    return overrides
+        .name()
+        .or(() -> Optional.of(frontMatter.text("name")).filter(n -> !n.isEmpty()))
+        .orElseGet(() -> humanized(id));
+  }
+
+  private String description() {
+    String about = frontMatter.text("about");
+    return about.isEmpty() ? frontMatter.text("description") : about;
+  }
+
+  private static String heading(Section section) {
+    return "#".repeat(section.level) + " " + section.headingText;
+  }
+
+  private static List<String> columns(TableBlock table) {
+    TableRow header = (TableRow) table.getFirstChild().getFirstChild();
+    return Markdown.children(header).stream()
+        .map(cell -> Hints.inlineKeepingBrackets((TableCell) cell))
+        .toList();
+  }
+
+  private static List<String> fitted(List<String> cells, int width) {
+    List<String> fitted = new ArrayList<>(cells.subList(0, Math.min(cells.size(), width)));
+    while (fitted.size() < width) {
+      fitted.add("");
+    }
+    return fitted;
+  }
+
+  private String uniqueId(String base) {
+    String candidate = base.isEmpty() ? "section" : base;
+    for (int n = 2; !ids.add(candidate); n++) {
+      candidate = (base.isEmpty() ? "section" : base) + "-" + n;
+    }
+    return candidate;
+  }
+
+  /**
+   * A stable, readable key: "Architecture Overview/System Context" gives
+   * "architecture-overview/system-context".
+   */
+  static String slug(String text) {
+    String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String slug =
+        ascii
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9/]+", "-")
+            .replaceAll("-*/-*", "/")
+            .replaceAll("^[-/]+|[-/]+$", "");
+    return slug.length() > 80 ? slug.substring(0, 80).replaceAll("[-/]+$", "") : slug;
+  }
+
+  private static String humanized(String id) {
+    String words = id.replace('-', ' ').replace('_', ' ').strip();
+    return words.isEmpty() ? id : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private static String join(String first, String second) {
+    return first.isEmpty() ? second : first + "\n\n" + second;
+  }
+}

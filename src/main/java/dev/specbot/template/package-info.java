@@ -1,0 +1,11 @@
+/**
+ * Spec templates: reads a team's markdown template as it is and turns it into an interview
+ * (questions, groups, fields the bot fills itself), and renders the answers back into the finished
+ * document.
+ *
+ * <p>Plain Java: nothing here knows of Slack, storage or meetings. {@link
+ * dev.specbot.template.TemplateCatalog} loads the built-in and custom templates, {@link
+ * dev.specbot.template.Template} is the interview one template yields, and {@link
+ * dev.specbot.template.SpecRenderer} assembles a document from answers.
+ */
+package dev.specbot.template;
