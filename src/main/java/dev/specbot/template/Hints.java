@@ -109,9 +109,12 @@ final class Hints {
 
   private static String list(ListBlock list, String indent) {
     List<String> items = new ArrayList<>();
-    int number = list instanceof OrderedList ordered ? ordered.getStartNumber() : 0;
+    int number = 1;
+    if (list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null) {
+      number = ordered.getMarkerStartNumber();
+    }
     for (Node item : Markdown.children(list)) {
-      String marker = list instanceof OrderedList ? (number++) + ". " : "• ";
+      String marker = list instanceof OrderedList ? number++ + ". " : "• ";
       items.add(listItem((ListItem) item, indent, marker));
     }
     return String.join("\n", items);

@@ -2,7 +2,6 @@ package dev.specbot.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,7 @@ final class Overrides {
     }
     Optional<String> name = Optional.empty();
     List<Entry> entries = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
       switch (key) {
@@ -122,8 +120,7 @@ final class Overrides {
       throw where.error(key + ":", "\"" + key + "\" must map section headings or labels to text");
     }
     List<Entry> entries = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String text = scalar(field.getValue(), field.getKey(), where);
       if (!allowed.isEmpty() && !allowed.contains(text)) {
         throw where.error(
