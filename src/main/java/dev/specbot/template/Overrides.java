@@ -19,8 +19,8 @@ import java.util.Set;
 final class Overrides {
   static final Overrides NONE = new Overrides(Optional.empty(), List.of());
 
-  private static final Set<String> KEYS =
-      Set.of("name", "ask", "optional", "omit", "process", "fields");
+  private static final List<String> KEYS =
+      List.of("ask", "fields", "name", "omit", "optional", "process");
   private static final Set<String> FIELD_VALUES =
       Set.of("title", "drafter", "created", "updated", "status", "meeting", "ask", "keep");
 
