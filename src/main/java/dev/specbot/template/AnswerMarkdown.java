@@ -26,6 +26,9 @@ final class AnswerMarkdown {
 
   private AnswerMarkdown() {}
 
+  /** An answer split into the name its first line gives a placeholder heading, and the rest. */
+  record Named(String name, String rest) {}
+
   /** The answer as markdown that stays inside a section of the given heading level. */
   static String sanitize(String answer, int sectionLevel) {
     List<String> lines = new ArrayList<>(Markdown.lines(trimBlankLines(answer)));
@@ -45,7 +48,7 @@ final class AnswerMarkdown {
    * Splits "Use SQLite\nBecause..." into a name for a placeholder heading and the rest, when the
    * first line reads as a short name and more follows.
    */
-  static Optional<String[]> nameAndRest(String answer) {
+  static Optional<Named> nameAndRest(String answer) {
     String text = trimBlankLines(answer);
     int newline = text.indexOf('\n');
     if (newline < 0) {
@@ -56,7 +59,7 @@ final class AnswerMarkdown {
     if (rest.isBlank() || !NAME_LINE.matcher(first).matches() || LIST_START.matcher(first).find()) {
       return Optional.empty();
     }
-    return Optional.of(new String[] {first, rest});
+    return Optional.of(new Named(first, rest));
   }
 
   /** Drops blank lines at either end and trailing spaces at the very end. */

@@ -122,15 +122,13 @@ sealed interface Part
       if (answer.isEmpty() && question.optional()) {
         return "";
       }
-      String heading = headingText;
-      String body = answer.orElse(null);
-      Optional<String[]> named =
+      Optional<AnswerMarkdown.Named> named =
           answer.filter(a -> namedByAnswer).flatMap(AnswerMarkdown::nameAndRest);
-      if (named.isPresent()) {
-        heading =
-            Placeholders.replaceRun(headingText, Inline.escape(named.get()[0])).orElse(heading);
-        body = named.get()[1];
-      }
+      String heading =
+          named
+              .flatMap(n -> Placeholders.replaceRun(headingText, Inline.escape(n.name())))
+              .orElse(headingText);
+      String body = named.map(AnswerMarkdown.Named::rest).or(() -> answer).orElse(null);
       return "#".repeat(level) + " " + heading + "\n\n" + body(body);
     }
 

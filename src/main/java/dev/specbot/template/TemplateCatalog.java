@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The templates users can pick: the built-ins, then every {@code .md} file of a custom folder. A
@@ -30,10 +28,10 @@ public final class TemplateCatalog {
           "technical-specification",
           "feature-plan");
 
-  private static final Logger log = LoggerFactory.getLogger(TemplateCatalog.class);
   private static final String RESOURCES = "/templates/";
 
   private final Map<String, Template> templates;
+  private final List<String> order;
   private final List<TemplateException> problems;
 
   private TemplateCatalog(Map<String, Template> templates, List<TemplateException> problems) {
@@ -41,8 +39,6 @@ public final class TemplateCatalog {
     this.order = List.copyOf(templates.keySet());
     this.problems = List.copyOf(problems);
   }
-
-  private final List<String> order;
 
   /**
    * The built-in templates, and those of {@code customDir} when given (a custom one may replace a
@@ -55,7 +51,6 @@ public final class TemplateCatalog {
       templates.put(id, builtIn(id));
     }
     customDir.ifPresent(dir -> loadFolder(dir, templates, problems));
-    problems.forEach(problem -> log.warn("Template skipped: {}", problem.getMessage()));
     return new TemplateCatalog(templates, problems);
   }
 
@@ -123,9 +118,6 @@ public final class TemplateCatalog {
       for (Path file : files.filter(TemplateCatalog::isMarkdown).sorted().toList()) {
         try {
           Template template = read(file);
-          if (templates.containsKey(template.id())) {
-            log.info("Custom template {} replaces the template of the same id", file);
-          }
           templates.put(template.id(), template);
         } catch (TemplateException e) {
           problems.add(e);
