@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BuiltInTemplatesTest {
 
@@ -219,14 +220,7 @@ class BuiltInTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "project-spec",
-        "echo-tech-spec",
-        "implementation-plan",
-        "technical-specification",
-        "feature-plan"
-      })
+  @MethodSource("builtInIds")
   void hints_read_as_text_without_markdown_or_comment_syntax(String id) {
     for (Question question : Fixtures.builtIn(id).questions()) {
       String prose = question.hint().replaceAll("(?s)```.*?```", "");
@@ -238,14 +232,7 @@ class BuiltInTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "project-spec",
-        "echo-tech-spec",
-        "implementation-plan",
-        "technical-specification",
-        "feature-plan"
-      })
+  @MethodSource("builtInIds")
   void renders_the_expected_document_with_every_answer(String id) {
     Template template = Fixtures.builtIn(id);
 
@@ -256,18 +243,15 @@ class BuiltInTemplatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "project-spec",
-        "echo-tech-spec",
-        "implementation-plan",
-        "technical-specification",
-        "feature-plan"
-      })
+  @MethodSource("builtInIds")
   void renders_the_expected_document_with_no_answers(String id) {
     String document = SpecRenderer.render(Fixtures.builtIn(id), Map.of(), Fixtures.UNSCHEDULED);
 
     Fixtures.assertMatchesExpected(id + ".unanswered.md", document);
+  }
+
+  static Stream<String> builtInIds() {
+    return TemplateCatalog.BUILT_IN_IDS.stream();
   }
 
   private static List<String> titles(Template template) {
