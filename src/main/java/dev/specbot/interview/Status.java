@@ -1,0 +1,20 @@
+package dev.specbot.interview;
+
+/** Where an interview stands. */
+public enum Status {
+  /** Asking its current question. */
+  ASKING,
+  /** Paused by the drafter: no questions, no nudges, until resumed. */
+  PAUSED,
+  /** The drafter asked to cancel and has not confirmed yet. */
+  CONFIRMING_CANCEL,
+  /** The document is assembled and posted. */
+  FINISHED,
+  /** Cancelled by the drafter; its answers are kept. */
+  CANCELLED;
+
+  /** Whether the interview still takes answers. */
+  public boolean isOpen() {
+    return this == ASKING || this == PAUSED || this == CONFIRMING_CANCEL;
+  }
+}
