@@ -23,8 +23,28 @@ class MainTest {
   @Test
   void an_unknown_command_prints_usage_and_exits_2() {
     assertEquals(2, run("serve-everything"));
-    assertTrue(
-        err.toString().startsWith("usage: java -jar specbot.jar template show"), err.toString());
+    assertTrue(err.toString().startsWith("usage: java -jar specbot.jar"), err.toString());
+  }
+
+  @Test
+  void running_the_bot_without_its_slack_token_stops_with_a_message_naming_it() {
+    assertEquals(2, run());
+    assertEquals(
+        "specbot: SLACK_BOT_TOKEN is not set: specbot needs it to talk to Slack\n", err.toString());
+  }
+
+  @Test
+  void running_the_bot_without_the_signing_secret_names_it_and_never_shows_the_token() {
+    int exit =
+        Main.run(
+            new String[0],
+            Map.of("SLACK_BOT_TOKEN", "xoxb-secret-token"),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+
+    assertEquals(2, exit);
+    assertTrue(err.toString().contains("SLACK_SIGNING_SECRET is not set"), err.toString());
+    assertTrue(!err.toString().contains("xoxb-secret-token"), err.toString());
   }
 
   private int run(String... args) {

@@ -1,2 +1,2 @@
-/** The terminal front end: commands for template authors, and later the interview in a terminal. */
+/** The terminal front end: the interview in a terminal, and commands for template authors. */
 package dev.specbot.cli;

@@ -12,6 +12,12 @@ import java.util.Objects;
 public final class SpecRenderer {
   private SpecRenderer() {}
 
+  /** A file name for a spec with this title: "Payment retries" gives {@code payment-retries.md}. */
+  public static String fileName(String title) {
+    String slug = TemplateLayout.slug(title.replace('/', ' '));
+    return (slug.isEmpty() ? "spec" : slug) + ".md";
+  }
+
   /**
    * The document as CommonMark markdown.
    *

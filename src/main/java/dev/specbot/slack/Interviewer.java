@@ -1,0 +1,219 @@
+package dev.specbot.slack;
+
+import dev.specbot.interview.Commands;
+import dev.specbot.interview.Effect;
+import dev.specbot.interview.Input;
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.InterviewMachine;
+import dev.specbot.interview.Status;
+import dev.specbot.interview.Transition;
+import dev.specbot.storage.Database;
+import dev.specbot.storage.SlackPlace;
+import dev.specbot.storage.StoredInterview;
+import dev.specbot.storage.Tx;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateCatalog;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs interviews for the Slack front end: each input is one transaction that records the event (so
+ * a retry is a no-op), moves the interview on and queues what the bot will say. Nothing is sent
+ * from here.
+ */
+final class Interviewer {
+  /** What became of an input. */
+  enum Outcome {
+    /** Taken in: the interview moved on. */
+    HANDLED,
+    /** Seen before (a Slack retry): nothing done. */
+    DUPLICATE,
+    /** Not in an interview's thread. */
+    NOT_AN_INTERVIEW,
+    /** From someone other than the drafter: not an answer. */
+    NOT_THE_DRAFTER,
+    /** The interview is finished or cancelled: the user was told. */
+    CLOSED
+  }
+
+  private final Database database;
+  private final TemplateCatalog catalog;
+  private final Clock clock;
+  private final Runnable wakeSender;
+
+  Interviewer(Database database, TemplateCatalog catalog, Clock clock, Runnable wakeSender) {
+    this.database = database;
+    this.catalog = catalog;
+    this.clock = clock;
+    this.wakeSender = wakeSender;
+  }
+
+  /**
+   * Starts an interview in a channel: its parent message, then its first question in the thread.
+   */
+  String start(
+      Template template, String title, String drafterId, String drafterName, SlackPlace place) {
+    Instant now = clock.instant();
+    Interview interview =
+        Interview.start(
+            UUID.randomUUID().toString(), template.id(), title, drafterId, drafterName, now);
+    InterviewMachine machine = machine(template);
+    Transition begun = machine.begin(interview);
+    database.transaction(
+        tx -> {
+          tx.interviews().insert(begun.interview(), place);
+          Messages.Message parent =
+              Messages.parent(begun.interview(), template, machine.progressOf(begun.interview()));
+          enqueue(
+              tx,
+              Delivery.forInterview(
+                  Delivery.Kind.POST_PARENT, interview.id(), parent.text(), parent.blocks()),
+              now);
+          enqueueEffects(tx, begun, template, now, false);
+          return null;
+        });
+    wakeSender.run();
+    return interview.id();
+  }
+
+  /**
+   * A message in a thread: an answer or a command when it is the drafter's, in an interview's
+   * thread.
+   */
+  Outcome reply(
+      String eventId, String channelId, String threadTs, String ts, String userId, String text) {
+    Outcome outcome =
+        database.transaction(
+            tx -> {
+              boolean firstEvent = tx.events().firstTime("event:" + eventId, clock.instant());
+              boolean firstMessage =
+                  tx.events().firstTime("message:" + channelId + ":" + ts, clock.instant());
+              if (!firstEvent || !firstMessage) {
+                return Outcome.DUPLICATE;
+              }
+              Optional<StoredInterview> stored = tx.interviews().findByThread(channelId, threadTs);
+              if (stored.isEmpty()) {
+                return Outcome.NOT_AN_INTERVIEW;
+              }
+              Interview interview = stored.get().interview();
+              if (!interview.drafterId().equals(userId)) {
+                return Outcome.NOT_THE_DRAFTER;
+              }
+              return step(tx, interview, Commands.parse(text));
+            });
+    wakeSender.run();
+    return outcome;
+  }
+
+  /** A button pressed on one of the interview's messages. */
+  Outcome press(
+      String actionKey, String interviewId, String userId, String channelId, Input input) {
+    Outcome outcome =
+        database.transaction(
+            tx -> {
+              if (!tx.events().firstTime("action:" + actionKey, clock.instant())) {
+                return Outcome.DUPLICATE;
+              }
+              Optional<StoredInterview> stored = tx.interviews().find(interviewId);
+              if (stored.isEmpty()) {
+                return Outcome.NOT_AN_INTERVIEW;
+              }
+              Interview interview = stored.get().interview();
+              if (!interview.drafterId().equals(userId)) {
+                enqueue(
+                    tx,
+                    Delivery.ephemeral(channelId, userId, notYours(interview)),
+                    clock.instant());
+                return Outcome.NOT_THE_DRAFTER;
+              }
+              if (!interview.status().isOpen()) {
+                enqueue(
+                    tx,
+                    Delivery.ephemeral(channelId, userId, closedNote(interview)),
+                    clock.instant());
+                return Outcome.CLOSED;
+              }
+              return step(tx, interview, input);
+            });
+    wakeSender.run();
+    return outcome;
+  }
+
+  List<StoredInterview> interviewsOf(String userId) {
+    return database.transaction(tx -> tx.interviews().listByDrafter(userId));
+  }
+
+  private Outcome step(Tx tx, Interview interview, Input input) {
+    Template template = templateOf(interview);
+    InterviewMachine machine = machine(template);
+    Instant now = clock.instant();
+    Transition transition = machine.apply(interview, input, now);
+    tx.interviews().update(transition.interview());
+    enqueueEffects(tx, transition, template, now, true);
+    return Outcome.HANDLED;
+  }
+
+  private void enqueueEffects(
+      Tx tx, Transition transition, Template template, Instant now, boolean updateParent) {
+    Interview interview = transition.interview();
+    boolean parentUpdated = false;
+    for (Effect effect : transition.effects()) {
+      if (effect instanceof Effect.ProgressChanged progress) {
+        if (updateParent && !parentUpdated) {
+          Messages.Message parent = Messages.parent(interview, template, progress.progress());
+          enqueue(
+              tx,
+              Delivery.forInterview(
+                  Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()),
+              now);
+          parentUpdated = true;
+        }
+      } else {
+        EffectDeliveries.of(effect, interview, template)
+            .forEach(delivery -> enqueue(tx, delivery, now));
+      }
+    }
+  }
+
+  private static void enqueue(Tx tx, Delivery delivery, Instant now) {
+    String lane =
+        delivery.interviewId() != null ? delivery.interviewId() : "user:" + delivery.user();
+    tx.outbox().enqueue(lane, delivery.kind().name(), delivery.toJson(), now);
+  }
+
+  private Template templateOf(Interview interview) {
+    return catalog
+        .find(interview.templateId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "interview "
+                        + interview.id()
+                        + " uses template "
+                        + interview.templateId()
+                        + ", which is no longer installed"));
+  }
+
+  private static InterviewMachine machine(Template template) {
+    // Dates in the document are UTC days until the drafter's own time zone is known (meetings
+    // issue).
+    return new InterviewMachine(template, ZoneOffset.UTC);
+  }
+
+  private static String notYours(Interview interview) {
+    return "This is <@"
+        + interview.drafterId()
+        + ">'s interview: only they can answer it or use its buttons."
+        + " Start your own with `/spec`.";
+  }
+
+  private static String closedNote(Interview interview) {
+    return interview.status() == Status.FINISHED
+        ? "This spec is already finished and posted, so that button does nothing now."
+        : "This interview was cancelled, so that button does nothing now. Start a new one with `/spec`.";
+  }
+}

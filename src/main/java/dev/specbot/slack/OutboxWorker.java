@@ -1,0 +1,349 @@
+package dev.specbot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.specbot.storage.Database;
+import dev.specbot.storage.OutboxMessage;
+import dev.specbot.storage.SlackPlace;
+import dev.specbot.storage.StoredInterview;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox to Slack, one message at a time in the order each interview queued them. When
+ * Slack is unavailable (429, 5xx, network) a message waits and is retried, honouring {@code
+ * Retry-After}; a call that can never succeed is logged with its ids and set aside so the
+ * interview's later messages still go out.
+ */
+final class OutboxWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+  private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(1);
+  private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+  private static final int BATCH = 50;
+
+  private final Database database;
+  private final SlackSender sender;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  private final Thread thread;
+  private boolean woken;
+  private volatile boolean running = true;
+
+  OutboxWorker(Database database, MethodsClient slack, Clock clock) {
+    this.database = database;
+    this.sender = new SlackSender(database, slack);
+    this.clock = clock;
+    this.thread = new Thread(this::run, "specbot-outbox");
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Something was queued: send it now rather than at the next check. */
+  void wake() {
+    lock.lock();
+    try {
+      woken = true;
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        List<OutboxMessage> due =
+            database.transaction(tx -> tx.outbox().due(clock.instant(), BATCH));
+        due.forEach(this::send);
+        if (due.isEmpty()) {
+          awaitWork();
+        }
+      } catch (RuntimeException e) {
+        // The database may be locked or full for a moment: wait and try again, never die.
+        log.error("Outbox worker failed; trying again shortly", e);
+        awaitWork();
+      }
+    }
+  }
+
+  private void send(OutboxMessage message) {
+    Delivery delivery = Delivery.fromJson(message.payload());
+    try {
+      String result = sender.send(delivery);
+      database.transaction(
+          tx -> {
+            tx.outbox().markSent(message.id(), clock.instant(), result);
+            return null;
+          });
+    } catch (SlackApiException e) {
+      httpFailure(message, delivery, e);
+    } catch (IOException e) {
+      retry(message, backoff(message), "network: " + e.getMessage());
+    } catch (SlackCallFailed e) {
+      if (e.isTransient()) {
+        retry(message, backoff(message), e.getMessage());
+      } else {
+        giveUp(message, delivery, e.getMessage());
+      }
+    }
+  }
+
+  private void httpFailure(OutboxMessage message, Delivery delivery, SlackApiException e) {
+    int status = e.getResponse().code();
+    if (status == 429) {
+      retry(message, retryAfter(e).orElse(backoff(message)), "rate limited (429)");
+    } else if (status >= 500) {
+      retry(message, backoff(message), "HTTP " + status);
+    } else {
+      giveUp(message, delivery, "HTTP " + status + ": " + e.getResponseBody());
+    }
+  }
+
+  private static Optional<Duration> retryAfter(SlackApiException e) {
+    String header = e.getResponse().header("Retry-After");
+    try {
+      return Optional.ofNullable(header)
+          .map(String::strip)
+          .map(Long::parseLong)
+          .map(Duration::ofSeconds);
+    } catch (NumberFormatException notSeconds) {
+      return Optional.empty();
+    }
+  }
+
+  /** 1, 2, 4... seconds, at most a minute: Slack outages are usually short. */
+  private static Duration backoff(OutboxMessage message) {
+    int exponent = Math.min(message.attempts(), 6);
+    Duration delay = Duration.ofSeconds(1L << exponent);
+    return delay.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : delay;
+  }
+
+  private void retry(OutboxMessage message, Duration delay, String why) {
+    log.warn(
+        "Slack call for outbox message {} (lane {}, {}) failed: {}; retrying in {}s",
+        message.id(),
+        message.lane(),
+        message.kind(),
+        why,
+        delay.toSeconds());
+    Instant next = clock.instant().plus(delay);
+    database.transaction(
+        tx -> {
+          tx.outbox().retryLater(message.id(), next, why);
+          return null;
+        });
+  }
+
+  private void giveUp(OutboxMessage message, Delivery delivery, String why) {
+    log.error(
+        "Slack call for outbox message {} (lane {}, {}, interview {}, channel {}) cannot succeed: {}",
+        message.id(),
+        message.lane(),
+        message.kind(),
+        delivery.interviewId(),
+        delivery.channel(),
+        why);
+    database.transaction(
+        tx -> {
+          tx.outbox().markFailed(message.id(), clock.instant(), why);
+          return null;
+        });
+  }
+
+  private void awaitWork() {
+    Instant now = clock.instant();
+    Duration wait =
+        database
+            .transaction(tx -> tx.outbox().nextDueAt())
+            .map(due -> Duration.between(now, due))
+            .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
+            .orElse(IDLE_CHECK);
+    long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
+    lock.lock();
+    try {
+      long left = deadline - System.nanoTime();
+      while (!woken && running && left > 0) {
+        left = work.awaitNanos(left);
+      }
+      woken = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Carries out one delivery with the Web API. */
+  static final class SlackSender {
+    private final Database database;
+    private final MethodsClient slack;
+
+    SlackSender(Database database, MethodsClient slack) {
+      this.database = database;
+      this.slack = slack;
+    }
+
+    /** Sends; returns the message's ts (or another id) for the record. */
+    String send(Delivery delivery) throws IOException, SlackApiException, SlackCallFailed {
+      return switch (delivery.kind()) {
+        case POST_PARENT -> postParent(delivery);
+        case POST_IN_THREAD ->
+            post(delivery, place(delivery).channelId(), Optional.of(threadOf(delivery)));
+        case POST_IN_CHANNEL -> post(delivery, place(delivery).channelId(), Optional.empty());
+        case UPDATE_PARENT -> updateParent(delivery);
+        case POST_EPHEMERAL -> postEphemeral(delivery);
+        case UPLOAD_DOCUMENT -> upload(delivery);
+      };
+    }
+
+    private String postParent(Delivery delivery)
+        throws IOException, SlackApiException, SlackCallFailed {
+      SlackPlace place = place(delivery);
+      if (place.threadTs().isPresent()) {
+        return place.threadTs().get(); // Sent before a crash, recorded, not marked sent: not again.
+      }
+      String channel = place.channelId();
+      ChatPostMessageResponse posted = postMessage(channel, delivery, Optional.empty());
+      if (!posted.isOk() && ChannelAccess.isMissing(posted.getError())) {
+        channel =
+            new ChannelAccess(database, slack)
+                .reachDrafter(delivery.interviewId(), channel, posted.getError());
+        posted = postMessage(channel, delivery, Optional.empty());
+      }
+      String ts = ok(posted, "chat.postMessage").getTs();
+      String postedChannel = channel;
+      Optional<String> permalink = permalink(postedChannel, ts);
+      database.transaction(
+          tx -> {
+            tx.interviews().placeThread(delivery.interviewId(), ts, permalink);
+            return null;
+          });
+      return ts;
+    }
+
+    private String post(Delivery delivery, String channel, Optional<String> threadTs)
+        throws IOException, SlackApiException, SlackCallFailed {
+      return ok(postMessage(channel, delivery, threadTs), "chat.postMessage").getTs();
+    }
+
+    private ChatPostMessageResponse postMessage(
+        String channel, Delivery delivery, Optional<String> threadTs)
+        throws IOException, SlackApiException {
+      return slack.chatPostMessage(
+          r ->
+              r.channel(channel)
+                  .text(delivery.text())
+                  .blocksAsString(delivery.blocks())
+                  .threadTs(threadTs.orElse(null))
+                  .unfurlLinks(false)
+                  .unfurlMedia(false));
+    }
+
+    private String updateParent(Delivery delivery)
+        throws IOException, SlackApiException, SlackCallFailed {
+      SlackPlace place = place(delivery);
+      String ts = threadOf(delivery);
+      return ok(
+              slack.chatUpdate(
+                  r ->
+                      r.channel(place.channelId())
+                          .ts(ts)
+                          .text(delivery.text())
+                          .blocksAsString(delivery.blocks())),
+              "chat.update")
+          .getTs();
+    }
+
+    private String postEphemeral(Delivery delivery)
+        throws IOException, SlackApiException, SlackCallFailed {
+      return ok(
+              slack.chatPostEphemeral(
+                  r -> r.channel(delivery.channel()).user(delivery.user()).text(delivery.text())),
+              "chat.postEphemeral")
+          .getMessageTs();
+    }
+
+    // requestFileInfo is deprecated, but its default (true) adds a files.info call specbot does not
+    // need.
+    @SuppressWarnings("deprecation")
+    private String upload(Delivery delivery)
+        throws IOException, SlackApiException, SlackCallFailed {
+      StoredInterview stored = interview(delivery);
+      String link = stored.place().permalink().map(url -> "<" + url + "|thread>").orElse("thread");
+      String comment = delivery.text().replace(EffectDeliveries.THREAD_LINK, link);
+      try {
+        var uploaded =
+            slack.filesUploadV2(
+                r ->
+                    r.channel(stored.place().channelId())
+                        .initialComment(comment)
+                        .filename(delivery.fileName())
+                        .title(delivery.fileName())
+                        .content(delivery.fileContent())
+                        .requestFileInfo(false));
+        return ok(uploaded, "files.uploadV2").getFiles().isEmpty()
+            ? ""
+            : uploaded.getFiles().get(0).getId();
+      } catch (com.slack.api.methods.SlackFilesUploadV2Exception e) {
+        throw new SlackCallFailed("files.uploadV2", String.valueOf(e.getMessage()));
+      }
+    }
+
+    private Optional<String> permalink(String channel, String ts)
+        throws IOException, SlackApiException {
+      var response = slack.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
+      return response.isOk() ? Optional.ofNullable(response.getPermalink()) : Optional.empty();
+    }
+
+    private SlackPlace place(Delivery delivery) throws SlackCallFailed {
+      return interview(delivery).place();
+    }
+
+    private String threadOf(Delivery delivery) throws SlackCallFailed {
+      return place(delivery)
+          .threadTs()
+          .orElseThrow(() -> new SlackCallFailed("chat.postMessage", "thread_not_posted"));
+    }
+
+    private StoredInterview interview(Delivery delivery) throws SlackCallFailed {
+      return database
+          .transaction(tx -> tx.interviews().find(delivery.interviewId()))
+          .orElseThrow(() -> new SlackCallFailed("outbox", "interview_not_found"));
+    }
+
+    private static <T extends SlackApiTextResponse> T ok(T response, String method)
+        throws SlackCallFailed {
+      if (!response.isOk()) {
+        throw new SlackCallFailed(method, response.getError());
+      }
+      return response;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.specbot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.methods.MethodsClient;
+import dev.specbot.Config;
+import dev.specbot.storage.Database;
+import dev.specbot.template.TemplateCatalog;
+import dev.specbot.template.TemplateException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: Jetty serving Bolt at {@code /slack/events}, the database, and the outbox
+ * sender.
+ */
+public final class SlackBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+
+  /**
+   * Slack's own requests are a few kilobytes; anything near a megabyte is refused before parsing.
+   */
+  private static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+  private final Database database;
+  private final OutboxWorker worker;
+  private final Server server;
+  private static final Duration MAX_AUTH_WAIT = Duration.ofSeconds(30);
+
+  private final ScheduledExecutorService readiness =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "specbot-auth-test");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final MethodsClient methods;
+  private final AtomicBoolean slackReady = new AtomicBoolean();
+
+  private SlackBot(Config config, Clock clock) throws Exception {
+    this.database = Database.open(config.databaseUrl());
+    TemplateCatalog catalog = TemplateCatalog.load(config.templatesDir());
+    for (TemplateException problem : catalog.problems()) {
+      log.warn("Template skipped: {}", problem.getMessage());
+    }
+    Slack slack = Slack.getInstance(slackConfig(config));
+    MethodsClient methods = slack.methods(config.slackBotToken());
+    this.worker = new OutboxWorker(database, methods, clock);
+    Interviewer interviewer = new Interviewer(database, catalog, clock, worker::wake);
+    AppConfig appConfig =
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(config.slackBotToken())
+            .signingSecret(config.slackSigningSecret())
+            .clientId(null)
+            .clientSecret(null)
+            .build();
+    this.server = server(config.port(), new SlackFrontEnd(catalog, interviewer).app(appConfig));
+    this.methods = methods;
+  }
+
+  /** Starts the bot; {@code /healthz} answers 200 once Slack has accepted the token. */
+  public static SlackBot start(Config config, Clock clock) throws Exception {
+    SlackBot bot = new SlackBot(config, clock);
+    bot.server.start();
+    bot.worker.start();
+    bot.readiness.execute(() -> bot.checkSlack(bot.methods, Duration.ofMillis(200)));
+    log.info("specbot listening on port {} ({})", bot.port(), config);
+    return bot;
+  }
+
+  /** The port Jetty listens on: the configured one, or the one it picked for port 0. */
+  public int port() {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  public boolean isReady() {
+    return database.isMigrated() && slackReady.get();
+  }
+
+  @Override
+  public void close() {
+    readiness.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      log.warn("Jetty did not stop cleanly", e);
+    }
+    worker.close();
+    database.close();
+  }
+
+  private Server server(int port, com.slack.api.bolt.App app) {
+    Server jetty = new Server(port);
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+    context.addServlet(new ServletHolder(new HealthServlet(this::isReady)), "/healthz");
+    SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+    limit.setHandler(context);
+    jetty.setHandler(limit);
+    return jetty;
+  }
+
+  /** Slack's auth.test proves the token works; retried with back-off until it does. */
+  private void checkSlack(MethodsClient methods, Duration nextWait) {
+    try {
+      var auth = methods.authTest(r -> r);
+      if (auth.isOk()) {
+        slackReady.set(true);
+        log.info("Connected to Slack as {} in team {}", auth.getUserId(), auth.getTeamId());
+        return;
+      }
+      log.error("Slack refused the bot token: {}", auth.getError());
+    } catch (Exception e) {
+      log.warn("Slack auth.test failed: {}", e.getMessage());
+    }
+    Duration after = nextWait.multipliedBy(2);
+    // The check logs its own failures; the future has nothing more to say.
+    var unused =
+        readiness.schedule(
+            () -> checkSlack(methods, after.compareTo(MAX_AUTH_WAIT) > 0 ? MAX_AUTH_WAIT : after),
+            nextWait.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private static SlackConfig slackConfig(Config config) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+    slackConfig.setStatsEnabled(false);
+    // Each client gets its own executor: the SDK's default one is JVM-wide and would talk to the
+    // first host.
+    slackConfig.getMethodsConfig().setExecutorName("specbot-" + UUID.randomUUID());
+    return slackConfig;
+  }
+}

@@ -1,0 +1,290 @@
+package dev.specbot.storage;
+
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.Status;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * The interviews, with their answers and where each lives in Slack; instants are kept to the
+ * millisecond.
+ */
+public final class Interviews {
+  private static final List<Status> OPEN =
+      Arrays.stream(Status.values()).filter(Status::isOpen).toList();
+
+  private final Handle handle;
+  private final Answers answers;
+
+  Interviews(Handle handle) {
+    this.handle = handle;
+    this.answers = new Answers(handle);
+  }
+
+  /** An interviews row: the interview but for its answers, and its place in Slack. */
+  private record Row(Interview unanswered, SlackPlace place) {
+
+    StoredInterview with(Answers.Settled settled) {
+      Interview interview =
+          new Interview(
+              unanswered.id(),
+              unanswered.templateId(),
+              unanswered.title(),
+              unanswered.drafterId(),
+              unanswered.drafterName(),
+              unanswered.status(),
+              unanswered.current(),
+              settled.answers(),
+              settled.skipped(),
+              unanswered.createdAt(),
+              unanswered.updatedAt());
+      return new StoredInterview(interview, place);
+    }
+  }
+
+  private static final String INSERT =
+      """
+      INSERT INTO interviews (id, template_id, title, drafter_id, drafter_name, status, current_index,
+                              team_id, channel_id, thread_ts, permalink, created_at, updated_at)
+      VALUES (:id, :templateId, :title, :drafterId, :drafterName, :status, :currentIndex,
+              :teamId, :channelId, :threadTs, :permalink, :createdAt, :updatedAt)
+      """;
+
+  /** Stores a new interview, its answers and skipped questions, in its place in Slack. */
+  public void insert(Interview interview, SlackPlace place) {
+    Objects.requireNonNull(interview, "null interview");
+    Objects.requireNonNull(place, "null place");
+    handle
+        .createUpdate(INSERT)
+        .bind("id", interview.id())
+        .bind("templateId", interview.templateId())
+        .bind("title", interview.title())
+        .bind("drafterId", interview.drafterId())
+        .bind("drafterName", interview.drafterName())
+        .bind("status", interview.status().name())
+        .bind("currentIndex", interview.current())
+        .bind("teamId", place.teamId())
+        .bind("channelId", place.channelId())
+        .bind("threadTs", place.threadTs().orElse(null))
+        .bind("permalink", place.permalink().orElse(null))
+        .bind("createdAt", interview.createdAt().toEpochMilli())
+        .bind("updatedAt", interview.updatedAt().toEpochMilli())
+        .execute();
+    answers.insert(interview);
+  }
+
+  private static final String FIND =
+      """
+      SELECT id, template_id, title, drafter_id, drafter_name, status, current_index,
+             team_id, channel_id, thread_ts, permalink, created_at, updated_at
+      FROM interviews
+      WHERE id = :id
+      """;
+
+  public Optional<StoredInterview> find(String interviewId) {
+    Objects.requireNonNull(interviewId, "null interviewId");
+    return handle
+        .createQuery(FIND)
+        .bind("id", interviewId)
+        .map(Interviews::row)
+        .findOne()
+        .map(row -> row.with(answers.of(interviewId)));
+  }
+
+  private static final String FIND_BY_THREAD =
+      """
+      SELECT id, template_id, title, drafter_id, drafter_name, status, current_index,
+             team_id, channel_id, thread_ts, permalink, created_at, updated_at
+      FROM interviews
+      WHERE channel_id = :channelId AND thread_ts = :threadTs
+      """;
+
+  /** The interview whose parent message is {@code threadTs} in the channel. */
+  public Optional<StoredInterview> findByThread(String channelId, String threadTs) {
+    Objects.requireNonNull(channelId, "null channelId");
+    Objects.requireNonNull(threadTs, "null threadTs");
+    return handle
+        .createQuery(FIND_BY_THREAD)
+        .bind("channelId", channelId)
+        .bind("threadTs", threadTs)
+        .map(Interviews::row)
+        .findOne()
+        .map(row -> row.with(answers.of(row.unanswered().id())));
+  }
+
+  private static final String LIST_BY_DRAFTER =
+      """
+      SELECT id, template_id, title, drafter_id, drafter_name, status, current_index,
+             team_id, channel_id, thread_ts, permalink, created_at, updated_at
+      FROM interviews
+      WHERE drafter_id = :drafterId
+      ORDER BY created_at DESC, id DESC
+      """;
+
+  /** The drafter's interviews, newest first. */
+  public List<StoredInterview> listByDrafter(String drafterId) {
+    Objects.requireNonNull(drafterId, "null drafterId");
+    List<Row> rows =
+        handle
+            .createQuery(LIST_BY_DRAFTER)
+            .bind("drafterId", drafterId)
+            .map(Interviews::row)
+            .list();
+    return withAnswers(rows, () -> answers.ofDrafter(drafterId));
+  }
+
+  private static final String LIST_BY_STATUS =
+      """
+      SELECT id, template_id, title, drafter_id, drafter_name, status, current_index,
+             team_id, channel_id, thread_ts, permalink, created_at, updated_at
+      FROM interviews
+      WHERE status IN (<statuses>)
+      ORDER BY created_at, id
+      """;
+
+  /**
+   * The interviews still taking answers (asking, paused or asking to confirm a cancel), oldest
+   * first.
+   */
+  public List<StoredInterview> listOpen() {
+    List<Row> rows =
+        handle
+            .createQuery(LIST_BY_STATUS)
+            .bindList("statuses", OPEN.stream().map(Status::name).toList())
+            .map(Interviews::row)
+            .list();
+    return withAnswers(rows, () -> answers.ofStatuses(OPEN));
+  }
+
+  private static final String UPDATE =
+      """
+      UPDATE interviews
+      SET status = :status, current_index = :currentIndex, updated_at = :updatedAt
+      WHERE id = :id
+      """;
+
+  /**
+   * Stores the interview's status, current question and time of change, and makes its stored
+   * answers and skipped questions equal to the interview's: changed ones are written, removed ones
+   * deleted, unchanged ones left as they were (with the time they last changed).
+   *
+   * @throws IllegalStateException if the interview was never stored
+   */
+  public void update(Interview interview) {
+    Objects.requireNonNull(interview, "null interview");
+    int updated =
+        handle
+            .createUpdate(UPDATE)
+            .bind("id", interview.id())
+            .bind("status", interview.status().name())
+            .bind("currentIndex", interview.current())
+            .bind("updatedAt", interview.updatedAt().toEpochMilli())
+            .execute();
+    requireFound(interview.id(), updated);
+    answers.sync(interview);
+  }
+
+  private static final String PLACE_THREAD =
+      """
+      UPDATE interviews
+      SET thread_ts = :threadTs, permalink = :permalink
+      WHERE id = :id
+      """;
+
+  /** Records the interview's thread once its parent message is posted. */
+  public void placeThread(String interviewId, String threadTs, Optional<String> permalink) {
+    Objects.requireNonNull(interviewId, "null interviewId");
+    Objects.requireNonNull(threadTs, "null threadTs");
+    Objects.requireNonNull(permalink, "null permalink");
+    int updated =
+        handle
+            .createUpdate(PLACE_THREAD)
+            .bind("id", interviewId)
+            .bind("threadTs", threadTs)
+            .bind("permalink", permalink.orElse(null))
+            .execute();
+    requireFound(interviewId, updated);
+  }
+
+  /** Only before the thread exists: a thread cannot follow its interview to another channel. */
+  private static final String MOVE_TO =
+      """
+      UPDATE interviews
+      SET channel_id = :channelId
+      WHERE id = :id AND thread_ts IS NULL
+      """;
+
+  /**
+   * Re-homes the interview (e.g. to a DM) before its thread exists.
+   *
+   * @throws IllegalStateException if the interview is unknown or its thread was posted already
+   */
+  public void moveTo(String interviewId, String channelId) {
+    Objects.requireNonNull(interviewId, "null interviewId");
+    Objects.requireNonNull(channelId, "null channelId");
+    int updated =
+        handle.createUpdate(MOVE_TO).bind("id", interviewId).bind("channelId", channelId).execute();
+    if (updated == 0) {
+      SlackPlace place = find(interviewId).map(StoredInterview::place).orElse(null);
+      throw new IllegalStateException(
+          place == null
+              ? "no interview " + interviewId
+              : "interview "
+                  + interviewId
+                  + " already has its thread in channel "
+                  + place.channelId()
+                  + ", so it cannot move to "
+                  + channelId);
+    }
+  }
+
+  private static List<StoredInterview> withAnswers(
+      List<Row> rows, Supplier<Map<String, Answers.Settled>> answersOfRows) {
+    if (rows.isEmpty()) {
+      return List.of(); // No second query for nothing.
+    }
+    Map<String, Answers.Settled> settled = answersOfRows.get();
+    return rows.stream()
+        .map(row -> row.with(settled.getOrDefault(row.unanswered().id(), Answers.Settled.NONE)))
+        .toList();
+  }
+
+  private static void requireFound(String interviewId, int updated) {
+    if (updated == 0) {
+      throw new IllegalStateException("no interview " + interviewId);
+    }
+  }
+
+  private static Row row(ResultSet row, StatementContext context) throws SQLException {
+    Interview unanswered =
+        new Interview(
+            row.getString("id"),
+            row.getString("template_id"),
+            row.getString("title"),
+            row.getString("drafter_id"),
+            row.getString("drafter_name"),
+            Status.valueOf(row.getString("status")),
+            row.getInt("current_index"),
+            Map.of(),
+            Set.of(),
+            Instant.ofEpochMilli(row.getLong("created_at")),
+            Instant.ofEpochMilli(row.getLong("updated_at")));
+    SlackPlace place =
+        new SlackPlace(
+            row.getString("team_id"),
+            row.getString("channel_id"),
+            Optional.ofNullable(row.getString("thread_ts")),
+            Optional.ofNullable(row.getString("permalink")));
+    return new Row(unanswered, place);
+  }
+}

@@ -1,0 +1,210 @@
+package dev.specbot.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Messages to send once the transaction that wrote them commits: each lane is sent in order, and a
+ * lane waiting on a retry holds up no other lane.
+ */
+public final class Outbox {
+  private final Handle handle;
+
+  Outbox(Handle handle) {
+    this.handle = handle;
+  }
+
+  /*
+   * The seq is computed in the insert itself: the lane's highest as this transaction sees it, plus
+   * one. UNIQUE (lane, seq) turns a race between two writers of one lane (possible on PostgreSQL)
+   * into an error rather than two messages in one place.
+   */
+  private static final String ENQUEUE =
+      """
+      INSERT INTO outbox (id, lane, seq, kind, payload, status, attempts, next_attempt_at, created_at)
+      SELECT :id, :lane, COALESCE(MAX(seq), 0) + 1, :kind, :payload, 'PENDING', 0, :now, :now
+      FROM outbox
+      WHERE lane = :lane
+      """;
+
+  /**
+   * Appends a message to the end of its lane (messages of one lane are sent in order; lane = e.g.
+   * an interview id). Returns the new message's id.
+   */
+  public String enqueue(String lane, String kind, String payload, Instant now) {
+    Objects.requireNonNull(lane, "null lane");
+    Objects.requireNonNull(kind, "null kind");
+    Objects.requireNonNull(payload, "null payload");
+    Objects.requireNonNull(now, "null now");
+    String id = UUID.randomUUID().toString();
+    handle
+        .createUpdate(ENQUEUE)
+        .bind("id", id)
+        .bind("lane", lane)
+        .bind("kind", kind)
+        .bind("payload", payload)
+        .bind("now", now.toEpochMilli())
+        .execute();
+    return id;
+  }
+
+  /** A lane's first pending message may go; the others wait until it is sent or has failed. */
+  private static final String DUE =
+      """
+      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at
+      FROM outbox candidate
+      WHERE status = 'PENDING'
+        AND next_attempt_at <= :now
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox earlier
+          WHERE earlier.lane = candidate.lane
+            AND earlier.status = 'PENDING'
+            AND earlier.seq < candidate.seq)
+      ORDER BY created_at, lane, seq
+      LIMIT :limit
+      """;
+
+  /**
+   * Pending messages due at {@code now}, at most {@code limit}, each the first pending one of its
+   * lane, oldest first.
+   */
+  public List<OutboxMessage> due(Instant now, int limit) {
+    Objects.requireNonNull(now, "null now");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    return handle
+        .createQuery(DUE)
+        .bind("now", now.toEpochMilli())
+        .bind("limit", limit)
+        .map(Outbox::message)
+        .list();
+  }
+
+  private static final String MARK_SENT =
+      """
+      UPDATE outbox
+      SET status = 'SENT', sent_at = :now, result = :result
+      WHERE id = :id AND status = 'PENDING'
+      """;
+
+  /**
+   * The message was sent; {@code result} is what the sender keeps of Slack's answer (e.g. a ts).
+   */
+  public void markSent(String messageId, Instant now, String result) {
+    Objects.requireNonNull(messageId, "null messageId");
+    Objects.requireNonNull(now, "null now");
+    requirePending(
+        messageId,
+        handle
+            .createUpdate(MARK_SENT)
+            .bind("id", messageId)
+            .bind("now", now.toEpochMilli())
+            .bind("result", result)
+            .execute());
+  }
+
+  private static final String RETRY_LATER =
+      """
+      UPDATE outbox
+      SET attempts = attempts + 1, next_attempt_at = :nextAttemptAt, last_error = :error
+      WHERE id = :id AND status = 'PENDING'
+      """;
+
+  /** Sending failed for now: try again at {@code nextAttemptAt}; the lane waits for it. */
+  public void retryLater(String messageId, Instant nextAttemptAt, String error) {
+    Objects.requireNonNull(messageId, "null messageId");
+    Objects.requireNonNull(nextAttemptAt, "null nextAttemptAt");
+    requirePending(
+        messageId,
+        handle
+            .createUpdate(RETRY_LATER)
+            .bind("id", messageId)
+            .bind("nextAttemptAt", nextAttemptAt.toEpochMilli())
+            .bind("error", error)
+            .execute());
+  }
+
+  private static final String MARK_FAILED =
+      """
+      UPDATE outbox
+      SET status = 'FAILED', attempts = attempts + 1, failed_at = :now, last_error = :error
+      WHERE id = :id AND status = 'PENDING'
+      """;
+
+  /** Sending cannot succeed: the message is never retried, and later messages of its lane go on. */
+  public void markFailed(String messageId, Instant now, String error) {
+    Objects.requireNonNull(messageId, "null messageId");
+    Objects.requireNonNull(now, "null now");
+    requirePending(
+        messageId,
+        handle
+            .createUpdate(MARK_FAILED)
+            .bind("id", messageId)
+            .bind("now", now.toEpochMilli())
+            .bind("error", error)
+            .execute());
+  }
+
+  private static final String PENDING =
+      """
+      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at
+      FROM outbox
+      WHERE lane = :lane AND status = 'PENDING'
+      ORDER BY seq
+      """;
+
+  /** The lane's pending messages in order, due or not: for tests and diagnostics. */
+  public List<OutboxMessage> pending(String lane) {
+    Objects.requireNonNull(lane, "null lane");
+    return handle.createQuery(PENDING).bind("lane", lane).map(Outbox::message).list();
+  }
+
+  /** Only lanes' first pending messages count, as in {@link #DUE}. */
+  private static final String NEXT_DUE_AT =
+      """
+      SELECT MIN(next_attempt_at)
+      FROM outbox candidate
+      WHERE status = 'PENDING'
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox earlier
+          WHERE earlier.lane = candidate.lane
+            AND earlier.status = 'PENDING'
+            AND earlier.seq < candidate.seq)
+      """;
+
+  /**
+   * When the next message can be sent, so a worker can sleep until then: the earliest
+   * next_attempt_at of the messages first in their lanes (a later one cannot go before them,
+   * however early its time). Empty when nothing is pending.
+   */
+  public Optional<Instant> nextDueAt() {
+    return handle.createQuery(NEXT_DUE_AT).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+  }
+
+  private static OutboxMessage message(ResultSet row, StatementContext context)
+      throws SQLException {
+    return new OutboxMessage(
+        row.getString("id"),
+        row.getString("lane"),
+        row.getLong("seq"),
+        row.getString("kind"),
+        row.getString("payload"),
+        row.getInt("attempts"),
+        Instant.ofEpochMilli(row.getLong("next_attempt_at")));
+  }
+
+  /** Settling a message twice, or one that never existed, is a bug in the sender: say so. */
+  private static void requirePending(String messageId, int updated) {
+    if (updated == 0) {
+      throw new IllegalStateException("no pending outbox message " + messageId);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.specbot.storage;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code jdbc:sqlite:} URL read: the database file it names and the URL to connect with.
+ *
+ * @param file the database file, as the URL names it (relative to the working folder or absolute)
+ * @param url the URL with the settings that keep concurrent writers apart, unless it had its own
+ */
+record SqliteUrl(Path file, String url) {
+  private static final String PREFIX = "jdbc:sqlite:";
+
+  /**
+   * Without WAL readers and the writer block each other; without IMMEDIATE a transaction that reads
+   * then writes fails with SQLITE_BUSY instead of waiting out busy_timeout, and nothing retries it.
+   */
+  static final String SETTINGS =
+      "journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true"
+          + "&transaction_mode=IMMEDIATE";
+
+  SqliteUrl {
+    Objects.requireNonNull(file, "null file");
+    Objects.requireNonNull(url, "null url");
+  }
+
+  /** The SQLite file and URL, or empty when the URL is another database's. */
+  static Optional<SqliteUrl> parse(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "null jdbcUrl");
+    if (!jdbcUrl.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = jdbcUrl.substring(PREFIX.length());
+    int query = rest.indexOf('?');
+    String location = query < 0 ? rest : rest.substring(0, query);
+    String parameters = query < 0 ? "" : rest.substring(query + 1);
+    if (isInMemory(location, parameters)) {
+      // Each pooled connection would see a database of its own, and a restart would lose them all.
+      throw new IllegalArgumentException(
+          "an in-memory SQLite database cannot hold the bot's state; name a file, e.g."
+              + " jdbc:sqlite:data/specbot.db (got "
+              + jdbcUrl
+              + ")");
+    }
+    String url = query < 0 ? jdbcUrl + "?" + SETTINGS : jdbcUrl;
+    return Optional.of(new SqliteUrl(Path.of(withoutFileScheme(location)), url));
+  }
+
+  private static boolean isInMemory(String location, String parameters) {
+    return location.isEmpty()
+        || location.equals(":memory:")
+        || location.startsWith("file::memory:")
+        || parameters.contains("mode=memory");
+  }
+
+  /**
+   * {@code file:data/x.db} and {@code file:///srv/x.db} name the same files as without the scheme.
+   */
+  private static String withoutFileScheme(String location) {
+    if (!location.startsWith("file:")) {
+      return location;
+    }
+    String path = location.substring("file:".length());
+    return path.startsWith("///") ? path.substring(2) : path;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Storage: interviews, the outbox of messages to Slack and the events already handled, kept in
+ * SQLite (or PostgreSQL) through Jdbi, with the schema migrated by Flyway from {@code
+ * db/migration}.
+ *
+ * <p>The only package that knows of SQL. {@link dev.specbot.storage.Database} opens and migrates a
+ * database and runs work in one transaction; the {@link dev.specbot.storage.Tx} it hands over gives
+ * the stores bound to that transaction's handle. SQL stays portable between SQLite and PostgreSQL
+ * and sits as text blocks beside the method that runs it, through Jdbi's fluent API ({@code
+ * handle.createQuery}): SqlObject proxies cost milliseconds to attach to each transaction's handle.
+ */
+package dev.specbot.storage;

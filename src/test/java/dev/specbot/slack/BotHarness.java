@@ -1,0 +1,154 @@
+package dev.specbot.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.specbot.Config;
+import dev.specbot.slack.fake.FakeSlackWebApi;
+import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.fake.SlackRequests;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The real bot (Jetty, Bolt, a SQLite file) on a free port, talking to a fake Slack Web API on
+ * loopback, and a Slack that sends it signed requests. Restartable on the same database, as after a
+ * crash.
+ */
+final class BotHarness implements AutoCloseable {
+  static final String SECRET = "test-signing-secret";
+  static final String TOKEN = "xoxb-test-token";
+  static final String CHANNEL = "C0SPECS";
+  static final String DRAFTER = "U0ALICE";
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  final FakeSlackWebApi slack = new FakeSlackWebApi();
+  private final Path database;
+  private final AtomicInteger sequence = new AtomicInteger();
+  private SlackBot bot;
+  private SlackRequests requests;
+
+  BotHarness(Path folder) throws Exception {
+    this.database = folder.resolve("data/specbot.db");
+    startBot();
+  }
+
+  void startBot() throws Exception {
+    Config config =
+        new Config(TOKEN, SECRET, 0, "jdbc:sqlite:" + database, slack.baseUrl(), Optional.empty());
+    bot = SlackBot.start(config, Clock.systemUTC());
+    requests =
+        new SlackRequests(
+            URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
+            SECRET,
+            Clock.systemUTC());
+    awaitCondition(bot::isReady, "the bot to be ready");
+  }
+
+  /**
+   * Stops the bot as a crash would leave it (the database file stays) and starts a new one on it.
+   */
+  void restart() throws Exception {
+    bot.close();
+    startBot();
+  }
+
+  SlackRequests requests() {
+    return requests;
+  }
+
+  int port() {
+    return bot.port();
+  }
+
+  /**
+   * Starts an interview with {@code /spec TEMPLATE TITLE}; returns its thread (the parent's ts).
+   */
+  String start(String templateId, String title) {
+    var response =
+        requests.slashCommand(
+            "/spec", templateId + " " + title, DRAFTER, CHANNEL, "trigger-" + next());
+    assertEquals(200, response.status(), response.body());
+    RecordedCall parent =
+        slack.awaitCall(
+            "chat.postMessage",
+            call ->
+                !call.params().containsKey("thread_ts")
+                    && call.params().getOrDefault("text", "").startsWith(title + " - ")
+                    && slack.answerTo(call).body().contains("\"ok\":true"),
+            WAIT);
+    return tsOf(parent);
+  }
+
+  /** The ts the fake gave a posted message: the one the bot then uses as its thread. */
+  String tsOf(RecordedCall call) {
+    return slack.tsOf(call);
+  }
+
+  /** The drafter (or anyone) replies in a thread; returns the reply's ts. */
+  String reply(String threadTs, String user, String text) {
+    String ts = nextTs();
+    var response = requests.threadReply("Ev" + next(), CHANNEL, threadTs, user, text, ts);
+    assertEquals(200, response.status(), response.body());
+    return ts;
+  }
+
+  /** Waits until question {@code number} is posted in the thread, and returns that message. */
+  RecordedCall awaitQuestion(String threadTs, int number) {
+    return slack.awaitCall(
+        "chat.postMessage",
+        call ->
+            threadTs.equals(call.params().get("thread_ts"))
+                && call.params().getOrDefault("text", "").startsWith("Question " + number + " of "),
+        WAIT);
+  }
+
+  long postsInThread(String threadTs) {
+    return slack.calls("chat.postMessage").stream()
+        .filter(call -> threadTs.equals(call.params().get("thread_ts")))
+        .count();
+  }
+
+  int healthStatus() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/healthz"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  private int next() {
+    return sequence.incrementAndGet();
+  }
+
+  private String nextTs() {
+    return "1790000000." + String.format("%06d", next());
+  }
+
+  /** Waits for a condition (polling briefly); fails with what it was waiting for. */
+  static void awaitCondition(BooleanSupplier condition, String what) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+  }
+
+  @Override
+  public void close() {
+    bot.close();
+    slack.close();
+  }
+}

@@ -1,0 +1,391 @@
+package dev.specbot.slack.fake;
+
+import static dev.specbot.slack.fake.FakeSlackWebApi.APP_ID;
+import static dev.specbot.slack.fake.FakeSlackWebApi.BOT_ID;
+import static dev.specbot.slack.fake.FakeSlackWebApi.BOT_USER_ID;
+import static dev.specbot.slack.fake.FakeSlackWebApi.TEAM_DOMAIN;
+import static dev.specbot.slack.fake.FakeSlackWebApi.TEAM_ID;
+import static dev.specbot.slack.fake.SlackObjects.error;
+import static dev.specbot.slack.fake.SlackObjects.ok;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.specbot.slack.fake.Messages.Message;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the fake answers each Web API method, shaped as Slack's spec describes the response, and the
+ * workspace state those answers read and change. Not thread-safe: the fake calls it under its lock.
+ */
+final class CannedAnswers {
+  /** The first ts handed out; later ones grow by {@link #TS_STEP_MICROS}. */
+  private static final long FIRST_TS_MICROS = 1_763_600_000_000_100L;
+
+  private static final long TS_STEP_MICROS = 100;
+
+  private final Clock clock;
+  private final String uploadUrlPrefix;
+  private final Messages messages = new Messages();
+  private final Uploads uploads = new Uploads();
+  private final Map<String, FakeUser> users = new HashMap<>();
+  private long tsMicros = FIRST_TS_MICROS - TS_STEP_MICROS;
+  private long lastId;
+
+  CannedAnswers(Clock clock, String uploadUrlPrefix) {
+    this.clock = clock;
+    this.uploadUrlPrefix = uploadUrlPrefix;
+  }
+
+  JsonObject answer(String method, Map<String, String> params) {
+    return switch (method) {
+      case "auth.test" -> authTest();
+      case "chat.postMessage" -> postMessage(params);
+      case "chat.update" -> update(params);
+      case "chat.postEphemeral" -> postEphemeral(params);
+      case "chat.getPermalink" -> permalink(params);
+      case "views.open" -> openView(params);
+      case "views.update" -> updateView(params);
+      case "conversations.join", "conversations.info" -> conversation(params);
+      case "conversations.open" -> openConversation(params);
+      case "conversations.replies" -> replies(params);
+      case "users.info" -> userInfo(params);
+      case "files.getUploadURLExternal" -> uploadUrl(params);
+      case "files.completeUploadExternal" -> completeUpload(params);
+      default -> error("unknown_method");
+    };
+  }
+
+  Uploads uploads() {
+    return uploads;
+  }
+
+  void addUser(FakeUser user) {
+    users.put(user.id(), user);
+  }
+
+  /** Records a message a person wrote, so that conversations.replies returns it; gives its ts. */
+  String addUserMessage(String channel, String threadTs, String user, String text) {
+    String ts = nextTs();
+    messages.add(new Message(channel, ts, threadTs, user, null, text, null));
+    return ts;
+  }
+
+  void clear() {
+    messages.clear();
+    uploads.clear();
+    users.clear();
+  }
+
+  private static JsonObject authTest() {
+    JsonObject answer = ok();
+    answer.addProperty("url", "https://" + TEAM_DOMAIN + ".slack.com/");
+    answer.addProperty("team", "Example Workspace");
+    answer.addProperty("user", "specbot");
+    answer.addProperty("team_id", TEAM_ID);
+    answer.addProperty("user_id", BOT_USER_ID);
+    answer.addProperty("bot_id", BOT_ID);
+    answer.addProperty("is_enterprise_install", false);
+    return answer;
+  }
+
+  private JsonObject postMessage(Map<String, String> params) {
+    String channel = params.get("channel");
+    if (channel == null || channel.isEmpty()) {
+      return error("channel_not_found");
+    }
+    if (!params.containsKey("text")
+        && !params.containsKey("blocks")
+        && !params.containsKey("attachments")) {
+      return error("no_text");
+    }
+    Optional<JsonArray> blocks = blocks(params);
+    if (params.containsKey("blocks") && blocks.isEmpty()) {
+      return error("invalid_blocks");
+    }
+    String threadTs = params.get("thread_ts");
+    Message posted =
+        new Message(
+            channel,
+            nextTs(),
+            threadTs,
+            BOT_USER_ID,
+            BOT_ID,
+            params.getOrDefault("text", ""),
+            params.get("blocks"));
+    messages.add(posted);
+    JsonObject answer = ok();
+    answer.addProperty("channel", channel);
+    answer.addProperty("ts", posted.ts());
+    answer.add("message", SlackObjects.message(posted, parentUser(channel, threadTs)));
+    return answer;
+  }
+
+  private JsonObject update(Map<String, String> params) {
+    String channel = params.get("channel");
+    String ts = params.get("ts");
+    if (channel == null || channel.isEmpty()) {
+      return error("channel_not_found");
+    }
+    Optional<JsonArray> blocks = blocks(params);
+    if (params.containsKey("blocks") && blocks.isEmpty()) {
+      return error("invalid_blocks");
+    }
+    String text = params.getOrDefault("text", "");
+    // Slack only edits messages that exist; a wrong ts is a bug worth failing on.
+    if (ts == null || !messages.update(channel, ts, text, params.get("blocks"))) {
+      return error("message_not_found");
+    }
+    JsonObject answer = ok();
+    answer.addProperty("channel", channel);
+    answer.addProperty("ts", ts);
+    answer.addProperty("text", text);
+    JsonObject message = new JsonObject();
+    message.addProperty("type", "message");
+    message.addProperty("text", text);
+    message.addProperty("user", BOT_USER_ID);
+    message.addProperty("bot_id", BOT_ID);
+    blocks.ifPresent(array -> message.add("blocks", array));
+    answer.add("message", message);
+    return answer;
+  }
+
+  private JsonObject postEphemeral(Map<String, String> params) {
+    if (params.getOrDefault("channel", "").isEmpty()) {
+      return error("channel_not_found");
+    }
+    if (params.getOrDefault("user", "").isEmpty()) {
+      return error("user_not_found");
+    }
+    if (!params.containsKey("text")
+        && !params.containsKey("blocks")
+        && !params.containsKey("attachments")) {
+      return error("no_text");
+    }
+    JsonObject answer = ok();
+    answer.addProperty("message_ts", nextTs());
+    return answer;
+  }
+
+  private static JsonObject permalink(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    String ts = params.getOrDefault("message_ts", "");
+    if (channel.isEmpty()) {
+      return error("channel_not_found");
+    }
+    if (ts.isEmpty()) {
+      return error("message_not_found");
+    }
+    JsonObject answer = ok();
+    answer.addProperty("channel", channel);
+    answer.addProperty(
+        "permalink",
+        "https://" + TEAM_DOMAIN + ".slack.com/archives/" + channel + "/p" + ts.replace(".", ""));
+    return answer;
+  }
+
+  private JsonObject openView(Map<String, String> params) {
+    if (params.getOrDefault("trigger_id", "").isEmpty()) {
+      return error("invalid_arguments");
+    }
+    return view(params, nextId("V"));
+  }
+
+  private JsonObject updateView(Map<String, String> params) {
+    String id = params.getOrDefault("view_id", "");
+    if (id.isEmpty() && params.getOrDefault("external_id", "").isEmpty()) {
+      return error("invalid_arguments");
+    }
+    return view(params, id.isEmpty() ? nextId("V") : id);
+  }
+
+  /** The view as Slack hands it back: what the app sent, plus the fields Slack fills in. */
+  private JsonObject view(Map<String, String> params, String id) {
+    JsonObject view;
+    try {
+      view = JsonParser.parseString(params.getOrDefault("view", "")).getAsJsonObject();
+    } catch (RuntimeException e) {
+      return error("invalid_arguments");
+    }
+    view.addProperty("id", id);
+    view.addProperty("team_id", TEAM_ID);
+    if (!view.has("private_metadata")) {
+      view.addProperty("private_metadata", "");
+    }
+    if (!view.has("callback_id")) {
+      view.addProperty("callback_id", "");
+    }
+    JsonObject state = new JsonObject();
+    state.add("values", new JsonObject());
+    view.add("state", state);
+    view.addProperty("hash", nextTs() + ".fakehash");
+    view.addProperty("root_view_id", id);
+    view.addProperty("app_id", APP_ID);
+    view.addProperty("bot_id", BOT_ID);
+    JsonObject answer = ok();
+    answer.add("view", view);
+    return answer;
+  }
+
+  private JsonObject conversation(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    if (channel.isEmpty()) {
+      return error("channel_not_found");
+    }
+    JsonObject answer = ok();
+    answer.add(
+        "channel",
+        channel.startsWith("D")
+            ? SlackObjects.directMessage(channel, clock.instant())
+            : SlackObjects.channel(channel, clock.instant()));
+    return answer;
+  }
+
+  private static JsonObject openConversation(Map<String, String> params) {
+    String users = params.getOrDefault("users", "");
+    String channel = params.getOrDefault("channel", "");
+    if (users.isEmpty() && channel.isEmpty()) {
+      return error("users_list_not_supplied");
+    }
+    // A DM's id is "D" + the user's id here, so that a test can predict where the bot writes.
+    String id = channel.isEmpty() ? "D" + users.replace(",", "") : channel;
+    JsonObject opened = new JsonObject();
+    opened.addProperty("id", id);
+    JsonObject answer = ok();
+    answer.add("channel", opened);
+    return answer;
+  }
+
+  private JsonObject replies(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    String threadTs = params.getOrDefault("ts", "");
+    List<Message> thread = messages.thread(channel, threadTs);
+    if (thread.isEmpty()) {
+      return error("thread_not_found");
+    }
+    Optional<Message> parent = messages.find(channel, threadTs);
+    List<Message> replies = thread.stream().filter(m -> threadTs.equals(m.threadTs())).toList();
+    JsonArray json = new JsonArray();
+    for (Message message : thread) {
+      JsonObject item = SlackObjects.message(message, parent.map(Message::user).orElse(null));
+      if (message.ts().equals(threadTs)) {
+        item.addProperty("thread_ts", threadTs);
+        item.addProperty("reply_count", replies.size());
+        item.addProperty("subscribed", false);
+        if (!replies.isEmpty()) {
+          item.addProperty("latest_reply", replies.get(replies.size() - 1).ts());
+        }
+      }
+      json.add(item);
+    }
+    JsonObject answer = ok();
+    answer.add("messages", json);
+    answer.addProperty("has_more", false);
+    return answer;
+  }
+
+  private JsonObject userInfo(Map<String, String> params) {
+    String id = params.getOrDefault("user", "");
+    if (id.isEmpty()) {
+      return error("user_not_found");
+    }
+    JsonObject answer = ok();
+    answer.add("user", SlackObjects.user(users.getOrDefault(id, FakeUser.of(id)), clock.instant()));
+    return answer;
+  }
+
+  private JsonObject uploadUrl(Map<String, String> params) {
+    String filename = params.getOrDefault("filename", "");
+    if (filename.isEmpty() || params.getOrDefault("length", "").isEmpty()) {
+      return error("invalid_arguments");
+    }
+    String fileId = nextId("F");
+    uploads.reserve(fileId, filename);
+    JsonObject answer = ok();
+    answer.addProperty("upload_url", uploadUrlPrefix + fileId);
+    answer.addProperty("file_id", fileId);
+    return answer;
+  }
+
+  private JsonObject completeUpload(Map<String, String> params) {
+    JsonArray requested;
+    try {
+      requested = JsonParser.parseString(params.getOrDefault("files", "")).getAsJsonArray();
+    } catch (RuntimeException e) {
+      return error("invalid_arguments");
+    }
+    JsonArray files = new JsonArray();
+    for (JsonElement element : requested) {
+      JsonObject file = element.getAsJsonObject();
+      String id = file.has("id") ? file.get("id").getAsString() : "";
+      if (!uploads.isReserved(id)) {
+        return error("file_not_found");
+      }
+      String title = file.has("title") ? file.get("title").getAsString() : uploads.filename(id);
+      uploads.complete(id, title);
+      JsonObject done = new JsonObject();
+      done.addProperty("id", id);
+      done.addProperty("title", title);
+      done.addProperty("name", uploads.filename(id));
+      done.addProperty("user", BOT_USER_ID);
+      files.add(done);
+    }
+    shareInChannel(params);
+    JsonObject answer = ok();
+    answer.add("files", files);
+    return answer;
+  }
+
+  /** Slack posts the shared file as a message from the bot, in the channel or thread asked for. */
+  private void shareInChannel(Map<String, String> params) {
+    String channel = params.getOrDefault("channel_id", "");
+    if (!channel.isEmpty()) {
+      messages.add(
+          new Message(
+              channel,
+              nextTs(),
+              params.get("thread_ts"),
+              BOT_USER_ID,
+              BOT_ID,
+              params.getOrDefault("initial_comment", ""),
+              null));
+    }
+  }
+
+  private String parentUser(String channel, String threadTs) {
+    return threadTs == null
+        ? null
+        : messages.find(channel, threadTs).map(Message::user).orElse(null);
+  }
+
+  /** The blocks parameter as JSON, or empty if absent or not a JSON array. */
+  private static Optional<JsonArray> blocks(Map<String, String> params) {
+    String blocks = params.get("blocks");
+    if (blocks == null) {
+      return Optional.empty();
+    }
+    try {
+      JsonElement parsed = JsonParser.parseString(blocks);
+      return parsed.isJsonArray() ? Optional.of(parsed.getAsJsonArray()) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A fresh ts, later than every one before: Slack's ts orders the messages of a channel. */
+  private String nextTs() {
+    tsMicros += TS_STEP_MICROS;
+    return String.format(Locale.ROOT, "%d.%06d", tsMicros / 1_000_000, tsMicros % 1_000_000);
+  }
+
+  private String nextId(String prefix) {
+    lastId++;
+    return String.format(Locale.ROOT, "%s0FAKE%05d", prefix, lastId);
+  }
+}

@@ -1,0 +1,461 @@
+package dev.specbot.slack.fake;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+/**
+ * A Slack Web API on loopback for end-to-end tests: it answers the methods specbot calls the way
+ * Slack does, records every call, fails on demand, and lets a test wait for a call instead of
+ * sleeping.
+ */
+public final class FakeSlackWebApi implements AutoCloseable {
+  /** The fake workspace's team. */
+  public static final String TEAM_ID = "T0EXAMPLE";
+
+  /** The fake workspace's domain, as in {@code https://example.slack.com}. */
+  public static final String TEAM_DOMAIN = "example";
+
+  /** The bot user the token belongs to: the author of every message the app posts. */
+  public static final String BOT_USER_ID = "U0SPECBOT";
+
+  /** The bot's id, as in a posted message's {@code bot_id}. */
+  public static final String BOT_ID = "B0SPECBOT";
+
+  /** The app's id, as in a request's {@code api_app_id}. */
+  public static final String APP_ID = "A0SPECBOT";
+
+  private static final String API = "/api/";
+  private static final String UPLOAD = "/upload/";
+  private static final String JSON = "application/json; charset=utf-8";
+  private static final String TEXT = "text/plain; charset=utf-8";
+  private static final Gson JSONL = new GsonBuilder().disableHtmlEscaping().create();
+  private static final AtomicInteger SERVERS = new AtomicInteger();
+
+  /** Guards everything below, the call log and the canned answers' workspace state. */
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private final CallLog log = new CallLog(lock);
+  private final Map<String, Deque<Failure>> failures = new HashMap<>();
+  private final CannedAnswers canned;
+  private CountDownLatch delaysReleased = new CountDownLatch(1);
+
+  private final ExecutorService executor;
+  private final int port;
+  private final Object listening = new Object();
+  private HttpServer server;
+
+  /** What the fake answered one call. */
+  public record Answer(int status, String body) {}
+
+  private record Reply(
+      int status, String contentType, String body, Map<String, String> headers, Duration delay) {
+    static Reply json(int status, JsonObject body) {
+      return new Reply(status, JSON, body.toString(), Map.of(), Duration.ZERO);
+    }
+
+    static Reply text(int status, String body) {
+      return new Reply(status, TEXT, body, Map.of(), Duration.ZERO);
+    }
+  }
+
+  /** Starts listening on a free port of 127.0.0.1. */
+  public FakeSlackWebApi() {
+    this(Clock.systemUTC());
+  }
+
+  /** Starts listening; {@code clock} sets "now" for answers that depend on it (tz_offset). */
+  public FakeSlackWebApi(Clock clock) {
+    String name = "fake-slack-" + SERVERS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, name + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    HttpServer bound = bind(0);
+    this.port = bound.getAddress().getPort();
+    this.canned =
+        new CannedAnswers(
+            Objects.requireNonNull(clock, "null clock"), "http://127.0.0.1:" + port + UPLOAD);
+    bound.start();
+    this.server = bound;
+  }
+
+  /** The Web API root, with the trailing slash the Slack client's URL prefix needs. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port + API;
+  }
+
+  /** Makes users.info describe this user; other ids get {@link FakeUser#of(String)}. */
+  public void addUser(FakeUser user) {
+    lock.lock();
+    try {
+      canned.addUser(user);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Adds a message a person wrote (in a thread, or in the channel if {@code threadTs} is null), for
+   * conversations.replies to return; gives its ts, which sorts after every ts the fake gave before.
+   */
+  public String addUserMessage(String channel, String threadTs, String user, String text) {
+    lock.lock();
+    try {
+      return canned.addUserMessage(channel, threadTs, user, text);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Makes the next {@code times} calls of {@code method} fail this way, then answers normally. */
+  public void failNext(String method, int times, Failure failure) {
+    Objects.requireNonNull(failure, "null failure");
+    lock.lock();
+    try {
+      Deque<Failure> queue = failures.computeIfAbsent(method, m -> new ArrayDeque<>());
+      for (int i = 0; i < times; i++) {
+        queue.add(failure);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops listening, so that clients get "connection refused" as when Slack is unreachable; {@code
+   * false} listens on the same port again.
+   */
+  public void refuseConnections(boolean refuse) {
+    synchronized (listening) {
+      if (refuse && server != null) {
+        server.stop(0);
+        server = null;
+      } else if (!refuse && server == null) {
+        server = bind(port);
+        server.start();
+      }
+    }
+  }
+
+  /** Every call so far, oldest first. */
+  public List<RecordedCall> calls() {
+    return log.all();
+  }
+
+  /** The calls of one method so far, oldest first. */
+  public List<RecordedCall> calls(String method) {
+    return log.of(method);
+  }
+
+  /**
+   * Waits for the first call of {@code method} that matches (it may have come already).
+   *
+   * @throws AssertionError on timeout, listing the calls received so far
+   */
+  public RecordedCall awaitCall(String method, Predicate<RecordedCall> match, Duration timeout) {
+    return log.awaitCall(method, match, timeout);
+  }
+
+  /**
+   * Waits until {@code method} was called {@code count} times; gives the first {@code count}.
+   *
+   * @throws AssertionError on timeout, listing the calls received so far
+   */
+  public List<RecordedCall> awaitCalls(String method, int count, Duration timeout) {
+    return log.awaitCalls(method, count, timeout);
+  }
+
+  /** What the fake answered this call, which must be one of {@link #calls()}. */
+  public Answer answerTo(RecordedCall call) {
+    return log.answerTo(call);
+  }
+
+  /** The ts the fake gave the message a call posted ({@code ts}, or {@code message_ts}). */
+  public String tsOf(RecordedCall call) {
+    JsonObject answer = JsonParser.parseString(answerTo(call).body()).getAsJsonObject();
+    JsonElement ts = answer.has("ts") ? answer.get("ts") : answer.get("message_ts");
+    if (ts == null) {
+      throw new AssertionError("no ts in the answer to " + call.summary() + ": " + answer);
+    }
+    return ts.getAsString();
+  }
+
+  /** The bytes uploaded for a file id that files.getUploadURLExternal handed out. */
+  public byte[] uploadedFile(String fileId) {
+    lock.lock();
+    try {
+      return canned
+          .uploads()
+          .content(fileId)
+          .orElseThrow(
+              () ->
+                  new AssertionError(
+                      "nothing uploaded as " + fileId + "; uploaded: " + uploadsLocked().keySet()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The bytes of the last file completed with this title, if any. */
+  public Optional<byte[]> uploadedFileTitled(String title) {
+    lock.lock();
+    try {
+      return canned.uploads().titled(title);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The bytes of the one file uploaded; fails unless exactly one was. */
+  public byte[] onlyUploadedFile() {
+    Map<String, byte[]> uploads = uploads();
+    if (uploads.size() != 1) {
+      throw new AssertionError(uploads.size() + " files uploaded, expected 1: " + uploads.keySet());
+    }
+    return uploads.values().iterator().next();
+  }
+
+  /** Every uploaded file's bytes by file id, in upload order. */
+  public Map<String, byte[]> uploads() {
+    lock.lock();
+    try {
+      return uploadsLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Writes every call as one JSON line {@code {"method","contentType","authorization","body"}}, the
+   * form {@code slack-check webapi-jsonl} validates.
+   */
+  public void writeJsonl(Path file) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (RecordedCall call : calls()) {
+      JsonObject line = new JsonObject();
+      line.addProperty("method", call.method());
+      line.addProperty("contentType", call.contentType());
+      line.addProperty("authorization", call.authorization());
+      line.addProperty("body", call.body());
+      lines.append(JSONL.toJson(line)).append('\n');
+    }
+    Files.writeString(file, lines.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** Forgets calls, failures, users, messages and files, and listens again if it was refusing. */
+  public void reset() {
+    lock.lock();
+    try {
+      log.clear();
+      failures.clear();
+      canned.clear();
+      // A delayed answer from before the reset would otherwise arrive in the next test.
+      delaysReleased.countDown();
+      delaysReleased = new CountDownLatch(1);
+    } finally {
+      lock.unlock();
+    }
+    refuseConnections(false);
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      delaysReleased.countDown();
+    } finally {
+      lock.unlock();
+    }
+    refuseConnections(true);
+    executor.shutdownNow();
+  }
+
+  private HttpServer bind(int port) {
+    try {
+      HttpServer listener =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      listener.createContext("/", this::handle);
+      listener.setExecutor(executor);
+      return listener;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+    }
+  }
+
+  private Map<String, byte[]> uploadsLocked() {
+    return canned.uploads().all();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      String path = exchange.getRequestURI().getPath();
+      if (path.startsWith(API)) {
+        api(exchange, path.substring(API.length()));
+      } else if (path.startsWith(UPLOAD)) {
+        upload(exchange, path.substring(UPLOAD.length()));
+      } else {
+        send(exchange, Reply.text(404, "no such endpoint: " + path));
+      }
+    } catch (RuntimeException e) {
+      // A bug in the fake must not pass for a Slack outage: say so in the answer the bot logs.
+      send(exchange, Reply.text(500, "the fake Slack failed: " + e));
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void api(HttpExchange exchange, String method) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String contentType = header(exchange, "Content-Type");
+    Map<String, String> params;
+    boolean invalidJson = false;
+    try {
+      params = Params.of(contentType, body, exchange.getRequestURI().getRawQuery());
+    } catch (IllegalArgumentException e) {
+      params = Map.of();
+      invalidJson = true;
+    }
+    RecordedCall call =
+        new RecordedCall(method, contentType, header(exchange, "Authorization"), body, params);
+    Reply reply;
+    CountDownLatch release;
+    lock.lock();
+    try {
+      reply = reply(call, nextFailure(method), invalidJson);
+      log.record(call, new Answer(reply.status(), reply.body()));
+      release = delaysReleased;
+    } finally {
+      lock.unlock();
+    }
+    if (!reply.delay().isZero()) {
+      awaitRelease(release, reply.delay());
+    }
+    send(exchange, reply);
+  }
+
+  private Failure nextFailure(String method) {
+    Deque<Failure> queue = failures.get(method);
+    return queue == null ? null : queue.poll();
+  }
+
+  private Reply reply(RecordedCall call, Failure failure, boolean invalidJson) {
+    if (failure instanceof Failure.RateLimited limited) {
+      return new Reply(
+          429,
+          JSON,
+          SlackObjects.error("ratelimited").toString(),
+          Map.of("Retry-After", String.valueOf(limited.retryAfterSeconds())),
+          Duration.ZERO);
+    }
+    if (failure instanceof Failure.HttpStatus status) {
+      String error = status.status() == 503 ? "service_unavailable" : "fatal_error";
+      return Reply.json(status.status(), SlackObjects.error(error));
+    }
+    if (failure instanceof Failure.SlackError slackError) {
+      return Reply.json(200, SlackObjects.error(slackError.error()));
+    }
+    JsonObject answer;
+    if (invalidJson) {
+      answer = SlackObjects.error("invalid_json");
+    } else if (!authenticated(call)) {
+      answer = SlackObjects.error("not_authed");
+    } else {
+      answer = canned.answer(call.method(), call.params());
+    }
+    Duration delay = failure instanceof Failure.Delayed delayed ? delayed.delay() : Duration.ZERO;
+    return new Reply(200, JSON, answer.toString(), Map.of(), delay);
+  }
+
+  /** Slack wants the token as a Bearer header, or as a form field (never inside a JSON body). */
+  private static boolean authenticated(RecordedCall call) {
+    if (call.authorization().startsWith("Bearer ") && call.authorization().length() > 7) {
+      return true;
+    }
+    return !Params.isJson(call.contentType()) && !call.param("token").isEmpty();
+  }
+
+  private void upload(HttpExchange exchange, String fileId) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    String contentType = header(exchange, "Content-Type");
+    byte[] content =
+        Multipart.isMultipart(contentType)
+            ? Multipart.firstPart(body, contentType).orElse(body)
+            : body;
+    boolean reserved;
+    lock.lock();
+    try {
+      reserved = canned.uploads().isReserved(fileId);
+      if (reserved) {
+        canned.uploads().store(fileId, content);
+      }
+    } finally {
+      lock.unlock();
+    }
+    send(
+        exchange,
+        reserved
+            ? Reply.text(200, "OK - " + content.length)
+            : Reply.text(404, "no upload URL was handed out for " + fileId));
+  }
+
+  private static void awaitRelease(CountDownLatch release, Duration delay) {
+    try {
+      // Not a test sleep: this is the fake being slow on purpose; close() and reset() cut it short.
+      release.await(delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String header(HttpExchange exchange, String name) {
+    String value = exchange.getRequestHeaders().getFirst(name);
+    return value == null ? "" : value;
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) {
+    byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+    reply.headers().forEach(exchange.getResponseHeaders()::set);
+    try {
+      exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      // The client is gone (it timed out, or the fake stopped listening): nobody to answer.
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.specbot.slack.fake;
+
+import static dev.specbot.slack.fake.FakeSlackWebApi.BOT_USER_ID;
+import static dev.specbot.slack.fake.FakeSlackWebApi.TEAM_ID;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.specbot.slack.fake.Messages.Message;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/**
+ * Slack's JSON objects (users, conversations, messages, answers) with the fields its spec requires.
+ */
+final class SlackObjects {
+  private SlackObjects() {}
+
+  static JsonObject error(String error) {
+    JsonObject answer = new JsonObject();
+    answer.addProperty("ok", false);
+    answer.addProperty("error", error);
+    return answer;
+  }
+
+  static JsonObject ok() {
+    JsonObject answer = new JsonObject();
+    answer.addProperty("ok", true);
+    return answer;
+  }
+
+  static JsonObject user(FakeUser user, Instant now) {
+    boolean isBot = user.id().equals(BOT_USER_ID);
+    JsonObject profile = new JsonObject();
+    profile.addProperty("real_name", user.realName());
+    profile.addProperty("real_name_normalized", user.realName());
+    profile.addProperty("display_name", user.displayName());
+    profile.addProperty("display_name_normalized", user.displayName());
+    profile.addProperty("email", user.email());
+    profile.addProperty("avatar_hash", "g0000000000");
+    profile.addProperty("title", "");
+    profile.addProperty("phone", "");
+    profile.addProperty("skype", "");
+    profile.addProperty("status_text", "");
+    profile.addProperty("status_emoji", "");
+    profile.add("fields", new JsonObject());
+    profile.addProperty("team", TEAM_ID);
+    JsonObject json = new JsonObject();
+    json.addProperty("id", user.id());
+    json.addProperty("team_id", TEAM_ID);
+    json.addProperty("name", user.name());
+    json.addProperty("deleted", false);
+    json.addProperty("color", "9f69e7");
+    json.addProperty("real_name", user.realName());
+    ZoneId zone = user.timeZone();
+    json.addProperty("tz", zone.getId());
+    json.addProperty("tz_label", zone.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+    // The offset today, as Slack reports it: it changes with daylight saving time.
+    json.addProperty("tz_offset", zone.getRules().getOffset(now).getTotalSeconds());
+    json.add("profile", profile);
+    json.addProperty("is_admin", false);
+    json.addProperty("is_owner", false);
+    json.addProperty("is_primary_owner", false);
+    json.addProperty("is_restricted", false);
+    json.addProperty("is_ultra_restricted", false);
+    json.addProperty("is_bot", isBot);
+    json.addProperty("is_app_user", false);
+    json.addProperty("updated", now.getEpochSecond());
+    return json;
+  }
+
+  static JsonObject message(Message message, String parentUser) {
+    JsonObject json = new JsonObject();
+    json.addProperty("type", "message");
+    json.addProperty("text", message.text());
+    json.addProperty("user", message.user());
+    if (message.botId() != null) {
+      json.addProperty("bot_id", message.botId());
+    }
+    json.addProperty("team", TEAM_ID);
+    json.addProperty("ts", message.ts());
+    if (message.threadTs() != null) {
+      json.addProperty("thread_ts", message.threadTs());
+      if (parentUser != null) {
+        json.addProperty("parent_user_id", parentUser);
+      }
+    }
+    if (message.blocks() != null) {
+      json.add("blocks", JsonParser.parseString(message.blocks()));
+    }
+    return json;
+  }
+
+  static JsonObject channel(String id, Instant now) {
+    String name = id.toLowerCase(Locale.ROOT);
+    JsonObject channel = new JsonObject();
+    channel.addProperty("id", id);
+    channel.addProperty("name", name);
+    channel.addProperty("name_normalized", name);
+    channel.addProperty("created", now.getEpochSecond());
+    channel.addProperty("creator", BOT_USER_ID);
+    channel.addProperty("is_channel", !id.startsWith("G"));
+    channel.addProperty("is_group", id.startsWith("G"));
+    channel.addProperty("is_im", false);
+    channel.addProperty("is_mpim", false);
+    channel.addProperty("is_private", id.startsWith("G"));
+    channel.addProperty("is_archived", false);
+    channel.addProperty("is_general", false);
+    channel.addProperty("is_shared", false);
+    channel.addProperty("is_org_shared", false);
+    channel.addProperty("is_member", true);
+    channel.add("topic", topic());
+    channel.add("purpose", topic());
+    return channel;
+  }
+
+  static JsonObject directMessage(String id, Instant now) {
+    JsonObject channel = new JsonObject();
+    channel.addProperty("id", id);
+    channel.addProperty("created", now.getEpochSecond());
+    channel.addProperty("is_im", true);
+    channel.addProperty("is_org_shared", false);
+    channel.addProperty("user", id.substring(1));
+    channel.addProperty("priority", 0);
+    return channel;
+  }
+
+  private static JsonObject topic() {
+    JsonObject topic = new JsonObject();
+    topic.addProperty("value", "");
+    topic.addProperty("creator", "");
+    topic.addProperty("last_set", 0);
+    return topic;
+  }
+}

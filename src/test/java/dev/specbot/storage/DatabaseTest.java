@@ -1,0 +1,126 @@
+package dev.specbot.storage;
+
+import static dev.specbot.storage.Fixtures.GENERAL;
+import static dev.specbot.storage.Fixtures.T0;
+import static dev.specbot.storage.Fixtures.count;
+import static dev.specbot.storage.Fixtures.inTransaction;
+import static dev.specbot.storage.Fixtures.interview;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.specbot.interview.Interview;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+  @TempDir Path folder;
+
+  @Test
+  void a_fresh_file_in_a_new_folder_is_created_and_migrated() {
+    Path file = folder.resolve("data/nested/specbot.db");
+
+    try (Database database = Fixtures.open(file)) {
+      assertTrue(database.isMigrated());
+      assertTrue(Files.isRegularFile(file));
+      for (String table : List.of("interviews", "answers", "outbox", "processed_events")) {
+        assertEquals(0, count(file, table), table);
+      }
+    }
+  }
+
+  @Test
+  void the_file_and_the_folders_created_for_it_are_readable_by_the_owner_only() throws IOException {
+    assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path file = folder.resolve("data/nested/specbot.db");
+
+    try (Database database = Fixtures.open(file)) {
+      inTransaction(database, tx -> tx.interviews().insert(interview("i-1", "U1", T0), GENERAL));
+
+      assertEquals("rwx------", permissions(folder.resolve("data")));
+      assertEquals("rwx------", permissions(folder.resolve("data/nested")));
+      // The -wal and -shm files SQLite adds take the database file's permissions.
+      try (Stream<Path> files = Files.list(file.getParent())) {
+        for (Path each : files.toList()) {
+          assertEquals("rw-------", permissions(each), each.toString());
+        }
+      }
+    }
+  }
+
+  @Test
+  void a_restart_loses_nothing() {
+    Path file = folder.resolve("specbot.db");
+    Interview interview = interview("i-1", "U1", T0);
+    String messageId;
+    try (Database database = Fixtures.open(file)) {
+      messageId =
+          database.transaction(
+              tx -> {
+                tx.interviews().insert(interview, GENERAL);
+                tx.events().firstTime("event:E1", T0);
+                return tx.outbox().enqueue("i-1", "POST_PARENT", "{}", T0);
+              });
+    }
+
+    try (Database reopened = Fixtures.open(file)) {
+      assertTrue(reopened.isMigrated());
+      inTransaction(
+          reopened,
+          tx -> {
+            assertEquals(
+                Optional.of(new StoredInterview(interview, GENERAL)), tx.interviews().find("i-1"));
+            assertEquals(messageId, tx.outbox().pending("i-1").get(0).id());
+            assertFalse(tx.events().firstTime("event:E1", T0));
+          });
+    }
+  }
+
+  @Test
+  void a_transaction_that_throws_leaves_nothing_behind_and_its_exception_reaches_the_caller() {
+    Path file = folder.resolve("specbot.db");
+    try (Database database = Fixtures.open(file)) {
+      IllegalStateException thrown = new IllegalStateException("Slack said no");
+
+      IllegalStateException caught =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  inTransaction(
+                      database,
+                      tx -> {
+                        tx.interviews().insert(interview("i-1", "U1", T0), GENERAL);
+                        tx.outbox().enqueue("i-1", "POST_PARENT", "{}", T0);
+                        tx.events().firstTime("event:E1", T0);
+                        throw thrown;
+                      }));
+
+      assertSame(thrown, caught);
+      for (String table : List.of("interviews", "outbox", "processed_events")) {
+        assertEquals(0, count(file, table), table);
+      }
+      inTransaction(database, tx -> assertTrue(tx.events().firstTime("event:E1", T0)));
+    }
+  }
+
+  @Test
+  void a_transaction_hands_back_what_its_work_returns() {
+    try (Database database = Fixtures.open(folder.resolve("specbot.db"))) {
+      assertEquals("done", database.transaction(tx -> "done"));
+    }
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+}

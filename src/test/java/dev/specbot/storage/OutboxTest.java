@@ -1,0 +1,183 @@
+package dev.specbot.storage;
+
+import static dev.specbot.storage.Fixtures.T0;
+import static dev.specbot.storage.Fixtures.at;
+import static dev.specbot.storage.Fixtures.inTransaction;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxTest {
+  @TempDir Path folder;
+  private Database database;
+
+  @BeforeEach
+  void open() {
+    database = Fixtures.open(folder.resolve("specbot.db"));
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Test
+  void a_new_message_is_due_at_once_and_numbered_after_the_last_of_its_lane() {
+    String first = enqueue("lane-a", "one", T0);
+    String second = enqueue("lane-a", "two", at(1));
+    String other = enqueue("lane-b", "three", at(2));
+
+    assertEquals(
+        List.of(
+            new OutboxMessage(first, "lane-a", 1, "POST", "one", 0, T0),
+            new OutboxMessage(second, "lane-a", 2, "POST", "two", 0, at(1))),
+        pending("lane-a"));
+    assertEquals(
+        List.of(new OutboxMessage(other, "lane-b", 1, "POST", "three", 0, at(2))),
+        pending("lane-b"));
+  }
+
+  @Test
+  void messages_of_one_lane_are_due_one_at_a_time_in_order() {
+    String first = enqueue("lane-a", "one", T0);
+    String second = enqueue("lane-a", "two", T0);
+    String third = enqueue("lane-a", "three", T0);
+
+    assertEquals(List.of(first), dueIds(at(10)));
+    markSent(first);
+    assertEquals(List.of(second), dueIds(at(10)));
+    markSent(second);
+    assertEquals(List.of(third), dueIds(at(10)));
+    markSent(third);
+    assertEquals(List.of(), dueIds(at(10)));
+  }
+
+  @Test
+  void a_message_waiting_for_its_retry_holds_its_lane_and_no_other() {
+    String waiting = enqueue("lane-a", "one", T0);
+    enqueue("lane-a", "two", T0);
+    String otherLane = enqueue("lane-b", "three", T0);
+
+    inTransaction(database, tx -> tx.outbox().retryLater(waiting, at(60), "HTTP 503"));
+
+    // The later message of lane A is not due while the earlier one is pending.
+    assertEquals(List.of(otherLane), dueIds(at(30)));
+    assertEquals(List.of(waiting, otherLane), dueIds(at(60)));
+  }
+
+  @Test
+  void a_retried_message_counts_its_attempts_and_is_due_again_at_its_time() {
+    String id = enqueue("lane-a", "one", T0);
+
+    inTransaction(database, tx -> tx.outbox().retryLater(id, at(2), "network: reset"));
+    inTransaction(database, tx -> tx.outbox().retryLater(id, at(6), "HTTP 502"));
+
+    assertEquals(List.of(), dueIds(at(5)));
+    assertEquals(
+        List.of(new OutboxMessage(id, "lane-a", 1, "POST", "one", 2, at(6))),
+        database.transaction(tx -> tx.outbox().due(at(6), 10)));
+  }
+
+  @Test
+  void a_failed_message_is_never_retried_and_its_lane_goes_on() {
+    String failed = enqueue("lane-a", "one", T0);
+    String next = enqueue("lane-a", "two", T0);
+
+    inTransaction(
+        database, tx -> tx.outbox().markFailed(failed, at(1), "HTTP 400: invalid_blocks"));
+
+    assertEquals(List.of(next), dueIds(at(1)));
+    assertEquals(List.of(next), ids(pending("lane-a")));
+    assertThrows(
+        IllegalStateException.class,
+        () -> inTransaction(database, tx -> tx.outbox().retryLater(failed, at(2), "again?")));
+  }
+
+  @Test
+  void a_sent_message_is_no_longer_pending_and_cannot_be_settled_again() {
+    String sent = enqueue("lane-a", "one", T0);
+
+    markSent(sent);
+
+    assertEquals(List.of(), pending("lane-a"));
+    assertThrows(IllegalStateException.class, () -> markSent(sent));
+    assertThrows(
+        IllegalStateException.class,
+        () -> inTransaction(database, tx -> tx.outbox().markFailed(sent, at(1), "late")));
+  }
+
+  @Test
+  void settling_a_message_that_never_existed_fails() {
+    assertThrows(IllegalStateException.class, () -> markSent("no-such-message"));
+  }
+
+  @Test
+  void a_lane_numbers_on_after_its_sent_messages() {
+    markSent(enqueue("lane-a", "one", T0));
+
+    enqueue("lane-a", "two", at(1));
+
+    assertEquals(2, pending("lane-a").get(0).seq());
+  }
+
+  @Test
+  void due_gives_the_oldest_first_up_to_the_limit() {
+    String newest = enqueue("lane-c", "c", at(3));
+    String oldest = enqueue("lane-a", "a", at(1));
+    String middle = enqueue("lane-b", "b", at(2));
+
+    assertEquals(List.of(oldest, middle, newest), dueIds(at(10)));
+    assertEquals(
+        List.of(oldest, middle), ids(database.transaction(tx -> tx.outbox().due(at(10), 2))));
+    assertEquals(List.of(oldest), dueIds(at(1)));
+  }
+
+  @Test
+  void next_due_at_is_the_earliest_time_a_lane_can_send() {
+    assertEquals(Optional.empty(), nextDueAt());
+    String waiting = enqueue("lane-a", "one", T0);
+    enqueue("lane-a", "two", at(5));
+    String other = enqueue("lane-b", "three", at(20));
+    inTransaction(database, tx -> tx.outbox().retryLater(waiting, at(30), "HTTP 503"));
+
+    // Lane A's second message has the earliest time, but it cannot go before the first.
+    assertEquals(Optional.of(at(20)), nextDueAt());
+
+    markSent(other);
+    assertEquals(Optional.of(at(30)), nextDueAt());
+    markSent(waiting);
+    assertEquals(Optional.of(at(5)), nextDueAt());
+  }
+
+  private String enqueue(String lane, String payload, Instant now) {
+    return database.transaction(tx -> tx.outbox().enqueue(lane, "POST", payload, now));
+  }
+
+  private void markSent(String id) {
+    inTransaction(database, tx -> tx.outbox().markSent(id, at(100), "{\"ts\":\"1.2\"}"));
+  }
+
+  private List<OutboxMessage> pending(String lane) {
+    return database.transaction(tx -> tx.outbox().pending(lane));
+  }
+
+  private List<String> dueIds(Instant now) {
+    return ids(database.transaction(tx -> tx.outbox().due(now, 10)));
+  }
+
+  private Optional<Instant> nextDueAt() {
+    return database.transaction(tx -> tx.outbox().nextDueAt());
+  }
+
+  private static List<String> ids(List<OutboxMessage> messages) {
+    return messages.stream().map(OutboxMessage::id).toList();
+  }
+}

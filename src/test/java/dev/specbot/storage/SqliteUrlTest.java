@@ -1,0 +1,52 @@
+package dev.specbot.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SqliteUrlTest {
+
+  @Test
+  void a_sqlite_url_gets_the_settings_that_let_threads_write_at_once() {
+    assertEquals(
+        Optional.of(
+            new SqliteUrl(
+                Path.of("data/specbot.db"),
+                "jdbc:sqlite:data/specbot.db?journal_mode=WAL&busy_timeout=5000"
+                    + "&synchronous=NORMAL&foreign_keys=true&transaction_mode=IMMEDIATE")),
+        SqliteUrl.parse("jdbc:sqlite:data/specbot.db"));
+  }
+
+  @Test
+  void a_sqlite_url_with_settings_of_its_own_is_used_as_it_is() {
+    String url = "jdbc:sqlite:/srv/specbot/specbot.db?busy_timeout=10000";
+
+    assertEquals(
+        Optional.of(new SqliteUrl(Path.of("/srv/specbot/specbot.db"), url)), SqliteUrl.parse(url));
+  }
+
+  @Test
+  void a_file_scheme_names_the_same_file() {
+    assertEquals(
+        Path.of("/srv/specbot.db"),
+        SqliteUrl.parse("jdbc:sqlite:file:///srv/specbot.db").get().file());
+    assertEquals(Path.of("data/x.db"), SqliteUrl.parse("jdbc:sqlite:file:data/x.db").get().file());
+  }
+
+  @Test
+  void another_databases_url_is_not_sqlites() {
+    assertEquals(Optional.empty(), SqliteUrl.parse("jdbc:postgresql://db:5432/specbot?ssl=true"));
+  }
+
+  @Test
+  void an_in_memory_sqlite_database_is_refused() {
+    assertThrows(IllegalArgumentException.class, () -> SqliteUrl.parse("jdbc:sqlite::memory:"));
+    assertThrows(IllegalArgumentException.class, () -> SqliteUrl.parse("jdbc:sqlite:"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SqliteUrl.parse("jdbc:sqlite:file:x?mode=memory&cache=shared"));
+  }
+}
