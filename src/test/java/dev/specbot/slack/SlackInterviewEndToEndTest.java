@@ -13,6 +13,7 @@ import dev.specbot.template.QuestionKind;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,8 @@ class SlackInterviewEndToEndTest {
 
   @ParameterizedTest
   @MethodSource("builtInIds")
-  void a_full_interview_of_each_built_in_ends_with_the_uploaded_document(String templateId) {
+  void a_full_interview_of_each_built_in_ends_with_the_uploaded_document(String templateId)
+      throws java.io.IOException {
     Template template = CATALOG.find(templateId).orElseThrow();
     String thread = harness.start(templateId, "Payment retries");
 
@@ -68,6 +70,10 @@ class SlackInterviewEndToEndTest {
           document.contains(expected), "missing answer " + question.number() + " in\n" + document);
     }
     assertTrue(document.contains("Payment retries"), document);
+    // Kept for checking by hand against Slack's spec: slack-check webapi-jsonl
+    // target/slack-calls/*.jsonl
+    harness.slack.writeJsonl(
+        Files.createDirectories(Path.of("target/slack-calls")).resolve(templateId + ".jsonl"));
     assertTrue(
         completed.params().get("initial_comment").contains("*Payment retries* is ready"),
         completed.params().toString());
