@@ -195,8 +195,7 @@ final class Messages {
     return """
         *specbot* interviews you one template section at a time, here in the thread, and posts the \
         finished spec.
-        • Reply in the thread to answer the current question (several messages sent before the next \
-        question count as one answer).
+        • Reply in the thread to answer the current question.
         • `skip` leaves it for now; `skip section` skips the rest of its group.
         • `back` goes to the previous question; `goto N` asks question N again, then returns to the first \
         unanswered one.

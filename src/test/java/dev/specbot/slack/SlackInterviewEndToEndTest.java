@@ -375,6 +375,66 @@ class SlackInterviewEndToEndTest {
     harness.awaitQuestion(thread, 1);
   }
 
+  @Test
+  void two_drafters_interview_at_once_in_one_channel_without_mixing_answers() {
+    String alices = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(alices, 1);
+    var bobs =
+        harness.requests().slashCommand("/spec", "project-spec Dark mode", "U0BOB", CHANNEL, "t2");
+    assertEquals(200, bobs.status());
+    RecordedCall bobParent =
+        harness.slack.awaitCall(
+            "chat.postMessage",
+            call -> call.params().getOrDefault("text", "").startsWith("Dark mode - "),
+            WAIT);
+    String bobThread = harness.tsOf(bobParent);
+    harness.awaitQuestion(bobThread, 1);
+
+    harness.reply(bobThread, "U0BOB", "Bob's summary.");
+    harness.reply(alices, DRAFTER, "Alice's context.");
+    harness.awaitQuestion(bobThread, 2);
+    harness.awaitQuestion(alices, 2);
+    harness.reply(alices, DRAFTER, "finish");
+
+    harness.slack.awaitCall("files.completeUploadExternal", call -> true, WAIT);
+    String document = new String(harness.slack.onlyUploadedFile(), StandardCharsets.UTF_8);
+    assertTrue(document.contains("## Context\n\nAlice's context."), document);
+    assertFalse(document.contains("Bob's summary."), document);
+  }
+
+  @Test
+  void where_the_bot_cannot_post_the_interview_moves_to_a_dm_with_the_drafter() {
+    harness.slack.failNext(
+        "chat.postMessage", 1, dev.specbot.slack.fake.Failure.slackError("channel_not_found"));
+
+    var response =
+        harness
+            .requests()
+            .slashCommand("/spec", "echo-tech-spec Secret plan", DRAFTER, "G0PRIVATE", "t");
+
+    assertEquals(200, response.status());
+    RecordedCall opened = harness.slack.awaitCall("conversations.open", call -> true, WAIT);
+    assertEquals(DRAFTER, opened.params().get("users"));
+    RecordedCall explained =
+        harness.slack.awaitCall(
+            "chat.postMessage",
+            call ->
+                call.params()
+                    .getOrDefault("text", "")
+                    .startsWith("I could not start your spec there"),
+            WAIT);
+    String dm = explained.params().get("channel");
+    RecordedCall parent =
+        harness.slack.awaitCall(
+            "chat.postMessage",
+            call ->
+                dm.equals(call.params().get("channel"))
+                    && call.params().getOrDefault("text", "").startsWith("Secret plan - "),
+            WAIT);
+    RecordedCall question = harness.awaitQuestion(harness.tsOf(parent), 1);
+    assertEquals(dm, question.params().get("channel"));
+  }
+
   private static String answerTo(Question question) {
     return switch (question.kind()) {
       case FIELD -> "#" + (100 + question.number());
