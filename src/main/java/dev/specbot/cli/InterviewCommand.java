@@ -6,17 +6,14 @@ import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * {@code interview TEMPLATE [--title TITLE] [--drafter NAME] [--out FILE]}: the Slack interview in
@@ -108,31 +105,21 @@ public final class InterviewCommand {
     return reader.line("Title of the spec: ");
   }
 
-  /** A template by path (a {@code .md} file, or any name with a folder in it) or by id. */
+  /** A template by path or by id, as {@link TemplateCatalog#resolve} reads it. */
   private Template load(String fileOrId) throws TemplateException {
-    if (fileOrId.toLowerCase(Locale.ROOT).endsWith(".md")
-        || fileOrId.contains("/")
-        || fileOrId.contains(File.separator)) {
-      return TemplateCatalog.read(workDir.resolve(fileOrId));
-    }
     TemplateCatalog catalog =
         TemplateCatalog.load(
             Optional.ofNullable(env.get("SPECBOT_TEMPLATES_DIR"))
                 .filter(dir -> !dir.isBlank())
                 .map(Path::of));
-    Optional<Template> found = catalog.find(fileOrId);
-    if (found.isEmpty()) {
-      // The template asked for may be one of these, unreadable: say why, not only that it is
-      // missing.
+    try {
+      return catalog.resolve(fileOrId, workDir);
+    } catch (TemplateException e) {
+      // The template asked for may be one of those that could not be read: say why, not only that
+      // it is missing.
       catalog.problems().forEach(problem -> err.println("skipped: " + problem.getMessage()));
+      throw e;
     }
-    return found.orElseThrow(
-        () ->
-            new TemplateException(
-                fileOrId,
-                0,
-                "no template has this id; known ids: "
-                    + catalog.all().stream().map(Template::id).collect(Collectors.joining(", "))));
   }
 
   private Optional<String> userName() {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code template show FILE.md|ID} and {@code template list}: what the bot would make of a
@@ -63,21 +62,7 @@ public final class TemplateCommand {
   }
 
   private Template load(String fileOrId) throws TemplateException {
-    if (fileOrId.toLowerCase(java.util.Locale.ROOT).endsWith(".md") || fileOrId.contains("/")) {
-      return TemplateCatalog.read(Path.of(fileOrId));
-    }
-    TemplateCatalog catalog = TemplateCatalog.load(customDir);
-    return catalog
-        .find(fileOrId)
-        .orElseThrow(
-            () ->
-                new TemplateException(
-                    fileOrId,
-                    0,
-                    "no template has this id; known ids: "
-                        + catalog.all().stream()
-                            .map(Template::id)
-                            .collect(Collectors.joining(", "))));
+    return TemplateCatalog.load(customDir).resolve(fileOrId, Path.of(""));
   }
 
   private int list() {

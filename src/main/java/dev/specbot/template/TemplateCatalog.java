@@ -75,6 +75,26 @@ public final class TemplateCatalog {
     }
   }
 
+  /**
+   * The template a user names: a file when the name is a path (a {@code .md} file, or anything with
+   * a folder in it, resolved against {@code workDir}), otherwise one of this catalog's ids.
+   */
+  public Template resolve(String fileOrId, Path workDir) throws TemplateException {
+    if (fileOrId.toLowerCase(Locale.ROOT).endsWith(".md")
+        || fileOrId.contains("/")
+        || fileOrId.contains(workDir.getFileSystem().getSeparator())) {
+      return read(workDir.resolve(fileOrId));
+    }
+    return find(fileOrId)
+        .orElseThrow(
+            () ->
+                new TemplateException(
+                    fileOrId,
+                    0,
+                    "no template has this id; known ids: "
+                        + String.join(", ", all().stream().map(Template::id).toList())));
+  }
+
   public List<Template> all() {
     return order.stream().map(templates::get).toList();
   }
