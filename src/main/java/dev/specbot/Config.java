@@ -1,6 +1,10 @@
 package dev.specbot;
 
+import dev.specbot.meeting.NudgePolicy;
+import dev.specbot.meeting.WorkingHours;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +18,9 @@ import java.util.Optional;
  * @param databaseUrl {@code DATABASE_URL}, default {@code jdbc:sqlite:data/specbot.db}
  * @param slackApiUrl {@code SLACK_API_URL}, default {@code https://slack.com/api/}
  * @param templatesDir {@code SPECBOT_TEMPLATES_DIR}, optional
+ * @param nudges {@code SPECBOT_IDLE_NUDGE_AFTER}, {@code SPECBOT_MEETING_NUDGE_AFTER}, {@code
+ *     SPECBOT_READ_REMINDER_BEFORE}, {@code SPECBOT_MAX_NUDGES}, {@code SPECBOT_WORKING_HOURS} and
+ *     {@code SPECBOT_WORKING_DAYS}, each with a default
  */
 public record Config(
     String slackBotToken,
@@ -21,7 +28,26 @@ public record Config(
     int port,
     String databaseUrl,
     String slackApiUrl,
-    Optional<Path> templatesDir) {
+    Optional<Path> templatesDir,
+    NudgePolicy nudges) {
+
+  /** A configuration with the default reminder timing. */
+  public Config(
+      String slackBotToken,
+      String slackSigningSecret,
+      int port,
+      String databaseUrl,
+      String slackApiUrl,
+      Optional<Path> templatesDir) {
+    this(
+        slackBotToken,
+        slackSigningSecret,
+        port,
+        databaseUrl,
+        slackApiUrl,
+        templatesDir,
+        NudgePolicy.DEFAULT);
+  }
 
   /** A configuration that cannot run, with a one-line message naming the variable. */
   public static final class Invalid extends Exception {
@@ -39,7 +65,8 @@ public record Config(
         port(env),
         optional(env, "DATABASE_URL").orElse("jdbc:sqlite:data/specbot.db"),
         apiUrl(env),
-        optional(env, "SPECBOT_TEMPLATES_DIR").map(Path::of));
+        optional(env, "SPECBOT_TEMPLATES_DIR").map(Path::of),
+        nudges(env));
   }
 
   /** Never shows the token or the signing secret. */
@@ -53,7 +80,83 @@ public record Config(
         + slackApiUrl
         + ", templatesDir="
         + templatesDir.map(Path::toString).orElse("(none)")
+        + ", nudges="
+        + nudges
         + "]";
+  }
+
+  private static NudgePolicy nudges(Map<String, String> env) throws Invalid {
+    NudgePolicy defaults = NudgePolicy.DEFAULT;
+    WorkingHours hours = workingHours(env);
+    try {
+      return new NudgePolicy(
+          duration(env, "SPECBOT_IDLE_NUDGE_AFTER", defaults.idleNudgeAfter()),
+          duration(env, "SPECBOT_MEETING_NUDGE_AFTER", defaults.meetingNudgeAfter()),
+          duration(env, "SPECBOT_READ_REMINDER_BEFORE", defaults.readReminderBefore()),
+          maxNudges(env),
+          hours);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("Reminder settings are not usable: " + e.getMessage());
+    }
+  }
+
+  private static Duration duration(Map<String, String> env, String name, Duration fallback)
+      throws Invalid {
+    Optional<String> value = optional(env, name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      Duration duration = Duration.parse(value.get());
+      if (duration.isNegative() || duration.isZero()) {
+        throw new DateTimeParseException("not positive", value.get(), 0);
+      }
+      return duration;
+    } catch (DateTimeParseException e) {
+      throw new Invalid(
+          name
+              + " must be a positive ISO-8601 duration such as PT24H or PT30M, not \""
+              + value.get()
+              + "\"");
+    }
+  }
+
+  private static int maxNudges(Map<String, String> env) throws Invalid {
+    String value = optional(env, "SPECBOT_MAX_NUDGES").orElse("3");
+    try {
+      int max = Integer.parseInt(value);
+      if (max < 0 || max > 100) {
+        throw new NumberFormatException();
+      }
+      return max;
+    } catch (NumberFormatException e) {
+      throw new Invalid(
+          "SPECBOT_MAX_NUDGES must be a whole number from 0 to 100, not \"" + value + "\"");
+    }
+  }
+
+  private static WorkingHours workingHours(Map<String, String> env) throws Invalid {
+    String hours = optional(env, "SPECBOT_WORKING_HOURS").orElse("09:00-18:00");
+    String days = optional(env, "SPECBOT_WORKING_DAYS").orElse("MON-FRI");
+    try {
+      WorkingHours.parse(hours, "MON");
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(
+          "SPECBOT_WORKING_HOURS must be HH:MM-HH:MM such as 09:00-18:00 (00:00-24:00 for any"
+              + " time), not \""
+              + hours
+              + "\": "
+              + e.getMessage());
+    }
+    try {
+      return WorkingHours.parse(hours, days);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(
+          "SPECBOT_WORKING_DAYS must be days such as MON-FRI or MON,WED,FRI, not \""
+              + days
+              + "\": "
+              + e.getMessage());
+    }
   }
 
   private static String required(Map<String, String> env, String name) throws Invalid {

@@ -1,0 +1,78 @@
+package dev.specbot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.specbot.meeting.NudgePolicy;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigTest {
+  private static Map<String, String> env(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SLACK_BOT_TOKEN", "xoxb-secret-token");
+    env.put("SLACK_SIGNING_SECRET", "signing-secret");
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void reminder_timing_defaults_to_a_working_day_and_three_nudges() throws Exception {
+    NudgePolicy nudges = Config.fromEnvironment(env()).nudges();
+    assertEquals(NudgePolicy.DEFAULT, nudges);
+    assertEquals(Duration.ofHours(24), nudges.idleNudgeAfter());
+    assertEquals(3, nudges.maxNudges());
+    assertEquals(LocalTime.of(9, 0), nudges.workingHours().start());
+    assertFalse(nudges.workingHours().days().contains(DayOfWeek.SATURDAY));
+  }
+
+  @Test
+  void every_reminder_setting_is_read_from_the_environment() throws Exception {
+    NudgePolicy nudges =
+        Config.fromEnvironment(
+                env(
+                    "SPECBOT_IDLE_NUDGE_AFTER", "PT2H",
+                    "SPECBOT_MEETING_NUDGE_AFTER", "PT30M",
+                    "SPECBOT_READ_REMINDER_BEFORE", "PT48H",
+                    "SPECBOT_MAX_NUDGES", "5",
+                    "SPECBOT_WORKING_HOURS", "00:00-24:00",
+                    "SPECBOT_WORKING_DAYS", "SUN-THU"))
+            .nudges();
+    assertEquals(Duration.ofHours(2), nudges.idleNudgeAfter());
+    assertEquals(Duration.ofMinutes(30), nudges.meetingNudgeAfter());
+    assertEquals(Duration.ofHours(48), nudges.readReminderBefore());
+    assertEquals(5, nudges.maxNudges());
+    assertTrue(nudges.workingHours().days().contains(DayOfWeek.SUNDAY));
+    assertFalse(nudges.workingHours().days().contains(DayOfWeek.FRIDAY));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "SPECBOT_IDLE_NUDGE_AFTER, 24h",
+    "SPECBOT_IDLE_NUDGE_AFTER, PT0S",
+    "SPECBOT_MEETING_NUDGE_AFTER, tomorrow",
+    "SPECBOT_READ_REMINDER_BEFORE, -PT1H",
+    "SPECBOT_MAX_NUDGES, three",
+    "SPECBOT_MAX_NUDGES, -1",
+    "SPECBOT_WORKING_HOURS, 9-5",
+    "SPECBOT_WORKING_HOURS, 18:00-09:00",
+    "SPECBOT_WORKING_DAYS, weekdays",
+  })
+  void a_malformed_reminder_setting_stops_start_up_naming_the_variable(String name, String value) {
+    Config.Invalid invalid =
+        assertThrows(Config.Invalid.class, () -> Config.fromEnvironment(env(name, value)));
+    assertTrue(invalid.getMessage().startsWith(name), invalid.getMessage());
+    assertTrue(invalid.getMessage().contains(value), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("xoxb-secret-token"));
+  }
+}
