@@ -32,6 +32,9 @@ final class OutboxWorker implements AutoCloseable {
   private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
   private static final int BATCH = 50;
 
+  /** Longer than any one Slack call with its timeouts, so a live sender never loses its claim. */
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
   private final Database database;
   private final SlackSender sender;
   private final Clock clock;
@@ -93,6 +96,10 @@ final class OutboxWorker implements AutoCloseable {
   }
 
   private void send(OutboxMessage message) {
+    Instant now = clock.instant();
+    if (!database.transaction(tx -> tx.outbox().claim(message.id(), now, now.plus(LEASE)))) {
+      return; // Another instance of the bot is sending it.
+    }
     Delivery delivery = Delivery.fromJson(message.payload());
     try {
       String result = sender.send(delivery);

@@ -88,6 +88,29 @@ public final class Outbox {
         .list();
   }
 
+  private static final String CLAIM =
+      """
+      UPDATE outbox
+      SET next_attempt_at = :leaseUntil
+      WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+      """;
+
+  /**
+   * Takes a due message for sending until {@code leaseUntil}: true for the one sender that gets it.
+   * With two bots on one database, the other no longer sees it as due; if the sender dies, the
+   * lease runs out and the message is due again.
+   */
+  public boolean claim(String messageId, Instant now, Instant leaseUntil) {
+    Objects.requireNonNull(messageId, "null messageId");
+    return handle
+            .createUpdate(CLAIM)
+            .bind("id", messageId)
+            .bind("now", now.toEpochMilli())
+            .bind("leaseUntil", leaseUntil.toEpochMilli())
+            .execute()
+        == 1;
+  }
+
   private static final String MARK_SENT =
       """
       UPDATE outbox

@@ -4,7 +4,9 @@ import static dev.specbot.storage.Fixtures.T0;
 import static dev.specbot.storage.Fixtures.at;
 import static dev.specbot.storage.Fixtures.inTransaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -155,6 +157,19 @@ class OutboxTest {
     assertEquals(Optional.of(at(30)), nextDueAt());
     markSent(waiting);
     assertEquals(Optional.of(at(5)), nextDueAt());
+  }
+
+  @Test
+  void one_sender_claims_a_due_message_and_another_sees_it_again_only_once_the_lease_runs_out() {
+    String id = enqueue("lane-a", "one", T0);
+
+    assertTrue(database.transaction(tx -> tx.outbox().claim(id, at(1), at(60))));
+    assertFalse(database.transaction(tx -> tx.outbox().claim(id, at(2), at(61))));
+    assertEquals(List.of(), dueIds(at(30)));
+    assertEquals(List.of(id), dueIds(at(60)));
+    assertTrue(database.transaction(tx -> tx.outbox().claim(id, at(60), at(120))));
+    markSent(id);
+    assertFalse(database.transaction(tx -> tx.outbox().claim(id, at(200), at(300))));
   }
 
   private String enqueue(String lane, String payload, Instant now) {
