@@ -163,13 +163,17 @@ class OutboxTest {
   void one_sender_claims_a_due_message_and_another_sees_it_again_only_once_the_lease_runs_out() {
     String id = enqueue("lane-a", "one", T0);
 
-    assertTrue(database.transaction(tx -> tx.outbox().claim(id, at(1), at(60))));
-    assertFalse(database.transaction(tx -> tx.outbox().claim(id, at(2), at(61))));
+    assertTrue(claim(id, at(1), at(60)));
+    assertFalse(claim(id, at(2), at(61)));
     assertEquals(List.of(), dueIds(at(30)));
     assertEquals(List.of(id), dueIds(at(60)));
-    assertTrue(database.transaction(tx -> tx.outbox().claim(id, at(60), at(120))));
+    assertTrue(claim(id, at(60), at(120)));
     markSent(id);
-    assertFalse(database.transaction(tx -> tx.outbox().claim(id, at(200), at(300))));
+    assertFalse(claim(id, at(200), at(300)));
+  }
+
+  private boolean claim(String id, Instant now, Instant leaseUntil) {
+    return database.transaction(tx -> tx.outbox().claim(id, now, leaseUntil));
   }
 
   private String enqueue(String lane, String payload, Instant now) {
