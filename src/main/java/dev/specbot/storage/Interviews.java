@@ -248,6 +248,27 @@ public final class Interviews {
     }
   }
 
+  /** Records that the drafter said the spec needs no discussion meeting. */
+  public void declineMeeting(String interviewId, Instant now) {
+    requireFound(
+        interviewId,
+        handle
+            .createUpdate("UPDATE interviews SET no_meeting_at = :now WHERE id = :id")
+            .bind("id", interviewId)
+            .bind("now", now.toEpochMilli())
+            .execute());
+  }
+
+  /** Whether the drafter said the spec needs no discussion meeting. */
+  public boolean meetingDeclined(String interviewId) {
+    return handle
+        .createQuery("SELECT no_meeting_at FROM interviews WHERE id = :id")
+        .bind("id", interviewId)
+        .map((row, context) -> row.getObject(1) != null)
+        .findOne()
+        .orElse(false);
+  }
+
   private static List<StoredInterview> withAnswers(
       List<Row> rows, Supplier<Map<String, Answers.Settled>> answersOfRows) {
     if (rows.isEmpty()) {

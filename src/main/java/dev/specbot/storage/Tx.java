@@ -7,11 +7,35 @@ public final class Tx {
   private final Interviews interviews;
   private final Outbox outbox;
   private final ProcessedEvents events;
+  private final Meetings meetings;
+  private final Reminders reminders;
+  private final People people;
+  private final SpecReads reads;
 
   Tx(Handle handle) {
     this.interviews = new Interviews(handle);
     this.outbox = new Outbox(handle);
     this.events = new ProcessedEvents(handle);
+    this.meetings = new Meetings(handle);
+    this.reminders = new Reminders(handle);
+    this.people = new People(handle);
+    this.reads = new SpecReads(handle);
+  }
+
+  public Meetings meetings() {
+    return meetings;
+  }
+
+  public Reminders reminders() {
+    return reminders;
+  }
+
+  public People people() {
+    return people;
+  }
+
+  public SpecReads reads() {
+    return reads;
   }
 
   public Interviews interviews() {
