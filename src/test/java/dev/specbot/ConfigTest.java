@@ -50,7 +50,7 @@ class ConfigTest {
             .nudges();
     assertEquals(Duration.ofHours(2), nudges.idleNudgeAfter());
     assertEquals(Duration.ofMinutes(30), nudges.meetingNudgeAfter());
-    assertEquals(Duration.ofHours(48), nudges.readReminderBefore());
+    assertEquals(Duration.ofDays(2), nudges.readReminderBefore());
     assertEquals(5, nudges.maxNudges());
     assertTrue(nudges.workingHours().days().contains(DayOfWeek.SUNDAY));
     assertFalse(nudges.workingHours().days().contains(DayOfWeek.FRIDAY));

@@ -115,12 +115,7 @@ public final class Reminders {
 
   /** When the next reminder is due, if any is pending. */
   public Optional<Instant> nextDueAt() {
-    return handle
-        .createQuery(NEXT_DUE)
-        .map((row, context) -> row.getObject(1, Long.class))
-        .findOne()
-        .flatMap(Optional::ofNullable)
-        .map(Instant::ofEpochMilli);
+    return handle.createQuery(NEXT_DUE).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
   }
 
   private static Reminder reminder(ResultSet row, StatementContext context) throws SQLException {
