@@ -56,13 +56,18 @@ public final class InterviewMachine {
 
   /** The document as the answers stand, on the given day. */
   public String render(Interview interview, Instant now) {
+    return render(interview, now, Optional.empty());
+  }
+
+  /** The document as the answers stand, with its discussion meeting as it should read there. */
+  public String render(Interview interview, Instant now, Optional<String> meeting) {
     RenderContext context =
         new RenderContext(
             interview.title(),
             interview.drafterName(),
             LocalDate.ofInstant(interview.createdAt(), zone),
             LocalDate.ofInstant(now, zone),
-            Optional.empty());
+            meeting);
     return SpecRenderer.render(template, interview.answers(), context);
   }
 

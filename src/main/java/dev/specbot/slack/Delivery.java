@@ -43,7 +43,13 @@ record Delivery(
     /**
      * The finished document as a file in the interview's channel, with {@code text} as its comment.
      */
-    UPLOAD_DOCUMENT
+    UPLOAD_DOCUMENT,
+    /** A private message from the bot to {@code user}, in its app DM. */
+    POST_DM,
+    /**
+     * A file (an invite, an updated document) in the interview's thread, {@code text} its comment.
+     */
+    UPLOAD_IN_THREAD
   }
 
   static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
@@ -57,6 +63,18 @@ record Delivery(
   static Delivery upload(String interviewId, String comment, String fileName, String content) {
     return new Delivery(
         Kind.UPLOAD_DOCUMENT, interviewId, null, null, comment, null, fileName, content);
+  }
+
+  /** To a person in private, about an interview (so it is sent in that interview's order). */
+  static Delivery direct(String interviewId, String user, Messages.Message message) {
+    return new Delivery(
+        Kind.POST_DM, interviewId, null, user, message.text(), message.blocks(), null, null);
+  }
+
+  static Delivery fileInThread(
+      String interviewId, String comment, String fileName, String content) {
+    return new Delivery(
+        Kind.UPLOAD_IN_THREAD, interviewId, null, null, comment, null, fileName, content);
   }
 
   String toJson() {

@@ -16,7 +16,9 @@ import dev.specbot.template.TemplateCatalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,10 +46,17 @@ final class Interviewer {
   private final TemplateCatalog catalog;
   private final Clock clock;
   private final Runnable wakeSender;
+  private final MeetingDesk desk;
 
-  Interviewer(Database database, TemplateCatalog catalog, Clock clock, Runnable wakeSender) {
+  Interviewer(
+      Database database,
+      TemplateCatalog catalog,
+      MeetingDesk desk,
+      Clock clock,
+      Runnable wakeSender) {
     this.database = database;
     this.catalog = catalog;
+    this.desk = desk;
     this.clock = clock;
     this.wakeSender = wakeSender;
   }
@@ -74,6 +83,7 @@ final class Interviewer {
                   Delivery.Kind.POST_PARENT, interview.id(), parent.text(), parent.blocks()),
               now);
           enqueueEffects(tx, begun, template, now, false);
+          desk.interviewMoved(tx, begun.interview(), now);
           return null;
         });
     wakeSender.run();
@@ -102,6 +112,10 @@ final class Interviewer {
               Interview interview = stored.get().interview();
               if (!interview.drafterId().equals(userId)) {
                 return Outcome.NOT_THE_DRAFTER;
+              }
+              if (interview.status() == Status.FINISHED) {
+                desk.written(tx, stored.get(), text, clock.instant());
+                return Outcome.HANDLED;
               }
               return step(tx, interview, Commands.parse(text));
             });
@@ -147,6 +161,19 @@ final class Interviewer {
     return database.transaction(tx -> tx.interviews().listByDrafter(userId));
   }
 
+  /** Each interview's meeting line, for those that have had a meeting. */
+  Map<String, String> meetingLines(List<StoredInterview> interviews) {
+    return database.transaction(
+        tx -> {
+          Map<String, String> lines = new HashMap<>();
+          for (StoredInterview stored : interviews) {
+            String id = stored.interview().id();
+            MeetingDesk.meetingLine(tx, id).ifPresent(line -> lines.put(id, line));
+          }
+          return lines;
+        });
+  }
+
   private Outcome step(Tx tx, Interview interview, Input input) {
     Template template = templateOf(interview);
     InterviewMachine machine = machine(template);
@@ -154,6 +181,10 @@ final class Interviewer {
     Transition transition = machine.apply(interview, input, now);
     tx.interviews().update(transition.interview());
     enqueueEffects(tx, transition, template, now, true);
+    desk.interviewMoved(tx, transition.interview(), now);
+    if (transition.effects().stream().anyMatch(Effect.Publish.class::isInstance)) {
+      desk.offer(tx, transition.interview(), now);
+    }
     return Outcome.HANDLED;
   }
 
@@ -179,7 +210,7 @@ final class Interviewer {
     }
   }
 
-  private static void enqueue(Tx tx, Delivery delivery, Instant now) {
+  static void enqueue(Tx tx, Delivery delivery, Instant now) {
     String lane =
         delivery.interviewId() != null ? delivery.interviewId() : "user:" + delivery.user();
     tx.outbox().enqueue(lane, delivery.kind().name(), delivery.toJson(), now);

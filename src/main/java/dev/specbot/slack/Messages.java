@@ -60,6 +60,12 @@ final class Messages {
   record Message(String text, String blocks) {}
 
   static Message parent(Interview interview, Template template, Progress progress) {
+    return parent(interview, template, progress, Optional.empty());
+  }
+
+  /** The parent message; once a meeting is set, its line says when (or that it was cancelled). */
+  static Message parent(
+      Interview interview, Template template, Progress progress, Optional<String> meetingLine) {
     String headline =
         "*"
             + SlackText.escape(interview.title())
@@ -68,7 +74,9 @@ final class Messages {
             + ", drafted by <@"
             + interview.drafterId()
             + ">: answer in the thread";
-    String status = progressLine(interview.status(), progress, interview.current());
+    String status =
+        progressLine(interview.status(), progress, interview.current())
+            + meetingLine.map(line -> " · " + line).orElse("");
     List<LayoutBlock> blocks =
         List.of(
             section(s -> s.text(markdownText(headline))),
@@ -291,11 +299,11 @@ final class Messages {
     return GSON.toJson(blocks);
   }
 
-  private static Message message(String text, List<LayoutBlock> blocks) {
+  static Message message(String text, List<LayoutBlock> blocks) {
     return new Message(cut(text, 3000), blocksJson(blocks));
   }
 
-  private static LayoutBlock sectionOf(String mrkdwn) {
+  static LayoutBlock sectionOf(String mrkdwn) {
     return section(s -> s.text(markdownText(cut(mrkdwn, SECTION_LIMIT))));
   }
 

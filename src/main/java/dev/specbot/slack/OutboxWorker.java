@@ -226,7 +226,9 @@ final class OutboxWorker implements AutoCloseable {
         case POST_IN_CHANNEL -> post(delivery, place(delivery).channelId(), Optional.empty());
         case UPDATE_PARENT -> updateParent(delivery);
         case POST_EPHEMERAL -> postEphemeral(delivery);
-        case UPLOAD_DOCUMENT -> upload(delivery);
+        case UPLOAD_DOCUMENT -> upload(delivery, Optional.empty());
+        case UPLOAD_IN_THREAD -> upload(delivery, Optional.of(threadOf(delivery)));
+        case POST_DM -> post(delivery, delivery.user(), Optional.empty());
       };
     }
 
@@ -300,7 +302,7 @@ final class OutboxWorker implements AutoCloseable {
     // requestFileInfo is deprecated, but its default (true) adds a files.info call specbot does not
     // need.
     @SuppressWarnings("deprecation")
-    private String upload(Delivery delivery)
+    private String upload(Delivery delivery, Optional<String> threadTs)
         throws IOException, SlackApiException, SlackCallFailed {
       StoredInterview stored = interview(delivery);
       String link = stored.place().permalink().map(url -> "<" + url + "|thread>").orElse("thread");
@@ -310,6 +312,7 @@ final class OutboxWorker implements AutoCloseable {
             slack.filesUploadV2(
                 r ->
                     r.channel(stored.place().channelId())
+                        .threadTs(threadTs.orElse(null))
                         .initialComment(comment)
                         .filename(delivery.fileName())
                         .title(delivery.fileName())

@@ -38,6 +38,8 @@ public final class SlackBot implements AutoCloseable {
 
   private final Database database;
   private final OutboxWorker worker;
+  private final ReminderWorker reminders;
+  private final Directory directory;
   private final Server server;
   private static final Duration MAX_AUTH_WAIT = Duration.ofSeconds(30);
 
@@ -60,7 +62,16 @@ public final class SlackBot implements AutoCloseable {
     Slack slack = Slack.getInstance(slackConfig(config));
     MethodsClient methods = slack.methods(config.slackBotToken());
     this.worker = new OutboxWorker(database, methods, clock);
-    Interviewer interviewer = new Interviewer(database, catalog, clock, worker::wake);
+    this.directory = new Directory(database, methods, clock);
+    MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
+    this.reminders = new ReminderWorker(database, desk, clock, worker::wake);
+    Runnable wake =
+        () -> {
+          worker.wake();
+          reminders.wake();
+        };
+    Interviewer interviewer = new Interviewer(database, catalog, desk, clock, wake);
+    MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slack)
@@ -69,7 +80,10 @@ public final class SlackBot implements AutoCloseable {
             .clientId(null)
             .clientSecret(null)
             .build();
-    this.server = server(config.port(), new SlackFrontEnd(catalog, interviewer).app(appConfig));
+    this.server =
+        server(
+            config.port(),
+            new SlackFrontEnd(catalog, interviewer, meetingActions, directory).app(appConfig));
     this.methods = methods;
   }
 
@@ -78,6 +92,7 @@ public final class SlackBot implements AutoCloseable {
     SlackBot bot = new SlackBot(config, clock);
     bot.server.start();
     bot.worker.start();
+    bot.reminders.start();
     bot.readiness.execute(() -> bot.checkSlack(bot.methods, Duration.ofMillis(200)));
     log.info("specbot listening on port {} ({})", bot.port(), config);
     return bot;
@@ -100,7 +115,9 @@ public final class SlackBot implements AutoCloseable {
     } catch (Exception e) {
       log.warn("Jetty did not stop cleanly", e);
     }
+    reminders.close();
     worker.close();
+    directory.close();
     database.close();
   }
 

@@ -45,12 +45,23 @@ final class SlackFrontEnd {
   private static final Logger log = LoggerFactory.getLogger(SlackFrontEnd.class);
   private static final Pattern BUTTONS = Pattern.compile("^specbot_.*");
 
+  /** The meeting's buttons and pickers, and Read it, share this prefix. */
+  private static final String MEETING_ACTIONS = "specbot_meeting_";
+
   private final TemplateCatalog catalog;
   private final Interviewer interviewer;
+  private final MeetingActions meetings;
+  private final Directory directory;
 
-  SlackFrontEnd(TemplateCatalog catalog, Interviewer interviewer) {
+  SlackFrontEnd(
+      TemplateCatalog catalog,
+      Interviewer interviewer,
+      MeetingActions meetings,
+      Directory directory) {
     this.catalog = catalog;
     this.interviewer = interviewer;
+    this.meetings = meetings;
+    this.directory = directory;
   }
 
   App app(AppConfig config) {
@@ -104,6 +115,7 @@ final class SlackFrontEnd {
     if (words.length < 2 || words[1].isBlank()) {
       return openStartForm(command, ctx, Optional.of(template.get().id()));
     }
+    directory.warm(command.getUserId());
     interviewer.start(
         template.get(),
         words[1].strip(),
@@ -160,6 +172,7 @@ final class SlackFrontEnd {
         value(values, Messages.CHANNEL_BLOCK)
             .map(ViewState.Value::getSelectedConversation)
             .orElse(submission.getView().getPrivateMetadata());
+    directory.warm(submission.getUser().getId());
     interviewer.start(
         template.get(),
         title,
@@ -213,11 +226,21 @@ final class SlackFrontEnd {
   private Response button(BlockActionRequest request, ActionContext ctx) {
     BlockActionPayload payload = request.getPayload();
     BlockActionPayload.Action action = payload.getActions().get(0);
+    String messageTs = payload.getContainer() == null ? "" : payload.getContainer().getMessageTs();
+    String key = messageTs + ":" + action.getActionTs() + ":" + payload.getUser().getId();
+    if (action.getActionId().startsWith(MEETING_ACTIONS)) {
+      meetings.press(
+          new MeetingActions.Press(
+              key,
+              action.getActionId(),
+              Optional.ofNullable(action.getValue()).orElse(""),
+              payload.getUser().getId(),
+              payload.getChannel().getId(),
+              pickers(payload.getState())));
+      return ctx.ack();
+    }
     Optional<Input> input = inputOf(action.getActionId());
     if (input.isPresent()) {
-      String messageTs =
-          payload.getContainer() == null ? "" : payload.getContainer().getMessageTs();
-      String key = messageTs + ":" + action.getActionTs() + ":" + payload.getUser().getId();
       interviewer.press(
           key,
           action.getValue(),
@@ -228,6 +251,27 @@ final class SlackFrontEnd {
     return ctx.ack();
   }
 
+  /** The schedule pickers' values, as the message held them when a button was pressed. */
+  private static MeetingActions.Pickers pickers(ViewState state) {
+    if (state == null || state.getValues() == null) {
+      return MeetingActions.Pickers.NONE;
+    }
+    Map<String, ViewState.Value> when =
+        state.getValues().getOrDefault(MeetingMessages.WHEN_BLOCK, Map.of());
+    Map<String, ViewState.Value> who =
+        state.getValues().getOrDefault(MeetingMessages.WHO_BLOCK, Map.of());
+    Optional<ViewState.Value> date = Optional.ofNullable(when.get(MeetingMessages.DATE));
+    Optional<ViewState.Value> time = Optional.ofNullable(when.get(MeetingMessages.TIME));
+    Optional<ViewState.Value> length = Optional.ofNullable(when.get(MeetingMessages.LENGTH));
+    return new MeetingActions.Pickers(
+        date.map(ViewState.Value::getSelectedDate),
+        time.map(ViewState.Value::getSelectedTime),
+        length.map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue),
+        Optional.ofNullable(who.get(MeetingMessages.ATTENDEES))
+            .map(ViewState.Value::getSelectedUsers)
+            .orElse(List.of()));
+  }
+
   private static Optional<Input> inputOf(String actionId) {
     return Optional.ofNullable(
         switch (actionId) {
@@ -236,6 +280,7 @@ final class SlackFrontEnd {
           case Messages.RESUME -> new Input.Resume();
           case Messages.CONFIRM_CANCEL -> new Input.ConfirmCancel();
           case Messages.KEEP_GOING -> new Input.KeepGoing();
+          case MeetingMessages.PAUSE -> new Input.Pause();
           default -> null;
         });
   }
@@ -246,7 +291,9 @@ final class SlackFrontEnd {
       return "You have no specs yet. Start one with `/spec`.";
     }
     StringBuilder text = new StringBuilder("*Your specs*");
-    for (StoredInterview stored : interviews.subList(0, Math.min(20, interviews.size()))) {
+    List<StoredInterview> shown = interviews.subList(0, Math.min(20, interviews.size()));
+    Map<String, String> meetingLines = interviewer.meetingLines(shown);
+    for (StoredInterview stored : shown) {
       String title = SlackText.escape(stored.interview().title());
       String name =
           catalog
@@ -264,6 +311,8 @@ final class SlackFrontEnd {
           .append(SlackText.escape(name))
           .append("): ")
           .append(stored.interview().status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      Optional.ofNullable(meetingLines.get(stored.interview().id()))
+          .ifPresent(line -> text.append(" · ").append(line));
     }
     return text.toString();
   }

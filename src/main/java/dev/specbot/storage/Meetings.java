@@ -30,7 +30,7 @@ public final class Meetings {
       ON CONFLICT (interview_id) DO UPDATE SET
         start_at = excluded.start_at, duration_minutes = excluded.duration_minutes,
         zone = excluded.zone, attendees = excluded.attendees, sequence = excluded.sequence,
-        status = excluded.status, updated_at = excluded.updated_at
+        status = excluded.status, updated_at = excluded.updated_at, id = excluded.id
       """;
 
   /** Stores a spec's meeting, replacing the one it had. */
