@@ -3,9 +3,12 @@ package dev.specbot.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.specbot.Config;
+import dev.specbot.meeting.NudgePolicy;
+import dev.specbot.meeting.Reminder;
 import dev.specbot.slack.fake.FakeSlackWebApi;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
+import dev.specbot.storage.Database;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -32,20 +36,29 @@ final class BotHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   final FakeSlackWebApi slack = new FakeSlackWebApi();
+  final ShiftableClock clock = new ShiftableClock();
   private final Path database;
+  private final NudgePolicy nudges;
   private final AtomicInteger sequence = new AtomicInteger();
   private SlackBot bot;
   private SlackRequests requests;
 
   BotHarness(Path folder) throws Exception {
+    this(folder, NudgePolicy.DEFAULT);
+  }
+
+  /** A bot with its own reminder timing, e.g. a nudge a second after the last answer. */
+  BotHarness(Path folder, NudgePolicy nudges) throws Exception {
     this.database = folder.resolve("data/specbot.db");
+    this.nudges = nudges;
     startBot();
   }
 
   void startBot() throws Exception {
     Config config =
-        new Config(TOKEN, SECRET, 0, "jdbc:sqlite:" + database, slack.baseUrl(), Optional.empty());
-    bot = SlackBot.start(config, Clock.systemUTC());
+        new Config(
+            TOKEN, SECRET, 0, "jdbc:sqlite:" + database, slack.baseUrl(), Optional.empty(), nudges);
+    bot = SlackBot.start(config, clock);
     requests =
         new SlackRequests(
             URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
@@ -110,6 +123,45 @@ final class BotHarness implements AutoCloseable {
             threadTs.equals(call.params().get("thread_ts"))
                 && call.params().getOrDefault("text", "").startsWith("Question " + number + " of "),
         WAIT);
+  }
+
+  /** Waits for a message in the thread whose text contains {@code fragment}. */
+  RecordedCall awaitInThread(String threadTs, String fragment) {
+    return slack.awaitCall(
+        "chat.postMessage",
+        call ->
+            threadTs.equals(call.params().get("thread_ts"))
+                && call.param("text").contains(fragment),
+        WAIT);
+  }
+
+  /** Waits for a private message to {@code userId} whose text contains {@code fragment}. */
+  RecordedCall awaitDirect(String userId, String fragment) {
+    return slack.awaitCall(
+        "chat.postMessage",
+        call -> userId.equals(call.param("channel")) && call.param("text").contains(fragment),
+        WAIT);
+  }
+
+  /** The messages posted in the thread so far whose text contains {@code fragment}. */
+  List<RecordedCall> postedInThread(String threadTs, String fragment) {
+    return slack.calls("chat.postMessage").stream()
+        .filter(
+            call ->
+                threadTs.equals(call.params().get("thread_ts"))
+                    && call.param("text").contains(fragment))
+        .toList();
+  }
+
+  /** The reminders still to fire, read from the bot's database as an operator would. */
+  List<Reminder> pendingReminders() {
+    try (Database open = Database.open("jdbc:sqlite:" + database)) {
+      return open.transaction(
+          tx ->
+              tx.interviews().listByDrafter(DRAFTER).stream()
+                  .flatMap(stored -> tx.reminders().pending(stored.interview().id()).stream())
+                  .toList());
+    }
   }
 
   long postsInThread(String threadTs) {

@@ -174,6 +174,25 @@ final class SlackPayloads {
       String value,
       String triggerId,
       String actionTs) {
+    return blockAction(
+        userId, channelId, messageTs, threadTs, actionId, value, triggerId, actionTs, Map.of());
+  }
+
+  /**
+   * A button pressed in a message whose inputs hold {@code stateValues}: block id to action id to
+   * the element's state, e.g. {@code {"when": {"date": {"type": "datepicker", "selected_date":
+   * "2026-11-24"}}}}.
+   */
+  static String blockAction(
+      String userId,
+      String channelId,
+      String messageTs,
+      String threadTs,
+      String actionId,
+      String value,
+      String triggerId,
+      String actionTs,
+      Map<String, Map<String, Object>> stateValues) {
     JsonObject container = new JsonObject();
     container.addProperty("type", "message");
     container.addProperty("message_ts", messageTs);
@@ -198,7 +217,7 @@ final class SlackPayloads {
     }
     message.add("blocks", new JsonArray());
     JsonObject state = new JsonObject();
-    state.add("values", new JsonObject());
+    state.add("values", GSON.toJsonTree(stateValues));
     JsonObject payload = new JsonObject();
     payload.addProperty("type", "block_actions");
     payload.add("user", user(userId));

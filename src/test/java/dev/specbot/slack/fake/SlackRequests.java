@@ -207,6 +207,31 @@ public final class SlackRequests {
         Map.of());
   }
 
+  /** A button pressed in a message whose pickers hold {@code stateValues} (see SlackPayloads). */
+  public Response blockAction(
+      String userId,
+      String channelId,
+      String messageTs,
+      String threadTs,
+      String actionId,
+      String value,
+      String triggerId,
+      Map<String, Map<String, Object>> stateValues) {
+    return send(
+        FORM,
+        SlackPayloads.blockAction(
+            userId,
+            channelId,
+            messageTs,
+            threadTs,
+            actionId,
+            value,
+            triggerId,
+            nowTs(),
+            stateValues),
+        Map.of());
+  }
+
   /**
    * A modal submitted: {@code stateValues} maps block id to action id to the element's state, e.g.
    * {@code {"template": {"template": {"type": "static_select", "selected_option": {...}}}}}.
