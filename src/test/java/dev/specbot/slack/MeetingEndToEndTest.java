@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,8 +50,12 @@ class MeetingEndToEndTest {
   private BotHarness harness;
 
   @AfterEach
-  void stopBot() {
+  void stopBot(TestInfo test) throws java.io.IOException {
     if (harness != null) {
+      // Kept for checking by hand: slack-check webapi-jsonl target/slack-calls/meeting-*.jsonl
+      harness.slack.writeJsonl(
+          Files.createDirectories(Path.of("target/slack-calls"))
+              .resolve("meeting-" + test.getTestMethod().orElseThrow().getName() + ".jsonl"));
       harness.close();
     }
   }
