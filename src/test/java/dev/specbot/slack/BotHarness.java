@@ -41,6 +41,7 @@ final class BotHarness implements AutoCloseable {
   private final NudgePolicy nudges;
   private final AtomicInteger sequence = new AtomicInteger();
   private SlackBot bot;
+  private final List<SlackBot> twins = new java.util.ArrayList<>();
   private SlackRequests requests;
 
   BotHarness(Path folder) throws Exception {
@@ -65,6 +66,22 @@ final class BotHarness implements AutoCloseable {
             SECRET,
             Clock.systemUTC());
     awaitCondition(bot::isReady, "the bot to be ready");
+  }
+
+  private Config config() {
+    return new Config(
+        TOKEN, SECRET, 0, "jdbc:sqlite:" + database, slack.baseUrl(), Optional.empty(), nudges);
+  }
+
+  /**
+   * A second bot on the same database and the same fake Slack, as when a team runs two instances;
+   * stopped with the harness.
+   */
+  SlackBot startTwin() throws Exception {
+    SlackBot twin = SlackBot.start(config(), clock);
+    twins.add(twin);
+    awaitCondition(twin::isReady, "the second bot to be ready");
+    return twin;
   }
 
   /**
@@ -200,6 +217,7 @@ final class BotHarness implements AutoCloseable {
 
   @Override
   public void close() {
+    twins.forEach(SlackBot::close);
     bot.close();
     slack.close();
   }

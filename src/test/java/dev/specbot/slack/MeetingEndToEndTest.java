@@ -259,6 +259,40 @@ class MeetingEndToEndTest {
   }
 
   @Test
+  void two_bots_on_one_database_send_each_reminder_once() throws Exception {
+    startBot(DAY_LONG);
+    harness.startTwin();
+    String thread = finishedSpec("Payment retries");
+    ZonedDateTime start = daysAhead(2, LocalTime.of(11, 0));
+    scheduleWithPickers(thread, start, 30, List.of(BOB, CAROL));
+
+    harness.clock.advanceTo(start.minusDays(1).toInstant());
+    harness.awaitInThread(thread, "Please read the spec");
+    harness.awaitDirect(BOB, "Please read the spec");
+    harness.awaitDirect(CAROL, "Please read the spec");
+    harness.clock.advanceTo(start.toInstant());
+    harness.awaitDirect(CAROL, "starts now");
+    harness.awaitDirect(BOB, "starts now");
+    harness.awaitInThread(thread, "starts now");
+
+    BotHarness.awaitCondition(() -> harness.pendingReminders().isEmpty(), "every reminder fired");
+    assertEquals(1, harness.postedInThread(thread, "Please read the spec").size());
+    assertEquals(1, harness.postedInThread(thread, "starts now").size());
+    for (String attendee : List.of(BOB, CAROL)) {
+      assertEquals(1, directs(attendee, "Please read the spec"), attendee);
+      assertEquals(1, directs(attendee, "starts now"), attendee);
+      assertEquals(1, directs(attendee, "invites you"), attendee);
+    }
+  }
+
+  private long directs(String userId, String fragment) {
+    return harness.slack.calls("chat.postMessage").stream()
+        .filter(
+            call -> userId.equals(call.param("channel")) && call.param("text").contains(fragment))
+        .count();
+  }
+
+  @Test
   void an_unanswered_question_is_nudged_after_the_configured_delay_up_to_the_limit()
       throws Exception {
     startBot(
