@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +33,8 @@ final class ReminderWorker implements AutoCloseable {
   private final MeetingDesk desk;
   private final Clock clock;
   private final Runnable wakeSender;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition work = lock.newCondition();
+  private final WorkSignal signal = new WorkSignal();
   private final Thread thread;
-  private boolean woken;
   private volatile boolean running = true;
 
   ReminderWorker(Database database, MeetingDesk desk, Clock clock, Runnable wakeSender) {
@@ -56,13 +52,7 @@ final class ReminderWorker implements AutoCloseable {
 
   /** A reminder was set: look again now rather than at the next check. */
   void wake() {
-    lock.lock();
-    try {
-      woken = true;
-      work.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    signal.wake();
   }
 
   @Override
@@ -191,19 +181,11 @@ final class ReminderWorker implements AutoCloseable {
             .map(due -> Duration.between(now, due))
             .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
             .orElse(IDLE_CHECK);
-    long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
-    lock.lock();
     try {
-      long left = deadline - System.nanoTime();
-      while (!woken && running && left > 0) {
-        left = work.awaitNanos(left);
-      }
-      woken = false;
+      signal.await(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
-    } finally {
-      lock.unlock();
     }
   }
 }
