@@ -176,7 +176,9 @@ final class Interviewer {
 
   private Outcome step(Tx tx, Interview interview, Input input) {
     Template template = templateOf(interview);
-    InterviewMachine machine = machine(template);
+    // The document's dates are days in the drafter's own time zone, as Slack last told it.
+    InterviewMachine machine =
+        new InterviewMachine(template, Directory.stored(tx, interview.drafterId()).zone());
     Instant now = clock.instant();
     Transition transition = machine.apply(interview, input, now);
     tx.interviews().update(transition.interview());
@@ -230,8 +232,8 @@ final class Interviewer {
   }
 
   private static InterviewMachine machine(Template template) {
-    // Dates in the document are UTC days until the drafter's own time zone is known (meetings
-    // issue).
+    // Used only to ask the first question: the drafter's time zone may not be looked up yet, and
+    // no date is written until the document is assembled (in step, in the drafter's zone).
     return new InterviewMachine(template, ZoneOffset.UTC);
   }
 

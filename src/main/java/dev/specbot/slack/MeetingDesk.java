@@ -395,7 +395,7 @@ final class MeetingDesk {
     if (template.isEmpty()) {
       return; // The template was removed: the document cannot be assembled again.
     }
-    InterviewMachine machine = new InterviewMachine(template.get(), ZoneId.of("UTC"));
+    InterviewMachine machine = new InterviewMachine(template.get(), zoneOf(tx, interview));
     String markdown = machine.render(interview, now, meeting.map(MeetingText::of));
     Interviewer.enqueue(
         tx,
