@@ -24,6 +24,9 @@ public sealed interface Effect {
   /** Post the finished document. */
   record Publish(String markdown, Progress progress) implements Effect {}
 
+  /** The finished document changed (an answer was edited or deleted): post it again. */
+  record Republish(String markdown, String why) implements Effect {}
+
   /** Ask the drafter to confirm cancelling. */
   record AskToConfirmCancel() implements Effect {}
 

@@ -119,6 +119,23 @@ public record Interview(
         now);
   }
 
+  Interview withoutAnswer(String questionId, Instant now) {
+    Map<String, String> newAnswers = new HashMap<>(answers);
+    newAnswers.remove(questionId);
+    return new Interview(
+        id,
+        templateId,
+        title,
+        drafterId,
+        drafterName,
+        status,
+        current,
+        newAnswers,
+        skipped,
+        createdAt,
+        now);
+  }
+
   Interview withSkipped(Set<String> questionIds, Instant now) {
     Set<String> newSkipped = new HashSet<>(skipped);
     questionIds.stream().filter(q -> !answers.containsKey(q)).forEach(newSkipped::add);

@@ -54,6 +54,55 @@ public final class InterviewMachine {
     return dispatch(active, meant, now);
   }
 
+  /**
+   * An answer changed outside the conversation: edited (new text) or deleted (empty), as when the
+   * drafter edits or deletes their reply. A deleted answer leaves its question unanswered, to be
+   * asked again before the interview ends; a posted document is posted again.
+   */
+  public Transition revise(
+      Interview interview, String questionId, Optional<String> text, Instant now) {
+    Optional<Question> question =
+        template.questions().stream().filter(q -> q.id().equals(questionId)).findFirst();
+    if (question.isEmpty() || interview.status() == Status.CANCELLED) {
+      return new Transition(interview, List.of());
+    }
+    Question asked = question.get();
+    Optional<String> answer = text.map(String::strip).filter(t -> !t.isEmpty());
+    Interview revised =
+        answer
+            .map(t -> interview.withAnswer(questionId, t, now))
+            .orElseGet(() -> interview.withoutAnswer(questionId, now));
+    String label = "question " + asked.number() + " (" + asked.title() + ")";
+    String why =
+        answer.isPresent()
+            ? "Updated your answer to " + label + "."
+            : "Your answer to "
+                + label
+                + " was deleted, so it is unanswered now. Reply `goto "
+                + asked.number()
+                + "` to answer it again"
+                + (interview.status() == Status.FINISHED
+                    ? "."
+                    : "; otherwise I will ask it again before the end.");
+    List<Effect> effects = new ArrayList<>();
+    effects.add(new Effect.Say(why));
+    effects.add(progress(revised));
+    if (revised.status() == Status.FINISHED) {
+      effects.add(new Effect.Republish(render(revised, now), why));
+    }
+    return new Transition(revised, effects);
+  }
+
+  /**
+   * More text for an answer just given, sent before the next question appeared: it belongs to the
+   * same answer, in order.
+   */
+  public Transition extend(Interview interview, String questionId, String more, Instant now) {
+    String before = interview.answers().getOrDefault(questionId, "");
+    String joined = before.isEmpty() ? more.strip() : before + "\n\n" + more.strip();
+    return new Transition(interview.withAnswer(questionId, joined, now), List.of());
+  }
+
   /** The document as the answers stand, on the given day. */
   public String render(Interview interview, Instant now) {
     return render(interview, now, Optional.empty());

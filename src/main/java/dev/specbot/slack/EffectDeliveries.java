@@ -42,6 +42,13 @@ final class EffectDeliveries {
           preview.markdown());
     } else if (effect instanceof Effect.Publish publish) {
       return publish(interview, template, publish);
+    } else if (effect instanceof Effect.Republish republish) {
+      return List.of(
+          Delivery.fileInThread(
+              id,
+              "The spec, updated: " + SlackText.escape(republish.why()),
+              SpecRenderer.fileName(interview.title()),
+              republish.markdown()));
     }
     return List.of();
   }

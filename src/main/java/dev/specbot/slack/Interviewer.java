@@ -8,6 +8,7 @@ import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.storage.Database;
+import dev.specbot.storage.Interviews;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
@@ -117,7 +118,12 @@ final class Interviewer {
                 desk.written(tx, stored.get(), text, clock.instant());
                 return Outcome.HANDLED;
               }
-              return step(tx, interview, Commands.parse(text));
+              Input input = Commands.parse(text);
+              Optional<String> continued = burstOf(tx, interview, input);
+              if (continued.isPresent()) {
+                return extend(tx, interview, continued.get(), channelId, ts, text);
+              }
+              return step(tx, interview, input, Optional.of(new Reply(channelId, ts, text)));
             });
     wakeSender.run();
     return outcome;
@@ -151,7 +157,7 @@ final class Interviewer {
                     clock.instant());
                 return Outcome.CLOSED;
               }
-              return step(tx, interview, input);
+              return step(tx, interview, input, Optional.empty());
             });
     wakeSender.run();
     return outcome;
@@ -174,15 +180,41 @@ final class Interviewer {
         });
   }
 
-  private Outcome step(Tx tx, Interview interview, Input input) {
-    Template template = templateOf(interview);
-    // The document's dates are days in the drafter's own time zone, as Slack last told it.
-    InterviewMachine machine =
-        new InterviewMachine(template, Directory.stored(tx, interview.drafterId()).zone());
+  /** A reply in Slack: where it is, so that editing or deleting it later reaches its answer. */
+  private record Reply(String channelId, String ts, String text) {}
+
+  /**
+   * The question a reply continues: the drafter's previous reply answered it and what the bot said
+   * next has not appeared in Slack yet, so this reply was written before the next question.
+   */
+  private static Optional<String> burstOf(Tx tx, Interview interview, Input input) {
+    if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
+      return Optional.empty();
+    }
+    return tx.interviews()
+        .burst(interview.id())
+        .filter(burst -> tx.outbox().isPending(burst.nextAskId()))
+        .map(Interviews.Burst::questionId);
+  }
+
+  private Outcome extend(
+      Tx tx, Interview interview, String questionId, String channelId, String ts, String text) {
     Instant now = clock.instant();
-    Transition transition = machine.apply(interview, input, now);
+    Template template = templateOf(interview);
+    Transition extended =
+        machineFor(tx, template, interview).extend(interview, questionId, text, now);
+    tx.interviews().update(extended.interview());
+    tx.answerMessages().record(interview.id(), channelId, ts, questionId, text, now);
+    return Outcome.HANDLED;
+  }
+
+  private Outcome step(Tx tx, Interview interview, Input input, Optional<Reply> reply) {
+    Template template = templateOf(interview);
+    Instant now = clock.instant();
+    Transition transition = machineFor(tx, template, interview).apply(interview, input, now);
     tx.interviews().update(transition.interview());
-    enqueueEffects(tx, transition, template, now, true);
+    Optional<String> nextAsk = enqueueEffects(tx, transition, template, now, true);
+    rememberAnswer(tx, interview, transition.interview(), input, reply, nextAsk, now);
     desk.interviewMoved(tx, transition.interview(), now);
     if (transition.effects().stream().anyMatch(Effect.Publish.class::isInstance)) {
       desk.offer(tx, transition.interview(), now);
@@ -190,10 +222,54 @@ final class Interviewer {
     return Outcome.HANDLED;
   }
 
-  private void enqueueEffects(
+  /**
+   * Records which message answered which question, for edits and deletions; and whether this input
+   * was an answer, for the next reply's burst check.
+   */
+  private static void rememberAnswer(
+      Tx tx,
+      Interview before,
+      Interview after,
+      Input input,
+      Optional<Reply> reply,
+      Optional<String> nextAsk,
+      Instant now) {
+    Optional<String> answered = Optional.empty();
+    if (input instanceof Input.Answer && reply.isPresent() && before.status().isOpen()) {
+      answered =
+          after.answers().entrySet().stream()
+              .filter(e -> !e.getValue().equals(before.answers().get(e.getKey())))
+              .map(Map.Entry::getKey)
+              .findFirst();
+    }
+    answered.ifPresent(
+        question -> {
+          tx.answerMessages().forget(before.id(), question);
+          tx.answerMessages()
+              .record(
+                  before.id(),
+                  reply.get().channelId(),
+                  reply.get().ts(),
+                  question,
+                  reply.get().text(),
+                  now);
+        });
+    tx.interviews()
+        .setBurst(
+            before.id(), answered.flatMap(q -> nextAsk.map(ask -> new Interviews.Burst(q, ask))));
+  }
+
+  /** The machine for an interview: the document's dates are days in the drafter's own zone. */
+  static InterviewMachine machineFor(Tx tx, Template template, Interview interview) {
+    return new InterviewMachine(template, Directory.stored(tx, interview.drafterId()).zone());
+  }
+
+  /** Queues what the effects say; returns the outbox id of the question asked, if one is. */
+  static Optional<String> enqueueEffects(
       Tx tx, Transition transition, Template template, Instant now, boolean updateParent) {
     Interview interview = transition.interview();
     boolean parentUpdated = false;
+    Optional<String> ask = Optional.empty();
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.ProgressChanged progress) {
         if (updateParent && !parentUpdated) {
@@ -206,19 +282,25 @@ final class Interviewer {
           parentUpdated = true;
         }
       } else {
-        EffectDeliveries.of(effect, interview, template)
-            .forEach(delivery -> enqueue(tx, delivery, now));
+        for (Delivery delivery : EffectDeliveries.of(effect, interview, template)) {
+          String id = enqueue(tx, delivery, now);
+          if (effect instanceof Effect.Ask) {
+            ask = Optional.of(id);
+          }
+        }
       }
     }
+    return ask;
   }
 
-  static void enqueue(Tx tx, Delivery delivery, Instant now) {
+  /** Queues a delivery in its interview's lane (or its user's); returns its outbox id. */
+  static String enqueue(Tx tx, Delivery delivery, Instant now) {
     String lane =
         delivery.interviewId() != null ? delivery.interviewId() : "user:" + delivery.user();
-    tx.outbox().enqueue(lane, delivery.kind().name(), delivery.toJson(), now);
+    return tx.outbox().enqueue(lane, delivery.kind().name(), delivery.toJson(), now);
   }
 
-  private Template templateOf(Interview interview) {
+  Template templateOf(Interview interview) {
     return catalog
         .find(interview.templateId())
         .orElseThrow(

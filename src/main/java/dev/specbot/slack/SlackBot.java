@@ -83,7 +83,13 @@ public final class SlackBot implements AutoCloseable {
     this.server =
         server(
             config.port(),
-            new SlackFrontEnd(catalog, interviewer, meetingActions, directory).app(appConfig));
+            new SlackFrontEnd(
+                    catalog,
+                    interviewer,
+                    meetingActions,
+                    directory,
+                    new Revisions(database, interviewer, clock, wake))
+                .app(appConfig));
     this.methods = methods;
   }
 

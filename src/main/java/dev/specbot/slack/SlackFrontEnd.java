@@ -52,16 +52,19 @@ final class SlackFrontEnd {
   private final Interviewer interviewer;
   private final MeetingActions meetings;
   private final Directory directory;
+  private final Revisions revisions;
 
   SlackFrontEnd(
       TemplateCatalog catalog,
       Interviewer interviewer,
       MeetingActions meetings,
-      Directory directory) {
+      Directory directory,
+      Revisions revisions) {
     this.catalog = catalog;
     this.interviewer = interviewer;
     this.meetings = meetings;
     this.directory = directory;
+    this.revisions = revisions;
   }
 
   App app(AppConfig config) {
@@ -73,11 +76,19 @@ final class SlackFrontEnd {
     app.event(
         MessageFileShareEvent.class,
         (payload, ctx) -> fileShare(payload.getEventId(), payload.getEvent(), ctx));
-    // Subtypes specbot receives but does not act on yet; unhandled events get a 404 and Slack
-    // retries them.
+    // Subtypes specbot receives but does not act on; unhandled events get a 404 and Slack retries
+    // them.
     app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
-    app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
-    app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+    app.event(
+        MessageChangedEvent.class,
+        (payload, ctx) -> changed(payload.getEventId(), payload.getEvent(), ctx));
+    app.event(
+        MessageDeletedEvent.class,
+        (payload, ctx) -> {
+          MessageDeletedEvent deleted = payload.getEvent();
+          revisions.deleted(payload.getEventId(), deleted.getChannel(), deleted.getDeletedTs());
+          return ctx.ack();
+        });
     app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> ctx.ack());
     app.blockAction(BUTTONS, this::button);
     return app;
@@ -196,6 +207,20 @@ final class SlackFrontEnd {
           message.getTs(),
           message.getUser(),
           message.getText());
+    }
+    return ctx.ack();
+  }
+
+  /** An edited message: if it was an answer, the answer changes with it. */
+  private Response changed(String eventId, MessageChangedEvent event, EventContext ctx) {
+    MessageChangedEvent.Message message = event.getMessage();
+    if (message != null && message.getBotId() == null && message.getUser() != null) {
+      revisions.edited(
+          eventId,
+          event.getChannel(),
+          message.getTs(),
+          message.getUser(),
+          Optional.ofNullable(message.getText()).orElse(""));
     }
     return ctx.ack();
   }

@@ -269,6 +269,36 @@ public final class Interviews {
         .orElse(false);
   }
 
+  /**
+   * Remembers that the latest reply answered {@code questionId} and that outbox message {@code
+   * nextAskId} asks the next question; empty clears it (the latest input was something else).
+   */
+  public void setBurst(String interviewId, Optional<Burst> burst) {
+    handle
+        .createUpdate(
+            "UPDATE interviews SET burst_question = :q, burst_next_ask = :ask WHERE id = :id")
+        .bind("id", interviewId)
+        .bind("q", burst.map(Burst::questionId).orElse(null))
+        .bind("ask", burst.map(Burst::nextAskId).orElse(null))
+        .execute();
+  }
+
+  /** The question the latest reply answered, and the message asking the next one. */
+  public record Burst(String questionId, String nextAskId) {}
+
+  public Optional<Burst> burst(String interviewId) {
+    return handle
+        .createQuery("SELECT burst_question, burst_next_ask FROM interviews WHERE id = :id")
+        .bind("id", interviewId)
+        .map(
+            (row, context) ->
+                row.getString(1) == null || row.getString(2) == null
+                    ? Optional.<Burst>empty()
+                    : Optional.of(new Burst(row.getString(1), row.getString(2))))
+        .findOne()
+        .flatMap(found -> found);
+  }
+
   private static List<StoredInterview> withAnswers(
       List<Row> rows, Supplier<Map<String, Answers.Settled>> answersOfRows) {
     if (rows.isEmpty()) {

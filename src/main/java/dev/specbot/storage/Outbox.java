@@ -88,6 +88,16 @@ public final class Outbox {
         .list();
   }
 
+  /** Whether the message is still waiting to be sent (false once sent or failed). */
+  public boolean isPending(String messageId) {
+    return handle
+        .createQuery("SELECT 1 FROM outbox WHERE id = :id AND status = 'PENDING'")
+        .bind("id", messageId)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
+  }
+
   private static final String CLAIM =
       """
       UPDATE outbox

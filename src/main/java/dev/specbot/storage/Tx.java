@@ -11,6 +11,7 @@ public final class Tx {
   private final Reminders reminders;
   private final People people;
   private final SpecReads reads;
+  private final AnswerMessages answerMessages;
 
   Tx(Handle handle) {
     this.interviews = new Interviews(handle);
@@ -20,6 +21,11 @@ public final class Tx {
     this.reminders = new Reminders(handle);
     this.people = new People(handle);
     this.reads = new SpecReads(handle);
+    this.answerMessages = new AnswerMessages(handle);
+  }
+
+  public AnswerMessages answerMessages() {
+    return answerMessages;
   }
 
   public Meetings meetings() {

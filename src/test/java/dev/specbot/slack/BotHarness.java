@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,14 +134,35 @@ final class BotHarness implements AutoCloseable {
     return ts;
   }
 
-  /** Waits until question {@code number} is posted in the thread, and returns that message. */
+  /**
+   * Waits until question {@code number} is posted in the thread and the bot has everything it
+   * queued sent, as a person sees the question before answering; returns that message.
+   */
   RecordedCall awaitQuestion(String threadTs, int number) {
-    return slack.awaitCall(
-        "chat.postMessage",
-        call ->
-            threadTs.equals(call.params().get("thread_ts"))
-                && call.params().getOrDefault("text", "").startsWith("Question " + number + " of "),
-        WAIT);
+    RecordedCall question =
+        slack.awaitCall(
+            "chat.postMessage",
+            call ->
+                threadTs.equals(call.params().get("thread_ts"))
+                    && call.params()
+                        .getOrDefault("text", "")
+                        .startsWith("Question " + number + " of "),
+            WAIT);
+    awaitCondition(() -> pendingMessages() == 0, "the bot's messages to be sent");
+    return question;
+  }
+
+  /** How many messages the bot has queued and not yet sent, counted as an operator would. */
+  long pendingMessages() {
+    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        var count =
+            connection
+                .createStatement()
+                .executeQuery("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")) {
+      return count.getLong(1);
+    } catch (SQLException e) {
+      throw new AssertionError("could not read the outbox", e);
+    }
   }
 
   /** Waits for a message in the thread whose text contains {@code fragment}. */

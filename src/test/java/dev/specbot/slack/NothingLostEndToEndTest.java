@@ -1,0 +1,194 @@
+package dev.specbot.slack;
+
+import static dev.specbot.slack.BotHarness.CHANNEL;
+import static dev.specbot.slack.BotHarness.DRAFTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.specbot.slack.fake.RecordedCall;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Answers survive what people and Slack do to them: edits, deletions, bursts of messages, and a
+ * Slack that is away while they are written.
+ */
+class NothingLostEndToEndTest {
+  private static final String FILE = "payment-retries.md";
+
+  @TempDir Path folder;
+  private BotHarness harness;
+
+  @BeforeEach
+  void startBot() throws Exception {
+    harness = new BotHarness(folder);
+  }
+
+  @AfterEach
+  void stopBot() {
+    harness.close();
+  }
+
+  @Test
+  void editing_a_reply_changes_its_answer_in_the_finished_spec() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    String first = harness.reply(thread, DRAFTER, "Retries are hand-rolled.");
+    harness.awaitQuestion(thread, 2);
+
+    edit(thread, first, "Retries are hand-rolled.", "Retries are hand-rolled in three services.");
+    harness.awaitInThread(thread, "Updated your answer to question 1 (Context).");
+    harness.reply(thread, DRAFTER, "finish");
+
+    String spec = awaitSpec("three services");
+    assertFalse(spec.contains("Retries are hand-rolled.\n"), spec);
+  }
+
+  @Test
+  void editing_a_reply_after_the_spec_is_posted_posts_the_updated_spec() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    String first = harness.reply(thread, DRAFTER, "Old context.");
+    harness.awaitQuestion(thread, 2);
+    harness.reply(thread, DRAFTER, "finish");
+    awaitSpec("Old context.");
+
+    edit(thread, first, "Old context.", "New context, after review.");
+
+    harness.awaitInThread(thread, "Updated your answer to question 1 (Context).");
+    String spec = awaitSpec("New context, after review.");
+    assertFalse(spec.contains("Old context."), spec);
+  }
+
+  @Test
+  void an_edit_that_changes_nothing_and_a_retried_edit_are_ignored() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    String first = harness.reply(thread, DRAFTER, "Context.");
+    harness.awaitQuestion(thread, 2);
+
+    // An unfurl arrives as an edit with the same text; then a real edit, delivered twice.
+    harness
+        .requests()
+        .messageChanged("EvSame", CHANNEL, thread, DRAFTER, first, "Context.", "Context.");
+    harness
+        .requests()
+        .messageChanged("EvEdit", CHANNEL, thread, DRAFTER, first, "Context.", "More context.");
+    harness
+        .requests()
+        .asRetry(1)
+        .messageChanged("EvEdit", CHANNEL, thread, DRAFTER, first, "Context.", "More context.");
+    harness.awaitInThread(thread, "Updated your answer");
+    harness.reply(thread, DRAFTER, "finish");
+    awaitSpec("More context.");
+
+    assertEquals(1, harness.postedInThread(thread, "Updated your answer").size());
+  }
+
+  @Test
+  void deleting_a_reply_leaves_its_question_unanswered_and_asks_it_again_before_the_end() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    String first = harness.reply(thread, DRAFTER, "Context to delete.");
+    harness.awaitQuestion(thread, 2);
+
+    var response =
+        harness
+            .requests()
+            .messageDeleted("EvDel", CHANNEL, thread, DRAFTER, first, "Context to delete.");
+    assertEquals(200, response.status());
+    RecordedCall said =
+        harness.awaitInThread(thread, "Your answer to question 1 (Context) was deleted");
+    assertTrue(said.param("text").contains("`goto 1`"), said.param("text"));
+
+    for (int number = 2; number <= 7; number++) {
+      harness.awaitQuestion(thread, number);
+      harness.reply(thread, DRAFTER, "Answer " + number + ".");
+    }
+    // Question 1 comes back before the spec is posted.
+    BotHarness.awaitCondition(
+        () ->
+            harness.slack.calls("chat.postMessage").stream()
+                    .filter(call -> call.param("text").startsWith("Question 1 of "))
+                    .count()
+                == 2,
+        "question 1 asked again");
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "question 1 to appear");
+    harness.reply(thread, DRAFTER, "Context, written again.");
+    String spec = awaitSpec("Context, written again.");
+    assertFalse(spec.contains("Context to delete."), spec);
+  }
+
+  @Test
+  void replies_written_before_the_next_question_appears_are_one_answer_in_order() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+
+    harness.slack.refuseConnections(true); // Slack is away: question 2 cannot appear yet.
+    harness.reply(thread, DRAFTER, "First part of the context.");
+    harness.reply(thread, DRAFTER, "Second part, after pressing Enter.");
+    harness.reply(thread, DRAFTER, "Third part.");
+    harness.slack.refuseConnections(false);
+
+    harness.awaitQuestion(thread, 2);
+    harness.reply(thread, DRAFTER, "The overview.");
+    harness.awaitQuestion(thread, 3);
+    harness.reply(thread, DRAFTER, "finish");
+
+    String spec = awaitSpec("The overview.");
+    assertTrue(
+        spec.contains(
+            "First part of the context.\n\nSecond part, after pressing Enter.\n\nThird part."),
+        spec);
+    assertEquals(
+        1,
+        harness.slack.calls("chat.postMessage").stream()
+            .filter(call -> call.param("text").startsWith("Question 2 of "))
+            .count(),
+        "question 2 asked once, after the burst");
+  }
+
+  @Test
+  void a_command_is_never_swallowed_by_a_burst() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+
+    harness.slack.refuseConnections(true);
+    harness.reply(thread, DRAFTER, "The context.");
+    harness.reply(thread, DRAFTER, "skip");
+    harness.slack.refuseConnections(false);
+
+    harness.awaitQuestion(thread, 3);
+    harness.reply(thread, DRAFTER, "finish");
+    String spec = awaitSpec("The context.");
+    assertFalse(spec.contains("skip"), spec);
+  }
+
+  private void edit(String thread, String ts, String oldText, String newText) {
+    var response =
+        harness
+            .requests()
+            .messageChanged("Ev" + ts, CHANNEL, thread, DRAFTER, ts, oldText, newText);
+    assertEquals(200, response.status(), response.body());
+  }
+
+  private String awaitSpec(String fragment) {
+    BotHarness.awaitCondition(
+        () -> spec().filter(text -> text.contains(fragment)).isPresent(),
+        "the spec containing " + fragment);
+    return spec().orElseThrow();
+  }
+
+  private Optional<String> spec() {
+    return harness
+        .slack
+        .uploadedFileTitled(FILE)
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+}
