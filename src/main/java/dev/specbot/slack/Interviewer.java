@@ -97,6 +97,21 @@ final class Interviewer {
    */
   Outcome reply(
       String eventId, String channelId, String threadTs, String ts, String userId, String text) {
+    return reply(eventId, channelId, threadTs, ts, userId, text, false);
+  }
+
+  /**
+   * A reply, which {@code continuesPrevious} marks as written before the bot could ask anything
+   * after the drafter's previous reply (as when catching up after downtime).
+   */
+  Outcome reply(
+      String eventId,
+      String channelId,
+      String threadTs,
+      String ts,
+      String userId,
+      String text,
+      boolean continuesPrevious) {
     Outcome outcome =
         database.transaction(
             tx -> {
@@ -119,7 +134,7 @@ final class Interviewer {
                 return Outcome.HANDLED;
               }
               Input input = Commands.parse(text);
-              Optional<String> continued = burstOf(tx, interview, input);
+              Optional<String> continued = burstOf(tx, interview, input, continuesPrevious);
               if (continued.isPresent()) {
                 return extend(tx, interview, continued.get(), channelId, ts, text);
               }
@@ -187,13 +202,14 @@ final class Interviewer {
    * The question a reply continues: the drafter's previous reply answered it and what the bot said
    * next has not appeared in Slack yet, so this reply was written before the next question.
    */
-  private static Optional<String> burstOf(Tx tx, Interview interview, Input input) {
+  private static Optional<String> burstOf(
+      Tx tx, Interview interview, Input input, boolean continuesPrevious) {
     if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
       return Optional.empty();
     }
     return tx.interviews()
         .burst(interview.id())
-        .filter(burst -> tx.outbox().isPending(burst.nextAskId()))
+        .filter(burst -> continuesPrevious || tx.outbox().isPending(burst.nextAskId()))
         .map(Interviews.Burst::questionId);
   }
 

@@ -40,6 +40,7 @@ public final class SlackBot implements AutoCloseable {
   private final OutboxWorker worker;
   private final ReminderWorker reminders;
   private final Directory directory;
+  private final CatchUp catchUp;
   private final Server server;
   private static final Duration MAX_AUTH_WAIT = Duration.ofSeconds(30);
 
@@ -91,6 +92,7 @@ public final class SlackBot implements AutoCloseable {
                     new Revisions(database, interviewer, clock, wake))
                 .app(appConfig));
     this.methods = methods;
+    this.catchUp = new CatchUp(database, methods, interviewer);
   }
 
   /** Starts the bot; {@code /healthz} answers 200 once Slack has accepted the token. */
@@ -143,8 +145,9 @@ public final class SlackBot implements AutoCloseable {
     try {
       var auth = methods.authTest(r -> r);
       if (auth.isOk()) {
-        slackReady.set(true);
         log.info("Connected to Slack as {} in team {}", auth.getUserId(), auth.getTeamId());
+        catchUp.run();
+        slackReady.set(true);
         return;
       }
       log.error("Slack refused the bot token: {}", auth.getError());

@@ -13,7 +13,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.File;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -228,22 +227,13 @@ final class SlackFrontEnd {
   /** A reply with files: its text and a link to each file, so nothing attached is lost. */
   private Response fileShare(String eventId, MessageFileShareEvent message, EventContext ctx) {
     if (message.getThreadTs() != null && message.getUser() != null) {
-      StringBuilder text = new StringBuilder(Optional.ofNullable(message.getText()).orElse(""));
-      for (File file : Optional.ofNullable(message.getFiles()).orElse(List.of())) {
-        text.append(text.length() > 0 ? "\n" : "")
-            .append('[')
-            .append(Optional.ofNullable(file.getName()).orElse("file"))
-            .append("](")
-            .append(Optional.ofNullable(file.getPermalink()).orElse(""))
-            .append(')');
-      }
       interviewer.reply(
           eventId,
           message.getChannel(),
           message.getThreadTs(),
           message.getTs(),
           message.getUser(),
-          text.toString());
+          ReplyText.of(message.getText(), message.getFiles()));
     }
     return ctx.ack();
   }

@@ -94,6 +94,11 @@ final class BotHarness implements AutoCloseable {
     startBot();
   }
 
+  /** Stops the bot; {@link #startBot()} starts it again on the same database. */
+  void stop() {
+    bot.close();
+  }
+
   SlackRequests requests() {
     return requests;
   }
@@ -128,7 +133,9 @@ final class BotHarness implements AutoCloseable {
 
   /** The drafter (or anyone) replies in a thread; returns the reply's ts. */
   String reply(String threadTs, String user, String text) {
-    String ts = nextTs();
+    // In the fake's thread too, as in Slack, so that a bot reading the thread after a restart
+    // finds it.
+    String ts = slack.addUserMessage(CHANNEL, threadTs, user, text);
     var response = requests.threadReply("Ev" + next(), CHANNEL, threadTs, user, text, ts);
     assertEquals(200, response.status(), response.body());
     return ts;
@@ -150,6 +157,20 @@ final class BotHarness implements AutoCloseable {
             WAIT);
     awaitCondition(() -> pendingMessages() == 0, "the bot's messages to be sent");
     return question;
+  }
+
+  /**
+   * Moves the bot's clock on once everything queued is sent: a message in flight whose lease ran
+   * out under a jump of days would be sent again, as after a real stall that long.
+   */
+  void advanceClockTo(Instant moment) {
+    awaitCondition(() -> pendingMessages() == 0, "the bot's messages to be sent");
+    clock.advanceTo(moment);
+  }
+
+  void advanceClock(Duration by) {
+    awaitCondition(() -> pendingMessages() == 0, "the bot's messages to be sent");
+    clock.advance(by);
   }
 
   /** How many messages the bot has queued and not yet sent, counted as an operator would. */
@@ -221,10 +242,6 @@ final class BotHarness implements AutoCloseable {
 
   private int next() {
     return sequence.incrementAndGet();
-  }
-
-  private String nextTs() {
-    return "1790000000." + String.format("%06d", next());
   }
 
   /** Waits for a condition (polling briefly); fails with what it was waiting for. */

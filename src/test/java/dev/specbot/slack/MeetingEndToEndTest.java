@@ -170,9 +170,9 @@ class MeetingEndToEndTest {
             .filter(r -> r.kind() == Reminder.Kind.MEETING_START)
             .allMatch(r -> r.dueAt().equals(moved.toInstant())));
 
-    harness.clock.advanceTo(moved.minusDays(1).toInstant());
+    harness.advanceClockTo(moved.minusDays(1).toInstant());
     harness.awaitInThread(thread, "Please read the spec");
-    harness.clock.advanceTo(moved.toInstant());
+    harness.advanceClockTo(moved.toInstant());
     harness.awaitInThread(thread, "starts now");
     harness.awaitDirect(BOB, "starts now");
     assertEquals(1, harness.postedInThread(thread, "starts now").size());
@@ -216,7 +216,7 @@ class MeetingEndToEndTest {
     ZonedDateTime start = daysAhead(3, LocalTime.of(14, 0));
     scheduleWithPickers(thread, start, 30, List.of(BOB, CAROL));
 
-    harness.clock.advanceTo(start.minusDays(1).toInstant());
+    harness.advanceClockTo(start.minusDays(1).toInstant());
     RecordedCall reminder = harness.awaitInThread(thread, "Please read the spec");
     RecordedCall toBob = harness.awaitDirect(BOB, "Please read the spec");
     harness.awaitDirect(CAROL, "Please read the spec");
@@ -247,9 +247,9 @@ class MeetingEndToEndTest {
     harness.awaitDirect(BOB, "invites you");
 
     harness.restart();
-    harness.clock.advanceTo(start.minusDays(1).toInstant());
+    harness.advanceClockTo(start.minusDays(1).toInstant());
     harness.awaitDirect(BOB, "Please read the spec");
-    harness.clock.advanceTo(start.toInstant());
+    harness.advanceClockTo(start.toInstant());
 
     harness.awaitInThread(thread, "starts now");
     harness.awaitDirect(BOB, "starts now");
@@ -266,11 +266,11 @@ class MeetingEndToEndTest {
     ZonedDateTime start = daysAhead(2, LocalTime.of(11, 0));
     scheduleWithPickers(thread, start, 30, List.of(BOB, CAROL));
 
-    harness.clock.advanceTo(start.minusDays(1).toInstant());
+    harness.advanceClockTo(start.minusDays(1).toInstant());
     harness.awaitInThread(thread, "Please read the spec");
     harness.awaitDirect(BOB, "Please read the spec");
     harness.awaitDirect(CAROL, "Please read the spec");
-    harness.clock.advanceTo(start.toInstant());
+    harness.advanceClockTo(start.toInstant());
     harness.awaitDirect(CAROL, "starts now");
     harness.awaitDirect(BOB, "starts now");
     harness.awaitInThread(thread, "starts now");
@@ -325,7 +325,7 @@ class MeetingEndToEndTest {
     harness.awaitInThread(thread, "Paused.");
 
     assertEquals(List.of(), harness.pendingReminders());
-    harness.clock.advance(Duration.ofDays(3));
+    harness.advanceClock(Duration.ofDays(3));
     harness.reply(thread, DRAFTER, "resume");
     harness.awaitQuestion(thread, 1);
     assertEquals(1, harness.postedInThread(thread, "waiting for your answer").size());
@@ -345,7 +345,7 @@ class MeetingEndToEndTest {
     assertEquals(1, snoozed.size());
     assertTrue(snoozed.get(0).dueAt().isAfter(Instant.now().plus(Duration.ofHours(23))));
 
-    harness.clock.advance(Duration.ofDays(1).plusMinutes(1));
+    harness.advanceClock(Duration.ofDays(1).plusMinutes(1));
     BotHarness.awaitCondition(
         () -> harness.postedInThread(thread, "has no discussion meeting yet").size() == 2,
         "the snoozed nudge a day later");

@@ -170,6 +170,53 @@ class NothingLostEndToEndTest {
     assertFalse(spec.contains("skip"), spec);
   }
 
+  @Test
+  void replies_written_while_the_bot_was_down_are_taken_in_order_on_restart() throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "The context, answered live.");
+    harness.awaitQuestion(thread, 2);
+
+    harness.stop();
+    harness.slack.addUserMessage(
+        CHANNEL, thread, DRAFTER, "Overview, written while the bot was down.");
+    harness.slack.addUserMessage(CHANNEL, thread, "U0BOB", "A colleague's comment.");
+    harness.slack.addUserMessage(CHANNEL, thread, DRAFTER, "And a second paragraph.");
+    harness.startBot();
+
+    harness.awaitQuestion(thread, 3);
+    harness.reply(thread, DRAFTER, "finish");
+    String spec = awaitSpec("The context, answered live.");
+    assertTrue(
+        spec.contains("Overview, written while the bot was down.\n\nAnd a second paragraph."),
+        spec);
+    assertFalse(spec.contains("colleague"), spec);
+    assertEquals(
+        1,
+        harness.slack.calls("chat.postMessage").stream()
+            .filter(call -> call.param("text").startsWith("Question 2 of "))
+            .count(),
+        "question 2 not asked again");
+  }
+
+  @Test
+  void a_restart_with_nothing_missed_asks_nothing_again() throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "Context.");
+    harness.awaitQuestion(thread, 2);
+    long posted = harness.slack.calls("chat.postMessage").size();
+
+    harness.restart();
+    harness.reply(thread, DRAFTER, "Overview.");
+    harness.awaitQuestion(thread, 3);
+
+    assertEquals(
+        posted + 1,
+        harness.slack.calls("chat.postMessage").size(),
+        "only question 3 is new: nothing is asked or posted again after the restart");
+  }
+
   private void edit(String thread, String ts, String oldText, String newText) {
     var response =
         harness
