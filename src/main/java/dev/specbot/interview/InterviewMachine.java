@@ -189,7 +189,7 @@ public final class InterviewMachine {
   }
 
   private Transition answer(Interview interview, String text, Instant now) {
-    if (text.isBlank()) {
+    if (isBlank(text)) {
       return only(
           interview,
           new Effect.Say(
@@ -198,6 +198,12 @@ public final class InterviewMachine {
     }
     Question question = currentQuestion(interview);
     return advance(interview.withAnswer(question.id(), text.strip(), now), now);
+  }
+
+  /** Blank to a reader: whitespace and invisible format characters (zero-width space, joiners). */
+  private static boolean isBlank(String text) {
+    return text.codePoints()
+        .allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT);
   }
 
   private Transition skip(Interview interview, Set<String> questionIds, Instant now) {

@@ -3,7 +3,6 @@ package dev.specbot.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.Config;
 import dev.specbot.storage.Database;
@@ -20,6 +19,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,11 +132,16 @@ public final class SlackBot implements AutoCloseable {
   private Server server(int port, com.slack.api.bolt.App app) {
     Server jetty = new Server(port);
     ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+    context.addServlet(new ServletHolder(new SlackEndpoint(app)), "/slack/events");
     context.addServlet(new ServletHolder(new HealthServlet(this::isReady)), "/healthz");
     SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
     limit.setHandler(context);
     jetty.setHandler(limit);
+    // Error pages say what failed in a word, never with an exception's message or stack.
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowMessageInTitle(false);
+    jetty.setErrorHandler(errors);
     return jetty;
   }
 

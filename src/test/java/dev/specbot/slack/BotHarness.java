@@ -2,6 +2,9 @@ package dev.specbot.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.specbot.Config;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Reminder;
@@ -97,6 +100,10 @@ final class BotHarness implements AutoCloseable {
   /** Stops the bot; {@link #startBot()} starts it again on the same database. */
   void stop() {
     bot.close();
+  }
+
+  Path databaseFile() {
+    return database;
   }
 
   SlackRequests requests() {
@@ -242,6 +249,22 @@ final class BotHarness implements AutoCloseable {
 
   private int next() {
     return sequence.incrementAndGet();
+  }
+
+  /** The value of the button with this action id in a posted message's blocks. */
+  static String actionValue(RecordedCall message, String actionId) {
+    for (JsonElement block : JsonParser.parseString(message.jsonParam("blocks")).getAsJsonArray()) {
+      JsonObject object = block.getAsJsonObject();
+      if (object.has("elements")) {
+        for (JsonElement element : object.getAsJsonArray("elements")) {
+          JsonObject button = element.getAsJsonObject();
+          if (button.has("action_id") && actionId.equals(button.get("action_id").getAsString())) {
+            return button.get("value").getAsString();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no " + actionId + " in " + message.jsonParam("blocks"));
   }
 
   /** Waits for a condition (polling briefly); fails with what it was waiting for. */

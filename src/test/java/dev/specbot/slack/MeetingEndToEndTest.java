@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Reminder;
 import dev.specbot.meeting.WorkingHours;
@@ -437,26 +434,10 @@ class MeetingEndToEndTest {
                 harness.tsOf(message),
                 thread,
                 actionId,
-                actionValue(message, actionId),
+                BotHarness.actionValue(message, actionId),
                 "trig-" + actionId,
                 state);
     assertEquals(200, response.status(), response.body());
-  }
-
-  /** The value of the button with this action id in a posted message's blocks. */
-  private static String actionValue(RecordedCall message, String actionId) {
-    for (JsonElement block : JsonParser.parseString(message.jsonParam("blocks")).getAsJsonArray()) {
-      JsonObject object = block.getAsJsonObject();
-      if (object.has("elements")) {
-        for (JsonElement element : object.getAsJsonArray("elements")) {
-          JsonObject button = element.getAsJsonObject();
-          if (button.has("action_id") && actionId.equals(button.get("action_id").getAsString())) {
-            return button.get("value").getAsString();
-          }
-        }
-      }
-    }
-    throw new AssertionError("no " + actionId + " in " + message.jsonParam("blocks"));
   }
 
   /** Waits for an uploaded file with this name whose content contains {@code fragment}. */
