@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -91,8 +92,9 @@ final class OutboxWorker implements AutoCloseable {
       return; // Another instance of the bot is sending it.
     }
     Delivery delivery = Delivery.fromJson(message.payload());
+    boolean mayHaveBeenSent = database.transaction(tx -> tx.outbox().mayHaveBeenSent(message.id()));
     try {
-      String result = sender.send(delivery);
+      String result = sender.send(delivery, message.id(), mayHaveBeenSent);
       database.transaction(
           tx -> {
             tx.outbox().markSent(message.id(), clock.instant(), result);
@@ -191,16 +193,31 @@ final class OutboxWorker implements AutoCloseable {
 
   /** Carries out one delivery with the Web API. */
   static final class SlackSender {
+    /** Marks specbot's posts in Slack's message metadata, with the outbox id that sent them. */
+    static final String METADATA_EVENT = "specbot_outbox";
+
     private final Database database;
     private final MethodsClient slack;
+    private final PostedMessages posted;
+    // The message being sent; the worker sends one at a time.
+    private String outboxId;
+    private boolean mayHaveBeenSent;
 
     SlackSender(Database database, MethodsClient slack) {
       this.database = database;
       this.slack = slack;
+      this.posted = new PostedMessages(slack, METADATA_EVENT);
     }
 
-    /** Sends; returns the message's ts (or another id) for the record. */
-    String send(Delivery delivery) throws IOException, SlackApiException, SlackCallFailed {
+    /**
+     * Sends; returns the message's ts (or another id) for the record. A message that {@code
+     * mayHaveBeenSent} by a sender that died is looked for in Slack first, by the outbox id it
+     * carries in its metadata, and not posted again if it is there.
+     */
+    String send(Delivery delivery, String outboxId, boolean mayHaveBeenSent)
+        throws IOException, SlackApiException, SlackCallFailed {
+      this.outboxId = outboxId;
+      this.mayHaveBeenSent = mayHaveBeenSent;
       return switch (delivery.kind()) {
         case POST_PARENT -> postParent(delivery);
         case POST_IN_THREAD ->
@@ -221,14 +238,20 @@ final class OutboxWorker implements AutoCloseable {
         return place.threadTs().get(); // Sent before a crash, recorded, not marked sent: not again.
       }
       String channel = place.channelId();
-      ChatPostMessageResponse posted = postMessage(channel, delivery, Optional.empty());
-      if (!posted.isOk() && ChannelAccess.isMissing(posted.getError())) {
-        channel =
-            new ChannelAccess(database, slack)
-                .reachDrafter(delivery.interviewId(), channel, posted.getError());
-        posted = postMessage(channel, delivery, Optional.empty());
+      Optional<String> earlier = alreadyPosted(channel, Optional.empty());
+      String ts;
+      if (earlier.isPresent()) {
+        ts = earlier.get();
+      } else {
+        ChatPostMessageResponse response = postMessage(channel, delivery, Optional.empty());
+        if (!response.isOk() && ChannelAccess.isMissing(response.getError())) {
+          channel =
+              new ChannelAccess(database, slack)
+                  .reachDrafter(delivery.interviewId(), channel, response.getError());
+          response = postMessage(channel, delivery, Optional.empty());
+        }
+        ts = ok(response, "chat.postMessage").getTs();
       }
-      String ts = ok(posted, "chat.postMessage").getTs();
       String postedChannel = channel;
       Optional<String> permalink = permalink(postedChannel, ts);
       database.transaction(
@@ -241,7 +264,16 @@ final class OutboxWorker implements AutoCloseable {
 
     private String post(Delivery delivery, String channel, Optional<String> threadTs)
         throws IOException, SlackApiException, SlackCallFailed {
+      Optional<String> earlier = alreadyPosted(channel, threadTs);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
       return ok(postMessage(channel, delivery, threadTs), "chat.postMessage").getTs();
+    }
+
+    private Optional<String> alreadyPosted(String channel, Optional<String> threadTs)
+        throws IOException, SlackApiException {
+      return mayHaveBeenSent ? posted.find(channel, threadTs, outboxId) : Optional.empty();
     }
 
     private ChatPostMessageResponse postMessage(
@@ -253,6 +285,9 @@ final class OutboxWorker implements AutoCloseable {
                   .text(delivery.text())
                   .blocksAsString(delivery.blocks())
                   .threadTs(threadTs.orElse(null))
+                  .metadata(
+                      new com.slack.api.model.Message.Metadata(
+                          METADATA_EVENT, Map.of("outbox_id", outboxId)))
                   .unfurlLinks(false)
                   .unfurlMedia(false));
     }

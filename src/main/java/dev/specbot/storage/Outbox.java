@@ -101,7 +101,7 @@ public final class Outbox {
   private static final String CLAIM =
       """
       UPDATE outbox
-      SET next_attempt_at = :leaseUntil
+      SET next_attempt_at = :leaseUntil, claims = claims + 1
       WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
       """;
 
@@ -119,6 +119,20 @@ public final class Outbox {
             .bind("leaseUntil", leaseUntil.toEpochMilli())
             .execute()
         == 1;
+  }
+
+  /**
+   * Whether a sender took the message before the current one without recording the outcome: it may
+   * be in Slack already.
+   */
+  public boolean mayHaveBeenSent(String messageId) {
+    return handle
+        .createQuery("SELECT claims FROM outbox WHERE id = :id")
+        .bind("id", messageId)
+        .mapTo(Integer.class)
+        .findOne()
+        .map(claims -> claims > 1)
+        .orElse(false);
   }
 
   private static final String MARK_SENT =

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.RecordedCall;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -215,6 +216,35 @@ class NothingLostEndToEndTest {
         posted + 1,
         harness.slack.calls("chat.postMessage").size(),
         "only question 3 is new: nothing is asked or posted again after the restart");
+  }
+
+  @Test
+  void a_post_slack_made_but_whose_answer_was_lost_is_not_posted_again() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.slack.failNext("chat.postMessage", 1, Failure.lostAnswer());
+    harness.reply(thread, DRAFTER, "Context.");
+    harness.awaitQuestion(thread, 2);
+    harness.reply(thread, DRAFTER, "Overview.");
+    harness.awaitQuestion(thread, 3);
+
+    assertEquals(
+        1,
+        harness.slack.calls("chat.postMessage").stream()
+            .filter(call -> call.param("text").startsWith("Question 2 of "))
+            .filter(call -> harness.slack.answerTo(call).status() == 504)
+            .count(),
+        "question 2 was posted once, its answer lost");
+    assertTrue(
+        harness.slack.calls("conversations.replies").stream()
+            .anyMatch(call -> !call.param("include_all_metadata").isEmpty()),
+        "the bot looked for it in the thread before posting again");
+    assertEquals(
+        1,
+        harness.slack.messagesInThread(CHANNEL, thread).stream()
+            .filter(text -> text.startsWith("Question 2 of "))
+            .count(),
+        "and Slack's thread has it once");
   }
 
   private void edit(String thread, String ts, String oldText, String newText) {

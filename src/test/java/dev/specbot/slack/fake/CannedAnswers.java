@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the fake answers each Web API method, shaped as Slack's spec describes the response, and the
@@ -55,11 +56,16 @@ final class CannedAnswers {
       case "conversations.join", "conversations.info" -> conversation(params);
       case "conversations.open" -> openConversation(params);
       case "conversations.replies" -> replies(params);
+      case "conversations.history" -> history(params);
       case "users.info" -> userInfo(params);
       case "files.getUploadURLExternal" -> uploadUrl(params);
       case "files.completeUploadExternal" -> completeUpload(params);
       default -> error("unknown_method");
     };
+  }
+
+  Messages messages() {
+    return messages;
   }
 
   Uploads uploads() {
@@ -73,7 +79,7 @@ final class CannedAnswers {
   /** Records a message a person wrote, so that conversations.replies returns it; gives its ts. */
   String addUserMessage(String channel, String threadTs, String user, String text) {
     String ts = nextTs();
-    messages.add(new Message(channel, ts, threadTs, user, null, text, null));
+    messages.add(new Message(channel, ts, threadTs, user, null, text, null, null));
     return ts;
   }
 
@@ -110,6 +116,10 @@ final class CannedAnswers {
       return error("invalid_blocks");
     }
     String threadTs = params.get("thread_ts");
+    // Posting to a user id writes in the app's DM with them, whose id Slack gives back.
+    if (channel.startsWith("U") || channel.startsWith("W")) {
+      channel = "D" + channel;
+    }
     Message posted =
         new Message(
             channel,
@@ -118,7 +128,8 @@ final class CannedAnswers {
             BOT_USER_ID,
             BOT_ID,
             params.getOrDefault("text", ""),
-            params.get("blocks"));
+            params.get("blocks"),
+            params.get("metadata"));
     messages.add(posted);
     JsonObject answer = ok();
     answer.addProperty("channel", channel);
@@ -271,9 +282,12 @@ final class CannedAnswers {
     }
     Optional<Message> parent = messages.find(channel, threadTs);
     List<Message> replies = thread.stream().filter(m -> threadTs.equals(m.threadTs())).toList();
+    boolean metadata =
+        Set.of("true", "1").contains(params.getOrDefault("include_all_metadata", ""));
     JsonArray json = new JsonArray();
     for (Message message : thread) {
-      JsonObject item = SlackObjects.message(message, parent.map(Message::user).orElse(null));
+      JsonObject item =
+          SlackObjects.message(message, parent.map(Message::user).orElse(null), metadata);
       if (message.ts().equals(threadTs)) {
         item.addProperty("thread_ts", threadTs);
         item.addProperty("reply_count", replies.size());
@@ -284,6 +298,22 @@ final class CannedAnswers {
       }
       json.add(item);
     }
+    JsonObject answer = ok();
+    answer.add("messages", json);
+    answer.addProperty("has_more", false);
+    return answer;
+  }
+
+  /** A channel's latest top-level messages, newest first (one page is all the fake gives). */
+  private JsonObject history(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    boolean metadata =
+        Set.of("true", "1").contains(params.getOrDefault("include_all_metadata", ""));
+    int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+    JsonArray json = new JsonArray();
+    messages.history(channel).stream()
+        .limit(limit)
+        .forEach(message -> json.add(SlackObjects.message(message, null, metadata)));
     JsonObject answer = ok();
     answer.add("messages", json);
     answer.addProperty("has_more", false);
@@ -354,6 +384,7 @@ final class CannedAnswers {
               BOT_USER_ID,
               BOT_ID,
               params.getOrDefault("initial_comment", ""),
+              null,
               null));
     }
   }

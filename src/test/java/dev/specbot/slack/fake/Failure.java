@@ -29,6 +29,17 @@ public sealed interface Failure {
     return new Delayed(delay);
   }
 
+  /**
+   * The call takes effect, then the answer is lost (a 504 from a gateway): the client cannot tell
+   * whether Slack posted, as after a crash between Slack's answer and the client's record of it.
+   */
+  static Failure lostAnswer() {
+    return new LostAnswer();
+  }
+
+  /** See {@link #lostAnswer()}. */
+  record LostAnswer() implements Failure {}
+
   /** See {@link #rateLimited(int)}. */
   record RateLimited(int retryAfterSeconds) implements Failure {
     public RateLimited {

@@ -140,6 +140,18 @@ public final class FakeSlackWebApi implements AutoCloseable {
     }
   }
 
+  /** The texts of the messages Slack holds in a thread (its parent first), as a reader sees it. */
+  public List<String> messagesInThread(String channel, String threadTs) {
+    lock.lock();
+    try {
+      return canned.messages().thread(channel, threadTs).stream()
+          .map(Messages.Message::text)
+          .toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Makes the next {@code times} calls of {@code method} fail this way, then answers normally. */
   public void failNext(String method, int times, Failure failure) {
     Objects.requireNonNull(failure, "null failure");
@@ -386,6 +398,10 @@ public final class FakeSlackWebApi implements AutoCloseable {
     }
     if (failure instanceof Failure.SlackError slackError) {
       return Reply.json(200, SlackObjects.error(slackError.error()));
+    }
+    if (failure instanceof Failure.LostAnswer) {
+      canned.answer(call.method(), call.params());
+      return Reply.json(504, SlackObjects.error("fatal_error"));
     }
     JsonObject answer;
     if (invalidJson) {

@@ -25,7 +25,8 @@ final class Messages {
       String user,
       String botId,
       String text,
-      String blocks) {
+      String blocks,
+      String metadata) {
     Message {
       Objects.requireNonNull(channel, "null channel");
       Objects.requireNonNull(ts, "null ts");
@@ -49,7 +50,16 @@ final class Messages {
       Message old = messages.get(i);
       if (old.channel().equals(channel) && old.ts().equals(ts)) {
         messages.set(
-            i, new Message(channel, ts, old.threadTs(), old.user(), old.botId(), text, blocks));
+            i,
+            new Message(
+                channel,
+                ts,
+                old.threadTs(),
+                old.user(),
+                old.botId(),
+                text,
+                blocks,
+                old.metadata()));
         return true;
       }
     }
@@ -60,6 +70,18 @@ final class Messages {
     return messages.stream()
         .filter(message -> message.channel().equals(channel) && message.ts().equals(ts))
         .findFirst();
+  }
+
+  /** The channel's top-level messages (thread parents included), newest first. */
+  List<Message> history(String channel) {
+    List<Message> top = new ArrayList<>();
+    for (Message message : messages) {
+      if (message.channel().equals(channel)
+          && (message.threadTs() == null || message.threadTs().equals(message.ts()))) {
+        top.add(0, message);
+      }
+    }
+    return top;
   }
 
   /** The thread's parent (if known) and its replies, oldest first. */

@@ -71,6 +71,11 @@ final class SlackObjects {
   }
 
   static JsonObject message(Message message, String parentUser) {
+    return message(message, parentUser, false);
+  }
+
+  /** A message; its metadata only when asked for, as with Slack's include_all_metadata. */
+  static JsonObject message(Message message, String parentUser, boolean withMetadata) {
     JsonObject json = new JsonObject();
     json.addProperty("type", "message");
     json.addProperty("text", message.text());
@@ -88,6 +93,9 @@ final class SlackObjects {
     }
     if (message.blocks() != null) {
       json.add("blocks", JsonParser.parseString(message.blocks()));
+    }
+    if (withMetadata && message.metadata() != null) {
+      json.add("metadata", JsonParser.parseString(message.metadata()));
     }
     return json;
   }
