@@ -199,8 +199,8 @@ final class Interviewer {
   private record Reply(String channelId, String ts, String text) {}
 
   /**
-   * The question a reply continues: the drafter's previous reply answered it and what the bot said
-   * next has not appeared in Slack yet, so this reply was written before the next question.
+   * The question a reply continues: the drafter's previous reply answered it and the next question
+   * cannot have appeared in Slack yet, so this reply was written before it.
    */
   private static Optional<String> burstOf(
       Tx tx, Interview interview, Input input, boolean continuesPrevious) {
@@ -209,7 +209,7 @@ final class Interviewer {
     }
     return tx.interviews()
         .burst(interview.id())
-        .filter(burst -> continuesPrevious || tx.outbox().isPending(burst.nextAskId()))
+        .filter(burst -> continuesPrevious || tx.outbox().cannotHaveAppeared(burst.nextAskId()))
         .map(Interviews.Burst::questionId);
   }
 

@@ -40,6 +40,7 @@ final class OutboxWorker implements AutoCloseable {
   private final WorkSignal signal = new WorkSignal();
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile String owner = "unstarted";
 
   OutboxWorker(Database database, MethodsClient slack, Clock clock) {
     this.database = database;
@@ -49,7 +50,16 @@ final class OutboxWorker implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  void start() {
+  /**
+   * Starts sending as {@code owner} (this bot's host and port): messages it claimed before a crash
+   * are sent again at once.
+   */
+  void start(String owner) {
+    this.owner = owner;
+    int released = database.transaction(tx -> tx.outbox().releaseClaims(owner, clock.instant()));
+    if (released > 0) {
+      log.info("Taking back {} outbox messages claimed before a restart", released);
+    }
     thread.start();
   }
 
@@ -88,7 +98,7 @@ final class OutboxWorker implements AutoCloseable {
 
   private void send(OutboxMessage message) {
     Instant now = clock.instant();
-    if (!database.transaction(tx -> tx.outbox().claim(message.id(), now, now.plus(LEASE)))) {
+    if (!database.transaction(tx -> tx.outbox().claim(message.id(), now, now.plus(LEASE), owner))) {
       return; // Another instance of the bot is sending it.
     }
     Delivery delivery = Delivery.fromJson(message.payload());

@@ -99,11 +99,20 @@ public final class SlackBot implements AutoCloseable {
   public static SlackBot start(Config config, Clock clock) throws Exception {
     SlackBot bot = new SlackBot(config, clock);
     bot.server.start();
-    bot.worker.start();
+    bot.worker.start(instanceName(bot.port()));
     bot.reminders.start();
     bot.readiness.execute(() -> bot.checkSlack(bot.methods, Duration.ofMillis(200)));
     log.info("specbot listening on port {} ({})", bot.port(), config);
     return bot;
+  }
+
+  /** Names this bot among others on one database: its host and port, the same after a restart. */
+  private static String instanceName(int port) {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName() + ":" + port;
+    } catch (java.net.UnknownHostException e) {
+      return "localhost:" + port;
+    }
   }
 
   /** The port Jetty listens on: the configured one, or the one it picked for port 0. */

@@ -88,10 +88,15 @@ public final class Outbox {
         .list();
   }
 
-  /** Whether the message is still waiting to be sent (false once sent or failed). */
-  public boolean isPending(String messageId) {
+  /**
+   * Whether the message cannot have appeared in Slack yet: still pending, and every sender that
+   * took it recorded a failure. A message being sent right now, or taken by a bot that died, may
+   * already be there.
+   */
+  public boolean cannotHaveAppeared(String messageId) {
     return handle
-        .createQuery("SELECT 1 FROM outbox WHERE id = :id AND status = 'PENDING'")
+        .createQuery(
+            "SELECT 1 FROM outbox WHERE id = :id AND status = 'PENDING' AND claims <= attempts")
         .bind("id", messageId)
         .mapTo(Integer.class)
         .findOne()
@@ -101,7 +106,7 @@ public final class Outbox {
   private static final String CLAIM =
       """
       UPDATE outbox
-      SET next_attempt_at = :leaseUntil, claims = claims + 1
+      SET next_attempt_at = :leaseUntil, claims = claims + 1, claimed_by = :owner
       WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
       """;
 
@@ -110,15 +115,32 @@ public final class Outbox {
    * With two bots on one database, the other no longer sees it as due; if the sender dies, the
    * lease runs out and the message is due again.
    */
-  public boolean claim(String messageId, Instant now, Instant leaseUntil) {
+  public boolean claim(String messageId, Instant now, Instant leaseUntil, String owner) {
     Objects.requireNonNull(messageId, "null messageId");
     return handle
             .createUpdate(CLAIM)
             .bind("id", messageId)
+            .bind("owner", owner)
             .bind("now", now.toEpochMilli())
             .bind("leaseUntil", leaseUntil.toEpochMilli())
             .execute()
         == 1;
+  }
+
+  /**
+   * Makes the messages {@code owner} had claimed due now: that bot died and was started again, so
+   * nobody is sending them. Returns how many.
+   */
+  public int releaseClaims(String owner, Instant now) {
+    return handle
+        .createUpdate(
+            """
+            UPDATE outbox SET next_attempt_at = :now
+            WHERE claimed_by = :owner AND status = 'PENDING' AND next_attempt_at > :now
+            """)
+        .bind("owner", owner)
+        .bind("now", now.toEpochMilli())
+        .execute();
   }
 
   /**

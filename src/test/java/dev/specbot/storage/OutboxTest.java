@@ -172,8 +172,27 @@ class OutboxTest {
     assertFalse(claim(id, at(200), at(300)));
   }
 
+  @Test
+  void a_bot_restarted_in_the_same_place_takes_back_its_claims_at_once_and_no_one_elses() {
+    String mine = enqueue("lane-a", "one", T0);
+    String theirs = enqueue("lane-b", "two", T0);
+    claim(mine, at(1), at(120));
+    database.transaction(tx -> tx.outbox().claim(theirs, at(1), at(120), "bot-b"));
+
+    int released = database.transaction(tx -> tx.outbox().releaseClaims("bot-a", at(5)));
+
+    assertEquals(1, released);
+    assertEquals(List.of(mine), dueIds(at(5)));
+    claim(mine, at(5), at(125));
+    assertTrue(mayHaveBeenSent(mine), "claimed twice: it may be in Slack already");
+  }
+
+  private boolean mayHaveBeenSent(String id) {
+    return database.transaction(tx -> tx.outbox().mayHaveBeenSent(id));
+  }
+
   private boolean claim(String id, Instant now, Instant leaseUntil) {
-    return database.transaction(tx -> tx.outbox().claim(id, now, leaseUntil));
+    return database.transaction(tx -> tx.outbox().claim(id, now, leaseUntil, "bot-a"));
   }
 
   private String enqueue(String lane, String payload, Instant now) {
