@@ -119,6 +119,7 @@ final class OutboxWorker implements AutoCloseable {
         retry(message, backoff(message), e.getMessage());
       } else {
         giveUp(message, delivery, e.getMessage());
+        tellTheDrafter(delivery, e.error());
       }
     }
   }
@@ -181,6 +182,34 @@ final class OutboxWorker implements AutoCloseable {
     database.transaction(
         tx -> {
           tx.outbox().markFailed(message.id(), clock.instant(), why);
+          return null;
+        });
+  }
+
+  /**
+   * A message in an interview's thread that Slack refuses for good: the drafter hears of it, in the
+   * thread when only that message was wrong, or in private when the thread itself is gone.
+   */
+  private void tellTheDrafter(Delivery delivery, String error) {
+    boolean inThread =
+        delivery.kind() == Delivery.Kind.POST_IN_THREAD
+            || delivery.kind() == Delivery.Kind.UPLOAD_IN_THREAD;
+    if (!inThread || delivery.interviewId() == null) {
+      return; // Private notes and DMs that fail are only logged: telling would fail the same way.
+    }
+    database.transaction(
+        tx -> {
+          // Once per interview and error: a gone channel fails every later message the same way.
+          if (!tx.events()
+              .firstTime("refused:" + delivery.interviewId() + ":" + error, clock.instant())) {
+            return null;
+          }
+          tx.interviews()
+              .find(delivery.interviewId())
+              .ifPresent(
+                  stored ->
+                      Interviewer.enqueue(
+                          tx, RefusedBySlack.notice(delivery, stored, error), clock.instant()));
           return null;
         });
   }

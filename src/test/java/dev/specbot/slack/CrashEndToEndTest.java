@@ -1,6 +1,7 @@
 package dev.specbot.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.slack.fake.FakeSlackWebApi;
@@ -117,6 +118,12 @@ class CrashEndToEndTest {
     repeated.values().removeIf(count -> count == 1);
     assertEquals(Map.of(), repeated, "nothing in the thread twice");
     assertTrue(starts > 3, "the bot was killed and restarted " + (starts - 1) + " times");
+    for (int start = 0; start < starts; start++) {
+      String log = Files.readString(logOf(start));
+      assertTrue(log.contains("specbot listening"), "the production log was written:\n" + log);
+      assertFalse(log.contains("xoxb-crash-test"), "the token is never logged");
+      assertFalse(log.contains(SECRET), "the signing secret is never logged");
+    }
   }
 
   private void launch() throws Exception {
@@ -143,6 +150,10 @@ class CrashEndToEndTest {
     bot = builder.start();
     starts++;
     awaitHealthy();
+  }
+
+  private static Path logOf(int start) throws IOException {
+    return Files.createDirectories(Path.of("target", "crash")).resolve("bot-" + start + ".log");
   }
 
   private void killAndRestart() throws Exception {

@@ -10,6 +10,7 @@ import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.RecordedCall;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,6 +246,125 @@ class NothingLostEndToEndTest {
             .filter(text -> text.startsWith("Question 2 of "))
             .count(),
         "and Slack's thread has it once");
+  }
+
+  @Test
+  void
+      through_429s_500s_slow_answers_and_refused_connections_every_message_goes_out_once_in_order() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+
+    harness.slack.failNext("chat.postMessage", 2, Failure.rateLimited(1));
+    harness.slack.failNext("chat.update", 2, Failure.httpStatus(500));
+    harness.reply(thread, DRAFTER, "Answer 1.");
+    harness.awaitQuestion(thread, 2);
+    harness.slack.failNext("chat.postMessage", 1, Failure.httpStatus(503));
+    harness.slack.failNext(
+        "chat.postMessage", 1, Failure.delayed(java.time.Duration.ofMillis(800)));
+    harness.reply(thread, DRAFTER, "Answer 2.");
+    harness.awaitQuestion(thread, 3);
+    harness.slack.refuseConnections(true);
+    harness.reply(thread, DRAFTER, "skip");
+    harness.slack.refuseConnections(false);
+    harness.awaitQuestion(thread, 4);
+    harness.reply(thread, DRAFTER, "finish");
+    String spec = awaitSpec("Answer 2.");
+
+    assertTrue(spec.contains("Answer 1."), spec);
+    List<String> questions =
+        harness.slack.messagesInThread(CHANNEL, thread).stream()
+            .filter(text -> text.startsWith("Question "))
+            .map(text -> text.substring(0, text.indexOf(" of ")))
+            .toList();
+    assertEquals(
+        List.of("Question 1", "Question 2", "Question 3", "Question 4"),
+        questions,
+        "each question once, in order");
+  }
+
+  @Test
+  void
+      a_message_slack_refuses_for_good_is_set_aside_the_drafter_is_told_and_the_interview_goes_on() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+
+    harness.slack.failNext("chat.postMessage", 1, Failure.slackError("msg_too_long"));
+    harness.reply(thread, DRAFTER, "Answer 1.");
+    harness.awaitInThread(thread, "Slack refused one of my messages here (`msg_too_long`)");
+    harness.reply(thread, DRAFTER, "Answer 2, to the question that could not be shown.");
+    harness.awaitQuestion(thread, 3);
+
+    assertEquals(
+        1,
+        harness.slack.calls("chat.postMessage").stream()
+            .filter(call -> call.param("text").startsWith("Question 2 of "))
+            .count(),
+        "not retried");
+  }
+
+  @Test
+  void an_archived_channel_gets_the_drafter_one_private_note() {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+
+    harness.slack.failNext("chat.update", 5, Failure.slackError("is_archived"));
+    harness.slack.failNext("chat.postMessage", 5, Failure.slackError("is_archived"));
+    harness.reply(thread, DRAFTER, "Answer 1.");
+
+    RecordedCall note = harness.awaitDirect(DRAFTER, "I can no longer post in <#" + CHANNEL + ">");
+    assertTrue(note.param("text").contains("is_archived"), note.param("text"));
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "the outbox to settle");
+    assertEquals(
+        1,
+        harness.slack.calls("chat.postMessage").stream()
+            .filter(call -> DRAFTER.equals(call.param("channel")))
+            .count(),
+        "one note, however many messages failed");
+  }
+
+  @Test
+  void replies_on_two_threads_at_the_same_moment_are_both_taken_in() throws Exception {
+    String first = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(first, 1);
+    String second = harness.start("echo-tech-spec", "Search ranking");
+    harness.awaitQuestion(second, 1);
+
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      var a =
+          pool.submit(
+              () -> {
+                go.await();
+                return harness.reply(first, DRAFTER, "Payments context.");
+              });
+      var b =
+          pool.submit(
+              () -> {
+                go.await();
+                return harness.reply(second, DRAFTER, "Search context.");
+              });
+      go.countDown();
+      a.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      b.get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    harness.awaitQuestion(first, 2);
+    harness.awaitQuestion(second, 2);
+    harness.reply(first, DRAFTER, "finish");
+    harness.reply(second, DRAFTER, "finish");
+    BotHarness.awaitCondition(
+        () -> harness.slack.uploadedFileTitled("search-ranking.md").isPresent(), "both specs");
+    String payments = awaitSpec("Payments context.");
+    String search =
+        new String(
+            harness.slack.uploadedFileTitled("search-ranking.md").orElseThrow(),
+            StandardCharsets.UTF_8);
+    assertFalse(payments.contains("Search context."));
+    assertTrue(search.contains("Search context."), search);
   }
 
   private void edit(String thread, String ts, String oldText, String newText) {
