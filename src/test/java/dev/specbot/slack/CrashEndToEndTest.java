@@ -11,11 +11,7 @@ import dev.specbot.template.Question;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,22 +44,20 @@ class CrashEndToEndTest {
 
   @TempDir Path folder;
   private final FakeSlackWebApi slack = new FakeSlackWebApi();
-  private Process bot;
+  private BotProcess bot;
   private int port;
   private int starts;
 
   @BeforeEach
   void startBot() throws Exception {
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    port = BotProcess.freePort();
     launch();
   }
 
   @AfterEach
   void stopBot() {
     if (bot != null) {
-      bot.destroyForcibly();
+      bot.close();
     }
     slack.close();
   }
@@ -127,29 +121,23 @@ class CrashEndToEndTest {
   }
 
   private void launch() throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            // The production logging (INFO), so that target/crash/ tells what each bot did.
-            "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.specbot.Main");
-    Map<String, String> env = builder.environment();
-    env.remove("SLACK_CLIENT_ID");
-    env.remove("SLACK_CLIENT_SECRET");
-    env.put("SLACK_BOT_TOKEN", "xoxb-crash-test");
-    env.put("SLACK_SIGNING_SECRET", SECRET);
-    env.put("PORT", String.valueOf(port));
-    env.put("DATABASE_URL", "jdbc:sqlite:" + folder.resolve("data/specbot.db"));
-    env.put("SLACK_API_URL", slack.baseUrl());
-    Path log =
-        Files.createDirectories(Path.of("target", "crash")).resolve("bot-" + starts + ".log");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    bot = builder.start();
+    bot =
+        BotProcess.start(
+            "dev.specbot.Main",
+            port,
+            Map.of(
+                "SLACK_BOT_TOKEN",
+                "xoxb-crash-test",
+                "SLACK_SIGNING_SECRET",
+                SECRET,
+                "DATABASE_URL",
+                "jdbc:sqlite:" + folder.resolve("data/specbot.db"),
+                "SLACK_API_URL",
+                slack.baseUrl()),
+            List.of(),
+            logOf(starts));
     starts++;
-    awaitHealthy();
+    bot.awaitReady("/healthz");
   }
 
   private static Path logOf(int start) throws IOException {
@@ -157,8 +145,7 @@ class CrashEndToEndTest {
   }
 
   private void killAndRestart() throws Exception {
-    bot.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, as kill -9
-    assertTrue(bot.waitFor(10, TimeUnit.SECONDS), "the bot died");
+    bot.kill(); // SIGKILL: no shutdown hook, no flush, as kill -9
     launch();
   }
 
@@ -168,29 +155,6 @@ class CrashEndToEndTest {
     } catch (Exception cutOff) {
       return -1; // The connection died with the bot: Slack saw no answer.
     }
-  }
-
-  private void awaitHealthy() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> health =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // Still starting.
-      }
-      assertTrue(bot.isAlive(), "the bot process exited; see target/crash/");
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-    throw new AssertionError("the bot did not become healthy; see target/crash/");
   }
 
   private void awaitQuestion(String thread, int number) {

@@ -1,0 +1,57 @@
+package dev.specbot.bench;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.slack.api.model.event.MessageEvent;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * The benchmark's baseline: Bolt on the same Jetty as specbot, with handlers that only acknowledge.
+ * What specbot costs on top of Bolt and Jetty is the difference between the two.
+ */
+public final class BareBoltApp {
+  private BareBoltApp() {}
+
+  public static void main(String[] args) throws Exception {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(System.getenv("SLACK_API_URL"));
+    slackConfig.setStatsEnabled(false);
+    App app =
+        new App(
+            AppConfig.builder()
+                .slack(Slack.getInstance(slackConfig))
+                .singleTeamBotToken(System.getenv("SLACK_BOT_TOKEN"))
+                .signingSecret(System.getenv("SLACK_SIGNING_SECRET"))
+                .clientId(null)
+                .clientSecret(null)
+                .build());
+    app.command("/spec", (request, ctx) -> ctx.ack());
+    app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+
+    Server jetty = new Server(Integer.parseInt(System.getenv("PORT")));
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");
+    context.addServlet(new ServletHolder(new Ok()), "/healthz");
+    jetty.setHandler(context);
+    jetty.start();
+    jetty.join();
+  }
+
+  /** Always ready. */
+  private static final class Ok extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+      response.setStatus(200);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+package dev.specbot.bench;
+
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.Status;
+import dev.specbot.slack.BotProcess;
+import dev.specbot.slack.fake.FakeSlackWebApi;
+import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.fake.SlackRequests;
+import dev.specbot.storage.Database;
+import dev.specbot.storage.SlackPlace;
+import dev.specbot.template.Question;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateCatalog;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load benchmark: the real bot (its own JVM, Jetty, Bolt, a SQLite file) against the fake Slack
+ * Web API, driven by simulated users with requests signed as Slack signs them, side by side with a
+ * bare Bolt app that only acknowledges. Writes {@code docs/benchmarks.md}.
+ */
+public final class Benchmark {
+  static final String SECRET = "benchmark-signing-secret";
+  static final String TOKEN = "xoxb-benchmark";
+  static final String CHANNEL = "C0BENCH";
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Template TEMPLATE =
+      TemplateCatalog.load(Optional.empty()).find("echo-tech-spec").orElseThrow();
+
+  /** How big a run is; each from a system property. */
+  record Settings(int users, int rounds, int history, int inProgress) {
+    static Settings fromSystemProperties() {
+      return new Settings(
+          Integer.getInteger("bench.users", 50),
+          Integer.getInteger("bench.rounds", 3),
+          Integer.getInteger("bench.history", 10_000),
+          Integer.getInteger("bench.inProgress", 1_000));
+    }
+  }
+
+  /** Replies each user sends back to back at saturation: one per question of the template. */
+  static final int SATURATION_REPLIES = TEMPLATE.questions().size();
+
+  private final Settings settings;
+  private final Path work;
+  private final Report report = new Report();
+
+  Benchmark(Settings settings, Path work) {
+    this.settings = settings;
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Report report =
+        new Benchmark(Settings.fromSystemProperties(), Files.createTempDirectory("specbot-bench"))
+            .run();
+    Path out = Path.of("docs", "benchmarks.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report.markdown());
+    System.out.println(report.markdown());
+    if (!report.problems().isEmpty()) {
+      throw new AssertionError("lost, duplicated or failed messages: " + report.problems());
+    }
+  }
+
+  Report run() throws Exception {
+    report.settings(settings);
+    try (FakeSlackWebApi slack = new FakeSlackWebApi()) {
+      baseline(slack);
+      slack.reset();
+      specbot(slack, "empty", work.resolve("empty/specbot.db"), 0);
+      slack.reset();
+      Path seeded = work.resolve("history/specbot.db");
+      seed(seeded, settings.history());
+      specbot(slack, "history", seeded, settings.history());
+      slack.reset();
+      memory(slack, work.resolve("memory/specbot.db"));
+    }
+    return report;
+  }
+
+  /** The bare Bolt app: ack latency and saturation throughput with the same driver. */
+  private void baseline(FakeSlackWebApi slack) throws Exception {
+    try (BotProcess bare =
+        launch("dev.specbot.bench.BareBoltApp", slack, work.resolve("bare.db"))) {
+      report.baselineStartup(bare.awaitReady("/healthz"));
+      Driver driver = new Driver(requestsFor(bare), slack);
+      driver.warmUp();
+      List<Driver.Saturation> rounds = new ArrayList<>();
+      for (int round = 0; round < settings.rounds(); round++) {
+        List<Driver.Started> users = new ArrayList<>();
+        for (int user = 0; user < settings.users(); user++) {
+          users.add(
+              new Driver.Started(
+                  String.format("17000%05d.%06d", round, user), String.format("U0BASE%04d", user)));
+        }
+        rounds.add(driver.saturate(users, SATURATION_REPLIES));
+      }
+      report.baseline(rounds);
+    }
+  }
+
+  /** specbot: whole interviews as people answer them, then saturation, on one database. */
+  private void specbot(FakeSlackWebApi slack, String name, Path database, int history)
+      throws Exception {
+    try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
+      Duration startup = bot.awaitReady("/healthz");
+      Driver driver = new Driver(requestsFor(bot), slack);
+      driver.warmUp();
+      Driver.Interviews run = driver.interviews(settings.users(), TEMPLATE);
+      report.problems().addAll(run.problems());
+      List<Driver.Saturation> rounds = new ArrayList<>();
+      for (int round = 0; round < settings.rounds(); round++) {
+        List<Driver.Started> users =
+            driver.startInterviews(settings.users(), "Saturation " + name + " " + round);
+        rounds.add(driver.saturate(users, SATURATION_REPLIES));
+      }
+      report.specbot(name, history, startup, run, rounds);
+    }
+  }
+
+  /** Heap and RSS with many interviews in progress. */
+  private void memory(FakeSlackWebApi slack, Path database) throws Exception {
+    try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
+      bot.awaitReady("/healthz");
+      Driver driver = new Driver(requestsFor(bot), slack);
+      driver.startInterviews(settings.inProgress(), "In progress");
+      report.memory(settings.inProgress(), heapUsedAfterGc(bot.pid()), rss(bot.pid()));
+    }
+  }
+
+  private BotProcess launch(String mainClass, FakeSlackWebApi slack, Path database)
+      throws IOException {
+    Files.createDirectories(database.getParent());
+    return BotProcess.start(
+        mainClass,
+        BotProcess.freePort(),
+        Map.of(
+            "SLACK_BOT_TOKEN",
+            TOKEN,
+            "SLACK_SIGNING_SECRET",
+            SECRET,
+            "DATABASE_URL",
+            "jdbc:sqlite:" + database,
+            "SLACK_API_URL",
+            slack.baseUrl()),
+        List.of(),
+        Path.of("target", "bench", mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".log"));
+  }
+
+  private static SlackRequests requestsFor(BotProcess process) {
+    return new SlackRequests(
+        URI.create("http://127.0.0.1:" + process.port() + "/slack/events"),
+        SECRET,
+        Clock.systemUTC());
+  }
+
+  /** Finished interviews, as a team's history: each with its answers, in its own thread. */
+  private static void seed(Path file, int count) {
+    try (Database database = Database.open("jdbc:sqlite:" + file)) {
+      Instant created = Instant.parse("2026-01-05T09:00:00Z");
+      Map<String, String> answers = new HashMap<>();
+      for (Question question : TEMPLATE.questions()) {
+        answers.put(question.id(), "A finished answer to " + question.title() + ". ".repeat(20));
+      }
+      int batch = 1_000;
+      for (int from = 0; from < count; from += batch) {
+        int first = from;
+        database.transaction(
+            tx -> {
+              for (int i = first; i < Math.min(count, first + batch); i++) {
+                Instant when = created.plusSeconds(i * 60L);
+                Interview done =
+                    new Interview(
+                        "history-" + i,
+                        TEMPLATE.id(),
+                        "Spec " + i,
+                        "U0H" + (i % 200),
+                        "Drafter " + (i % 200),
+                        Status.FINISHED,
+                        TEMPLATE.questions().size() - 1,
+                        answers,
+                        Set.of(),
+                        when,
+                        when.plusSeconds(3600));
+                tx.interviews()
+                    .insert(
+                        done,
+                        new SlackPlace(
+                            "T0EXAMPLE",
+                            CHANNEL,
+                            Optional.of("1600000000." + String.format("%06d", i)),
+                            Optional.empty()));
+              }
+              return null;
+            });
+      }
+    }
+  }
+
+  private static long heapUsedAfterGc(long pid) throws Exception {
+    run("jcmd", String.valueOf(pid), "GC.run");
+    String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
+    Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+    if (!used.find()) {
+      throw new IllegalStateException("no heap figure in: " + info);
+    }
+    return Long.parseLong(used.group(1)) * 1024;
+  }
+
+  private static long rss(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  private static String run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+    }
+    return output;
+  }
+
+  /** Runs {@code tasks} on {@code threads} threads; returns their results in order. */
+  static <T> List<T> inParallel(int threads, List<Callable<T>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<T>> futures = pool.invokeAll(tasks, WAIT.toMinutes() * 5, TimeUnit.MINUTES);
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Waits, polling, until {@code condition} holds. */
+  static void await(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+  }
+
+  static RecordedCall awaitCall(
+      FakeSlackWebApi slack, String method, java.util.function.Predicate<RecordedCall> match) {
+    return slack.awaitCall(method, match, WAIT);
+  }
+}

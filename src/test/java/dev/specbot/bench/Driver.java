@@ -1,0 +1,220 @@
+package dev.specbot.bench;
+
+import dev.specbot.slack.fake.FakeSlackWebApi;
+import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.fake.SlackRequests;
+import dev.specbot.template.Question;
+import dev.specbot.template.Template;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Simulated Slack users: each sends what Slack would send for a person (signed slash commands and
+ * thread replies) and, like a person, answers only once the bot's question has arrived.
+ */
+final class Driver {
+  /** How many users act at once when starting many interviews. */
+  private static final int CONCURRENCY = 50;
+
+  private static final AtomicInteger IDS = new AtomicInteger();
+
+  private final SlackRequests requests;
+  private final FakeSlackWebApi slack;
+
+  Driver(SlackRequests requests, FakeSlackWebApi slack) {
+    this.requests = requests;
+    this.slack = slack;
+  }
+
+  /** Whole interviews, measured. */
+  record Interviews(
+      Latencies slashAcks,
+      Latencies replyAcks,
+      Latencies nextQuestion,
+      int answers,
+      Duration elapsed,
+      List<String> problems) {}
+
+  /** Replies sent back to back, each as soon as the previous was acknowledged. */
+  record Saturation(int requests, Duration elapsed, Latencies acks, int errors) {
+    double perSecond() {
+      return requests / (elapsed.toNanos() / 1e9);
+    }
+  }
+
+  /** An interview a user started: its thread, and the user. */
+  record Started(String threadTs, String userId) {}
+
+  /** Lets both JVMs compile the request paths before anything is measured. */
+  void warmUp() {
+    for (int i = 0; i < 200; i++) {
+      requests.slashCommand("/spec", "help", "U0WARM", Benchmark.CHANNEL, "warm-" + i);
+    }
+  }
+
+  Interviews interviews(int users, Template template) throws Exception {
+    Latencies slashAcks = new Latencies();
+    Latencies replyAcks = new Latencies();
+    Latencies nextQuestion = new Latencies();
+    List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    List<Callable<Void>> people = new ArrayList<>();
+    for (int user = 0; user < users; user++) {
+      String userId = String.format("U0USER%04d", IDS.incrementAndGet());
+      people.add(
+          () -> {
+            interview(userId, template, slashAcks, replyAcks, nextQuestion, problems);
+            return null;
+          });
+    }
+    long started = System.nanoTime();
+    Benchmark.inParallel(users, people);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return new Interviews(
+        slashAcks, replyAcks, nextQuestion, users * template.questions().size(), elapsed, problems);
+  }
+
+  private void interview(
+      String userId,
+      Template template,
+      Latencies slashAcks,
+      Latencies replyAcks,
+      Latencies nextQuestion,
+      List<String> problems) {
+    String title = "Bench spec " + userId;
+    long sent = System.nanoTime();
+    int status =
+        requests
+            .slashCommand(
+                "/spec", template.id() + " " + title, userId, Benchmark.CHANNEL, "t" + userId)
+            .status();
+    slashAcks.add(System.nanoTime() - sent);
+    if (status != 200) {
+      problems.add(userId + ": /spec answered " + status);
+      return;
+    }
+    String thread = threadOf(title);
+    awaitQuestion(thread, 1);
+    int total = template.questions().size();
+    for (Question question : template.questions()) {
+      String answer = "Answer to " + question.title() + " from " + userId + ".";
+      String ts = slack.addUserMessage(Benchmark.CHANNEL, thread, userId, answer);
+      long replied = System.nanoTime();
+      int replyStatus =
+          requests
+              .threadReply(
+                  "Ev" + userId + question.number(), Benchmark.CHANNEL, thread, userId, answer, ts)
+              .status();
+      replyAcks.add(System.nanoTime() - replied);
+      if (replyStatus != 200) {
+        problems.add(userId + ": reply " + question.number() + " answered " + replyStatus);
+      }
+      if (question.number() < total) {
+        awaitQuestion(thread, question.number() + 1);
+        nextQuestion.add(System.nanoTime() - replied);
+      }
+    }
+    Benchmark.awaitCall(
+        slack,
+        "chat.postMessage",
+        call ->
+            thread.equals(call.param("thread_ts"))
+                && call.param("text").startsWith("The finished spec"));
+    problems.addAll(check(thread, total, userId));
+  }
+
+  /** Every question once, the document once: nothing lost, nothing twice. */
+  private List<String> check(String thread, int total, String userId) {
+    List<String> problems = new ArrayList<>();
+    List<String> messages = slack.messagesInThread(Benchmark.CHANNEL, thread);
+    for (int number = 1; number <= total; number++) {
+      String asked = "Question " + number + " of ";
+      long times = messages.stream().filter(text -> text.startsWith(asked)).count();
+      if (times != 1) {
+        problems.add(userId + ": question " + number + " posted " + times + " times");
+      }
+    }
+    long documents = messages.stream().filter(text -> text.equals("The finished spec:")).count();
+    if (documents != 1) {
+      problems.add(userId + ": the finished spec posted " + documents + " times");
+    }
+    return problems;
+  }
+
+  /** Starts {@code count} interviews, {@link #CONCURRENCY} at a time; waits for each question 1. */
+  List<Started> startInterviews(int count, String titlePrefix) throws Exception {
+    List<Callable<Started>> starts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String userId = String.format("U0USER%04d", IDS.incrementAndGet());
+      String title = titlePrefix + " " + userId;
+      starts.add(
+          () -> {
+            requests.slashCommand(
+                "/spec", "echo-tech-spec " + title, userId, Benchmark.CHANNEL, "t" + userId);
+            return new Started(threadOf(title), userId);
+          });
+    }
+    List<Started> started = Benchmark.inParallel(CONCURRENCY, starts);
+    for (Started one : started) {
+      awaitQuestion(one.threadTs(), 1);
+    }
+    return started;
+  }
+
+  /** Each user sends {@code replies} replies back to back, waiting only for each ack. */
+  Saturation saturate(List<Started> users, int replies) throws Exception {
+    Latencies acks = new Latencies();
+    AtomicInteger errors = new AtomicInteger();
+    List<Callable<Void>> senders = new ArrayList<>();
+    for (Started user : users) {
+      senders.add(
+          () -> {
+            for (int reply = 1; reply <= replies; reply++) {
+              String ts = String.format("1790000000.%06d", IDS.incrementAndGet());
+              long sent = System.nanoTime();
+              int status =
+                  requests
+                      .threadReply(
+                          "EvSat" + ts,
+                          Benchmark.CHANNEL,
+                          user.threadTs(),
+                          user.userId(),
+                          "Saturation reply " + reply + ".",
+                          ts)
+                      .status();
+              acks.add(System.nanoTime() - sent);
+              if (status != 200) {
+                errors.incrementAndGet();
+              }
+            }
+            return null;
+          });
+    }
+    long started = System.nanoTime();
+    Benchmark.inParallel(users.size(), senders);
+    return new Saturation(
+        users.size() * replies, Duration.ofNanos(System.nanoTime() - started), acks, errors.get());
+  }
+
+  private String threadOf(String title) {
+    RecordedCall parent =
+        Benchmark.awaitCall(
+            slack,
+            "chat.postMessage",
+            call ->
+                call.param("thread_ts").isEmpty() && call.param("text").startsWith(title + " - "));
+    return slack.tsOf(parent);
+  }
+
+  private void awaitQuestion(String thread, int number) {
+    Benchmark.awaitCall(
+        slack,
+        "chat.postMessage",
+        call ->
+            thread.equals(call.param("thread_ts"))
+                && call.param("text").startsWith("Question " + number + " of "));
+  }
+}

@@ -1,0 +1,223 @@
+package dev.specbot.bench;
+
+import static dev.specbot.bench.Latencies.ms;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The benchmark's figures, and the table in docs/benchmarks.md. */
+final class Report {
+  private Benchmark.Settings settings;
+  private Duration baselineStartup = Duration.ZERO;
+  private Latencies baselineAcks = new Latencies();
+  private double baselinePerSecond;
+  private final Map<String, Run> runs = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+  private int inProgress;
+  private long heapBytes;
+  private long rssBytes;
+
+  /** One specbot run: whole interviews and saturation. */
+  private record Run(
+      int history,
+      Duration startup,
+      Driver.Interviews interviews,
+      Latencies saturationAcks,
+      double perSecond,
+      int errors) {}
+
+  void settings(Benchmark.Settings settings) {
+    this.settings = settings;
+  }
+
+  void baselineStartup(Duration startup) {
+    this.baselineStartup = startup;
+  }
+
+  void baseline(List<Driver.Saturation> rounds) {
+    baselineAcks = acks(rounds);
+    baselinePerSecond = perSecond(rounds);
+    rounds.forEach(round -> addErrors("baseline", round.errors()));
+  }
+
+  void specbot(
+      String name,
+      int history,
+      Duration startup,
+      Driver.Interviews interviews,
+      List<Driver.Saturation> rounds) {
+    int errors = rounds.stream().mapToInt(Driver.Saturation::errors).sum();
+    addErrors(name + " saturation", errors);
+    runs.put(name, new Run(history, startup, interviews, acks(rounds), perSecond(rounds), errors));
+  }
+
+  void memory(int inProgress, long heapBytes, long rssBytes) {
+    this.inProgress = inProgress;
+    this.heapBytes = heapBytes;
+    this.rssBytes = rssBytes;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  String markdown() {
+    Run empty = runs.get("empty");
+    Run history = runs.get("history");
+    StringBuilder out = new StringBuilder();
+    out.append("# specbot benchmark\n\n")
+        .append("Run on ")
+        .append(LocalDate.now(ZoneOffset.UTC))
+        .append(" with ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" cores, Java ")
+        .append(System.getProperty("java.version"))
+        .append(". Reproduce with `mvn -B -Pbenchmark verify` (writes this file).\n\n")
+        .append("The real bot runs as its own JVM (Jetty + Bolt + a SQLite file, the production")
+        .append(" configuration) against a fake Slack Web API on loopback. ")
+        .append(settings.users())
+        .append(" simulated users each run a whole `echo-tech-spec` interview (`/spec`, one")
+        .append(" reply per question, sent only once the question arrived at the fake Web API),")
+        .append(" with requests signed as Slack signs them. Saturation: ")
+        .append(settings.rounds())
+        .append(" rounds of ")
+        .append(settings.users())
+        .append(" users each sending ")
+        .append(Benchmark.SATURATION_REPLIES)
+        .append(" replies back to back, waiting only for each ack; the baseline is a bare Bolt")
+        .append(" app on the same Jetty, driven the same way in the same run.\n\n");
+    out.append("| Figure | specbot (empty database) | specbot (")
+        .append(history.history())
+        .append(" finished interviews) | bare Bolt | Target |\n")
+        .append("| --- | --- | --- | --- | --- |\n");
+    row(
+        out,
+        "`/spec` ack p50 / p99 / max",
+        pmx(empty.interviews().slashAcks()),
+        pmx(history.interviews().slashAcks()),
+        "",
+        "p99 < 100 ms");
+    row(
+        out,
+        "Thread reply ack p50 / p99 / max",
+        pmx(empty.interviews().replyAcks()),
+        pmx(history.interviews().replyAcks()),
+        pmx(baselineAcks),
+        "p99 < 100 ms");
+    row(
+        out,
+        "Reply to next question p50 / p99",
+        pp(empty.interviews().nextQuestion()),
+        pp(history.interviews().nextQuestion()),
+        "",
+        "p99 < 250 ms");
+    row(
+        out,
+        "Saturation ack p50 / p99",
+        pp(empty.saturationAcks()),
+        pp(history.saturationAcks()),
+        pp(baselineAcks),
+        "");
+    row(
+        out,
+        "Answers per second at saturation",
+        rate(empty.perSecond()),
+        rate(history.perSecond()),
+        rate(baselinePerSecond),
+        ">= 50% of bare Bolt");
+    row(
+        out,
+        "Ratio to bare Bolt",
+        percent(empty.perSecond() / baselinePerSecond),
+        percent(history.perSecond() / baselinePerSecond),
+        "100%",
+        ">= 50%");
+    row(
+        out,
+        "Whole interviews: answers, time",
+        empty.interviews().answers() + " in " + seconds(empty.interviews().elapsed()),
+        history.interviews().answers() + " in " + seconds(history.interviews().elapsed()),
+        "",
+        "");
+    row(
+        out,
+        "Start-up to `/healthz` 200",
+        seconds(empty.startup()),
+        seconds(history.startup()),
+        seconds(baselineStartup),
+        "< 3 s");
+    out.append("\nWith the history, reply-to-next-question p99 is ")
+        .append(
+            percent(
+                history.interviews().nextQuestion().percentile(99)
+                    / empty.interviews().nextQuestion().percentile(99)))
+        .append(" of the empty database's (target: within 120%).\n\n");
+    out.append("Memory with ")
+        .append(inProgress)
+        .append(" interviews in progress: heap used after a full GC ")
+        .append(mb(heapBytes))
+        .append(" (target < 256 MB), process RSS ")
+        .append(mb(rssBytes))
+        .append(" (default JVM settings).\n\n");
+    out.append("Errors, lost or duplicated messages (checked in the fake Web API's record): ")
+        .append(problems.isEmpty() ? "none." : String.join("; ", problems))
+        .append("\n");
+    return out.toString();
+  }
+
+  private void addErrors(String where, int errors) {
+    if (errors > 0) {
+      problems.add(where + ": " + errors + " requests not answered 200");
+    }
+  }
+
+  private static Latencies acks(List<Driver.Saturation> rounds) {
+    Latencies all = new Latencies();
+    rounds.forEach(round -> all.addAll(round.acks()));
+    return all;
+  }
+
+  private static double perSecond(List<Driver.Saturation> rounds) {
+    long requests = rounds.stream().mapToLong(Driver.Saturation::requests).sum();
+    long nanos = rounds.stream().mapToLong(round -> round.elapsed().toNanos()).sum();
+    return requests / (nanos / 1e9);
+  }
+
+  private static void row(StringBuilder out, String... cells) {
+    out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+  }
+
+  private static String pmx(Latencies latencies) {
+    return ms(latencies.percentile(50))
+        + " / "
+        + ms(latencies.percentile(99))
+        + " / "
+        + ms(latencies.max());
+  }
+
+  private static String pp(Latencies latencies) {
+    return ms(latencies.percentile(50)) + " / " + ms(latencies.percentile(99));
+  }
+
+  private static String rate(double perSecond) {
+    return String.format(Locale.ROOT, "%.0f/s", perSecond);
+  }
+
+  private static String percent(double ratio) {
+    return String.format(Locale.ROOT, "%.0f%%", ratio * 100);
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%.0f MB", bytes / 1024.0 / 1024.0);
+  }
+}
