@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,20 +35,37 @@ final class OutboxWorker implements AutoCloseable {
   /** Longer than any one Slack call with its timeouts, so a live sender never loses its claim. */
   private static final Duration LEASE = Duration.ofMinutes(2);
 
+  /**
+   * Senders working at once, each on a different interview's lane: a slow Slack call for one
+   * interview does not hold up the others, and claims keep two senders off one message.
+   */
+  private static final int SENDERS = 4;
+
   private final Database database;
-  private final SlackSender sender;
   private final Clock clock;
-  private final WorkSignal signal = new WorkSignal();
-  private final Thread thread;
+  private final List<Sender> senders = new ArrayList<>();
   private volatile boolean running = true;
   private volatile String owner = "unstarted";
 
   OutboxWorker(Database database, MethodsClient slack, Clock clock) {
     this.database = database;
-    this.sender = new SlackSender(database, slack);
     this.clock = clock;
-    this.thread = new Thread(this::run, "specbot-outbox");
-    thread.setDaemon(true);
+    for (int i = 1; i <= SENDERS; i++) {
+      senders.add(new Sender(new SlackSender(database, slack), "specbot-outbox-" + i));
+    }
+  }
+
+  /** One sending thread, with its own Slack sender and its own wake-up signal. */
+  private final class Sender {
+    final SlackSender slack;
+    final WorkSignal signal = new WorkSignal();
+    final Thread thread;
+
+    Sender(SlackSender slack, String name) {
+      this.slack = slack;
+      this.thread = new Thread(() -> run(this), name);
+      thread.setDaemon(true);
+    }
   }
 
   /**
@@ -60,12 +78,12 @@ final class OutboxWorker implements AutoCloseable {
     if (released > 0) {
       log.info("Taking back {} outbox messages claimed before a restart", released);
     }
-    thread.start();
+    senders.forEach(sender -> sender.thread.start());
   }
 
   /** Something was queued: send it now rather than at the next check. */
   void wake() {
-    signal.wake();
+    senders.forEach(sender -> sender.signal.wake());
   }
 
   @Override
@@ -73,30 +91,32 @@ final class OutboxWorker implements AutoCloseable {
     running = false;
     wake();
     try {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
+      for (Sender sender : senders) {
+        sender.thread.join(TimeUnit.SECONDS.toMillis(10));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void run() {
+  private void run(Sender sender) {
     while (running) {
       try {
         List<OutboxMessage> due =
             database.transaction(tx -> tx.outbox().due(clock.instant(), BATCH));
-        due.forEach(this::send);
+        due.forEach(message -> send(sender.slack, message));
         if (due.isEmpty()) {
-          awaitWork();
+          awaitWork(sender.signal);
         }
       } catch (RuntimeException e) {
         // The database may be locked or full for a moment: wait and try again, never die.
         log.error("Outbox worker failed; trying again shortly", e);
-        awaitWork();
+        awaitWork(sender.signal);
       }
     }
   }
 
-  private void send(OutboxMessage message) {
+  private void send(SlackSender sender, OutboxMessage message) {
     Instant now = clock.instant();
     if (!database.transaction(tx -> tx.outbox().claim(message.id(), now, now.plus(LEASE), owner))) {
       return; // Another instance of the bot is sending it.
@@ -214,7 +234,7 @@ final class OutboxWorker implements AutoCloseable {
         });
   }
 
-  private void awaitWork() {
+  private void awaitWork(WorkSignal signal) {
     Instant now = clock.instant();
     Duration wait =
         database
