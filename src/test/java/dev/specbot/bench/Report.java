@@ -108,7 +108,7 @@ final class Report {
         "Thread reply ack p50 / p99 / max",
         pmx(empty.interviews().replyAcks()),
         pmx(history.interviews().replyAcks()),
-        pmx(baselineAcks),
+        "",
         "p99 < 100 ms");
     row(
         out,
@@ -119,10 +119,10 @@ final class Report {
         "p99 < 250 ms");
     row(
         out,
-        "Saturation ack p50 / p99",
-        pp(empty.saturationAcks()),
-        pp(history.saturationAcks()),
-        pp(baselineAcks),
+        "Reply ack at saturation p50 / p99 / max",
+        pmx(empty.saturationAcks()),
+        pmx(history.saturationAcks()),
+        pmx(baselineAcks),
         "");
     row(
         out,
