@@ -7,7 +7,6 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SlackPlace;
-import dev.specbot.storage.StoredInterview;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -261,6 +260,7 @@ final class OutboxWorker implements AutoCloseable {
     // The message being sent; the worker sends one at a time.
     private String outboxId;
     private boolean mayHaveBeenSent;
+    private SlackPlace place;
 
     SlackSender(Database database, MethodsClient slack) {
       this.database = database;
@@ -277,6 +277,7 @@ final class OutboxWorker implements AutoCloseable {
         throws IOException, SlackApiException, SlackCallFailed {
       this.outboxId = outboxId;
       this.mayHaveBeenSent = mayHaveBeenSent;
+      this.place = null;
       return switch (delivery.kind()) {
         case POST_PARENT -> postParent(delivery);
         case POST_IN_THREAD ->
@@ -380,14 +381,14 @@ final class OutboxWorker implements AutoCloseable {
     @SuppressWarnings("deprecation")
     private String upload(Delivery delivery, Optional<String> threadTs)
         throws IOException, SlackApiException, SlackCallFailed {
-      StoredInterview stored = interview(delivery);
-      String link = stored.place().permalink().map(url -> "<" + url + "|thread>").orElse("thread");
+      SlackPlace place = place(delivery);
+      String link = place.permalink().map(url -> "<" + url + "|thread>").orElse("thread");
       String comment = delivery.text().replace(EffectDeliveries.THREAD_LINK, link);
       try {
         var uploaded =
             slack.filesUploadV2(
                 r ->
-                    r.channel(stored.place().channelId())
+                    r.channel(place.channelId())
                         .threadTs(threadTs.orElse(null))
                         .initialComment(comment)
                         .filename(delivery.fileName())
@@ -408,20 +409,21 @@ final class OutboxWorker implements AutoCloseable {
       return response.isOk() ? Optional.ofNullable(response.getPermalink()) : Optional.empty();
     }
 
+    /** The interview's place, read once per delivery (a delivery may ask for it twice). */
     private SlackPlace place(Delivery delivery) throws SlackCallFailed {
-      return interview(delivery).place();
+      if (place == null) {
+        place =
+            database
+                .transaction(tx -> tx.interviews().placeOf(delivery.interviewId()))
+                .orElseThrow(() -> new SlackCallFailed("outbox", "interview_not_found"));
+      }
+      return place;
     }
 
     private String threadOf(Delivery delivery) throws SlackCallFailed {
       return place(delivery)
           .threadTs()
           .orElseThrow(() -> new SlackCallFailed("chat.postMessage", "thread_not_posted"));
-    }
-
-    private StoredInterview interview(Delivery delivery) throws SlackCallFailed {
-      return database
-          .transaction(tx -> tx.interviews().find(delivery.interviewId()))
-          .orElseThrow(() -> new SlackCallFailed("outbox", "interview_not_found"));
     }
 
     private static <T extends SlackApiTextResponse> T ok(T response, String method)

@@ -299,6 +299,22 @@ public final class Interviews {
         .flatMap(found -> found);
   }
 
+  /** Where the interview lives in Slack, without loading its answers: for the outbox sender. */
+  public Optional<SlackPlace> placeOf(String interviewId) {
+    return handle
+        .createQuery(
+            "SELECT team_id, channel_id, thread_ts, permalink FROM interviews WHERE id = :id")
+        .bind("id", interviewId)
+        .map(
+            (row, context) ->
+                new SlackPlace(
+                    row.getString("team_id"),
+                    row.getString("channel_id"),
+                    Optional.ofNullable(row.getString("thread_ts")),
+                    Optional.ofNullable(row.getString("permalink"))))
+        .findOne();
+  }
+
   private static List<StoredInterview> withAnswers(
       List<Row> rows, Supplier<Map<String, Answers.Settled>> answersOfRows) {
     if (rows.isEmpty()) {

@@ -63,6 +63,7 @@ public final class Benchmark {
   private final Settings settings;
   private final Path work;
   private final Report report = new Report();
+  private int launches;
 
   Benchmark(Settings settings, Path work) {
     this.settings = settings;
@@ -166,8 +167,20 @@ public final class Benchmark {
             "jdbc:sqlite:" + database,
             "SLACK_API_URL",
             slack.baseUrl()),
-        List.of(),
-        Path.of("target", "bench", mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".log"));
+        jvmOptions(),
+        Path.of(
+            "target",
+            "bench",
+            mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + ++launches + ".log"));
+  }
+
+  /**
+   * Extra options for the measured JVMs, e.g. {@code
+   * -Dbench.jvmOptions=-XX:StartFlightRecording=filename=target/bench/bot.jfr} to profile them.
+   */
+  private static List<String> jvmOptions() {
+    String options = System.getProperty("bench.jvmOptions", "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+", -1));
   }
 
   private static SlackRequests requestsFor(BotProcess process) {

@@ -112,8 +112,17 @@ public final class BotProcess implements AutoCloseable {
     }
   }
 
+  /** Stops it as an operator would (SIGTERM, so shutdown hooks and recordings finish). */
   @Override
   public void close() {
-    process.destroyForcibly();
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
   }
 }

@@ -60,6 +60,12 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private static final Gson JSONL = new GsonBuilder().disableHtmlEscaping().create();
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
+  static {
+    // The JDK's HttpServer writes headers and body apart; with Nagle's algorithm on, each answer
+    // then waits ~40 ms for a delayed ACK, a stall Slack's real servers do not have.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   /** Guards everything below, the call log and the canned answers' workspace state. */
   private final ReentrantLock lock = new ReentrantLock();
 
