@@ -5,6 +5,7 @@ import dev.specbot.interview.Effect;
 import dev.specbot.interview.Input;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
+import dev.specbot.interview.Progress;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.storage.Database;
@@ -284,19 +285,11 @@ final class Interviewer {
   static Optional<String> enqueueEffects(
       Tx tx, Transition transition, Template template, Instant now, boolean updateParent) {
     Interview interview = transition.interview();
-    boolean parentUpdated = false;
+    Optional<Progress> progress = Optional.empty();
     Optional<String> ask = Optional.empty();
     for (Effect effect : transition.effects()) {
-      if (effect instanceof Effect.ProgressChanged progress) {
-        if (updateParent && !parentUpdated) {
-          Messages.Message parent = Messages.parent(interview, template, progress.progress());
-          enqueue(
-              tx,
-              Delivery.forInterview(
-                  Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()),
-              now);
-          parentUpdated = true;
-        }
+      if (effect instanceof Effect.ProgressChanged changed) {
+        progress = Optional.of(changed.progress());
       } else {
         for (Delivery delivery : EffectDeliveries.of(effect, interview, template)) {
           String id = enqueue(tx, delivery, now);
@@ -305,6 +298,15 @@ final class Interviewer {
           }
         }
       }
+    }
+    // The parent's progress line goes last: the drafter waits for the next question, not for it.
+    if (updateParent && progress.isPresent()) {
+      Messages.Message parent = Messages.parent(interview, template, progress.get());
+      enqueue(
+          tx,
+          Delivery.forInterview(
+              Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()),
+          now);
     }
     return ask;
   }

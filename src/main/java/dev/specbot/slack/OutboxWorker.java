@@ -115,15 +115,31 @@ final class OutboxWorker implements AutoCloseable {
     }
   }
 
+  /** A message taken for sending: whether it may be in Slack already, and where it goes. */
+  private record Claim(boolean mayHaveBeenSent, Optional<SlackPlace> place) {}
+
   private void send(SlackSender sender, OutboxMessage message) {
     Instant now = clock.instant();
-    if (!database.transaction(tx -> tx.outbox().claim(message.id(), now, now.plus(LEASE), owner))) {
-      return; // Another instance of the bot is sending it.
-    }
     Delivery delivery = Delivery.fromJson(message.payload());
-    boolean mayHaveBeenSent = database.transaction(tx -> tx.outbox().mayHaveBeenSent(message.id()));
+    // One transaction takes the message and reads what sending it needs.
+    Optional<Claim> claim =
+        database.transaction(
+            tx -> {
+              if (!tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
+                return Optional.<Claim>empty();
+              }
+              Optional<SlackPlace> place =
+                  delivery.interviewId() == null
+                      ? Optional.empty()
+                      : tx.interviews().placeOf(delivery.interviewId());
+              return Optional.of(new Claim(tx.outbox().mayHaveBeenSent(message.id()), place));
+            });
+    if (claim.isEmpty()) {
+      return; // Another sender, or another instance of the bot, is sending it.
+    }
     try {
-      String result = sender.send(delivery, message.id(), mayHaveBeenSent);
+      String result =
+          sender.send(delivery, message.id(), claim.get().mayHaveBeenSent(), claim.get().place());
       database.transaction(
           tx -> {
             tx.outbox().markSent(message.id(), clock.instant(), result);
@@ -271,13 +287,15 @@ final class OutboxWorker implements AutoCloseable {
     /**
      * Sends; returns the message's ts (or another id) for the record. A message that {@code
      * mayHaveBeenSent} by a sender that died is looked for in Slack first, by the outbox id it
-     * carries in its metadata, and not posted again if it is there.
+     * carries in its metadata, and not posted again if it is there. {@code known} is the
+     * interview's place, when the caller read it with the claim.
      */
-    String send(Delivery delivery, String outboxId, boolean mayHaveBeenSent)
+    String send(
+        Delivery delivery, String outboxId, boolean mayHaveBeenSent, Optional<SlackPlace> known)
         throws IOException, SlackApiException, SlackCallFailed {
       this.outboxId = outboxId;
       this.mayHaveBeenSent = mayHaveBeenSent;
-      this.place = null;
+      this.place = known.orElse(null);
       return switch (delivery.kind()) {
         case POST_PARENT -> postParent(delivery);
         case POST_IN_THREAD ->
