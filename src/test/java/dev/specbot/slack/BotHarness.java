@@ -180,6 +180,21 @@ final class BotHarness implements AutoCloseable {
     clock.advance(by);
   }
 
+  /** Whether a queued message has had a send attempt fail, and none is under way. */
+  boolean hasFailedAttempt() {
+    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        var count =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT COUNT(*) FROM outbox"
+                        + " WHERE status = 'PENDING' AND attempts >= 1 AND claims <= attempts")) {
+      return count.getLong(1) > 0;
+    } catch (SQLException e) {
+      throw new AssertionError("could not read the outbox", e);
+    }
+  }
+
   /** How many messages the bot has queued and not yet sent, counted as an operator would. */
   long pendingMessages() {
     try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);

@@ -134,7 +134,10 @@ class NothingLostEndToEndTest {
 
     harness.slack.refuseConnections(true); // Slack is away: question 2 cannot appear yet.
     harness.reply(thread, DRAFTER, "First part of the context.");
+    // Once the bot has tried to ask question 2 and failed, it knows it did not appear.
+    BotHarness.awaitCondition(harness::hasFailedAttempt, "a failed attempt to ask question 2");
     harness.reply(thread, DRAFTER, "Second part, after pressing Enter.");
+    BotHarness.awaitCondition(harness::hasFailedAttempt, "no attempt under way");
     harness.reply(thread, DRAFTER, "Third part.");
     harness.slack.refuseConnections(false);
 
