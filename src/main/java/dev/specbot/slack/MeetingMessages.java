@@ -5,7 +5,6 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
@@ -15,6 +14,7 @@ import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 import dev.specbot.meeting.Meeting;
 import dev.specbot.meeting.MeetingText;
 import dev.specbot.slack.Messages.Message;
@@ -146,12 +146,7 @@ final class MeetingMessages {
             a ->
                 a.elements(
                     List.<BlockElement>of(
-                        button(
-                            b ->
-                                b.actionId(SCHEDULE)
-                                    .text(plainText("Schedule"))
-                                    .style("primary")
-                                    .value(interviewId))))));
+                        Messages.buttonOf(SCHEDULE, "Schedule", interviewId, "primary")))));
     return Messages.message(intro, blocks);
   }
 
@@ -165,20 +160,8 @@ final class MeetingMessages {
             + " minutes"
             + withWhom(proposal.attendees())
             + "? Press *Confirm*, or write another time.";
-    return Messages.message(
-        text,
-        List.of(
-            Messages.sectionOf(text),
-            actions(
-                a ->
-                    a.elements(
-                        List.<BlockElement>of(
-                            button(
-                                b ->
-                                    b.actionId(CONFIRM)
-                                        .text(plainText("Confirm"))
-                                        .style("primary")
-                                        .value(proposal.toJson())))))));
+    return Messages.withButtons(
+        text, Messages.buttonOf(CONFIRM, "Confirm", proposal.toJson(), "primary"));
   }
 
   /** The meeting, announced in the spec's thread, with Reschedule and Cancel. */
@@ -194,25 +177,10 @@ final class MeetingMessages {
             + withWhom(meeting.attendeeIds())
             + ". The invite (.ics) is attached below; everyone will be reminded to read the spec"
             + " beforehand.";
-    return Messages.message(
+    return Messages.withButtons(
         text,
-        List.of(
-            Messages.sectionOf(text),
-            actions(
-                a ->
-                    a.elements(
-                        List.<BlockElement>of(
-                            button(
-                                b ->
-                                    b.actionId(RESCHEDULE)
-                                        .text(plainText("Reschedule"))
-                                        .value(meeting.interviewId())),
-                            button(
-                                b ->
-                                    b.actionId(CANCEL)
-                                        .text(plainText("Cancel meeting"))
-                                        .style("danger")
-                                        .value(meeting.interviewId())))))));
+        Messages.buttonOf(RESCHEDULE, "Reschedule", meeting.interviewId(), null),
+        Messages.buttonOf(CANCEL, "Cancel meeting", meeting.interviewId(), "danger"));
   }
 
   /** To an attendee, in private: you are invited (or the meeting moved). */
@@ -273,28 +241,11 @@ final class MeetingMessages {
             + slackTime(meeting)
             + ". Please read the spec before then"
             + permalink.map(url -> ": <" + url + "|open it>").orElse(".");
-    return Messages.message(
-        text,
-        List.of(
-            Messages.sectionOf(text),
-            actions(
-                a ->
-                    a.elements(
-                        List.<BlockElement>of(
-                            button(
-                                b -> {
-                                  b.actionId(READ)
-                                      .text(plainText("Read it"))
-                                      .style("primary")
-                                      .value(meeting.interviewId());
-                                  permalink.ifPresent(b::url);
-                                  return b;
-                                }),
-                            button(
-                                b ->
-                                    b.actionId(WHO_READ)
-                                        .text(plainText("Who has read it?"))
-                                        .value(meeting.interviewId())))))));
+    ButtonElement read = Messages.buttonOf(READ, "Read it", meeting.interviewId(), "primary");
+    // A URL button opens the spec, and Slack still tells specbot it was pressed.
+    permalink.ifPresent(read::setUrl);
+    return Messages.withButtons(
+        text, read, Messages.buttonOf(WHO_READ, "Who has read it?", meeting.interviewId(), null));
   }
 
   static Message startReminder(Meeting meeting, String title, Optional<String> permalink) {
@@ -316,30 +267,11 @@ final class MeetingMessages {
             + ">, this spec has no discussion meeting yet. Schedule one so the team reads and"
             + " discusses it"
             + (number >= max ? " (last reminder)." : ".");
-    return Messages.message(
+    return Messages.withButtons(
         text,
-        List.of(
-            Messages.sectionOf(text),
-            actions(
-                a ->
-                    a.elements(
-                        List.<BlockElement>of(
-                            button(
-                                b ->
-                                    b.actionId(SCHEDULE_NOW)
-                                        .text(plainText("Schedule now"))
-                                        .style("primary")
-                                        .value(interviewId)),
-                            button(
-                                b ->
-                                    b.actionId(SNOOZE)
-                                        .text(plainText("Snooze a day"))
-                                        .value(interviewId)),
-                            button(
-                                b ->
-                                    b.actionId(NO_MEETING)
-                                        .text(plainText("No meeting needed"))
-                                        .value(interviewId)))))));
+        Messages.buttonOf(SCHEDULE_NOW, "Schedule now", interviewId, "primary"),
+        Messages.buttonOf(SNOOZE, "Snooze a day", interviewId, null),
+        Messages.buttonOf(NO_MEETING, "No meeting needed", interviewId, null));
   }
 
   /** An unanswered question: Resume asks it again, Pause stops the questions and the nudges. */
@@ -350,25 +282,10 @@ final class MeetingMessages {
             + ">, the spec is waiting for your answer to the question above"
             + (number >= max ? " (last reminder)." : ".")
             + " Reply in the thread, or pause it for now.";
-    return Messages.message(
+    return Messages.withButtons(
         text,
-        List.of(
-            Messages.sectionOf(text),
-            actions(
-                a ->
-                    a.elements(
-                        List.<BlockElement>of(
-                            button(
-                                b ->
-                                    b.actionId(Messages.RESUME)
-                                        .text(plainText("Resume"))
-                                        .style("primary")
-                                        .value(interviewId)),
-                            button(
-                                b ->
-                                    b.actionId(PAUSE)
-                                        .text(plainText("Pause"))
-                                        .value(interviewId)))))));
+        Messages.buttonOf(Messages.RESUME, "Resume", interviewId, "primary"),
+        Messages.buttonOf(PAUSE, "Pause", interviewId, null));
   }
 
   /** For the parent message and {@code /spec list}: the meeting in one short line. */

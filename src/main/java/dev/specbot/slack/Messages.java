@@ -20,6 +20,7 @@ import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import dev.specbot.interview.Effect;
@@ -161,19 +162,7 @@ final class Messages {
   }
 
   static Message paused(String text, String interviewId) {
-    return message(
-        text,
-        List.of(
-            sectionOf(text),
-            actions(
-                a ->
-                    a.elements(
-                        List.<BlockElement>of(
-                            button(
-                                b ->
-                                    b.actionId(RESUME)
-                                        .text(plainText("Resume"))
-                                        .value(interviewId)))))));
+    return withButtons(text, buttonOf(RESUME, "Resume", interviewId, null));
   }
 
   static Message confirmCancel(String interviewId) {
@@ -186,17 +175,8 @@ final class Messages {
                 a ->
                     a.elements(
                         List.<BlockElement>of(
-                            button(
-                                b ->
-                                    b.actionId(CONFIRM_CANCEL)
-                                        .text(plainText("Yes, cancel"))
-                                        .style("danger")
-                                        .value(interviewId)),
-                            button(
-                                b ->
-                                    b.actionId(KEEP_GOING)
-                                        .text(plainText("Keep going"))
-                                        .value(interviewId)))))));
+                            buttonOf(CONFIRM_CANCEL, "Yes, cancel", interviewId, "danger"),
+                            buttonOf(KEEP_GOING, "Keep going", interviewId, null))))));
   }
 
   static String help() {
@@ -297,6 +277,22 @@ final class Messages {
 
   static String blocksJson(List<LayoutBlock> blocks) {
     return GSON.toJson(blocks);
+  }
+
+  /** A button; {@code style} is "primary", "danger" or null for a plain one. */
+  static ButtonElement buttonOf(String actionId, String label, String value, String style) {
+    return ButtonElement.builder()
+        .actionId(actionId)
+        .text(plainText(label))
+        .value(value)
+        .style(style)
+        .build();
+  }
+
+  /** A message: its text in a section, then a row of buttons. */
+  static Message withButtons(String text, ButtonElement... buttons) {
+    return message(
+        text, List.of(sectionOf(text), actions(a -> a.elements(List.<BlockElement>of(buttons)))));
   }
 
   static Message message(String text, List<LayoutBlock> blocks) {

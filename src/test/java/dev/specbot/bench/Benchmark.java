@@ -77,7 +77,6 @@ public final class Benchmark {
     Path out = Path.of("docs", "benchmarks.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report.markdown());
-    System.out.println(report.markdown());
     if (!report.problems().isEmpty()) {
       throw new AssertionError("lost, duplicated or failed messages: " + report.problems());
     }

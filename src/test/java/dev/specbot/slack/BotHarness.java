@@ -208,6 +208,21 @@ final class BotHarness implements AutoCloseable {
     }
   }
 
+  /** Waits for an uploaded file with this name whose content contains {@code fragment}. */
+  String awaitFile(String name, String fragment) {
+    awaitCondition(
+        () -> uploadedText(name).filter(text -> text.contains(fragment)).isPresent(),
+        name + " containing " + fragment);
+    return uploadedText(name).orElseThrow();
+  }
+
+  /** The text of the last file uploaded with this name, if any. */
+  Optional<String> uploadedText(String name) {
+    return slack
+        .uploadedFileTitled(name)
+        .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Waits for a message in the thread whose text contains {@code fragment}. */
   RecordedCall awaitInThread(String threadTs, String fragment) {
     return slack.awaitCall(

@@ -12,11 +12,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -275,16 +273,6 @@ class HostileInputEndToEndTest {
   }
 
   private String awaitSpec(String fragment) {
-    BotHarness.awaitCondition(
-        () -> spec().filter(text -> text.contains(fragment)).isPresent(),
-        "the spec containing " + fragment);
-    return spec().orElseThrow();
-  }
-
-  private Optional<String> spec() {
-    return harness
-        .slack
-        .uploadedFileTitled(FILE)
-        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    return harness.awaitFile(FILE, fragment);
   }
 }

@@ -12,7 +12,6 @@ import dev.specbot.meeting.Reminder;
 import dev.specbot.meeting.WorkingHours;
 import dev.specbot.slack.fake.FakeUser;
 import dev.specbot.slack.fake.RecordedCall;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -78,7 +76,7 @@ class MeetingEndToEndTest {
     assertTrue(harness.awaitDirect(BOB, "invites you").param("text").contains(slackDate(start)));
     harness.awaitDirect(CAROL, "invites you");
 
-    String ics = awaitFile("discussion.ics", "DTSTART");
+    String ics = harness.awaitFile("discussion.ics", "DTSTART");
     saveForSlackCheck("picker.ics", ics);
     assertTrue(ics.contains("METHOD:REQUEST"), ics);
     assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:" + icsLocal(start)), ics);
@@ -87,7 +85,7 @@ class MeetingEndToEndTest {
     assertFalse(ics.contains("u0carol"), "Carol has no e-mail: named in the description only");
     assertTrue(ics.contains("BEGIN:VALARM"), ics);
 
-    String spec = awaitFile("payment-retries.md", "15:45");
+    String spec = harness.awaitFile("payment-retries.md", "15:45");
     String when =
         DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.ENGLISH)
             .format(start);
@@ -155,7 +153,7 @@ class MeetingEndToEndTest {
 
     harness.awaitInThread(thread, "has moved to " + slackDate(moved));
     harness.awaitDirect(BOB, "moved the discussion");
-    String update = awaitFile("discussion.ics", "SEQUENCE:1");
+    String update = harness.awaitFile("discussion.ics", "SEQUENCE:1");
     saveForSlackCheck("moved.ics", update);
     assertTrue(update.contains("DTSTART;TZID=Europe/Berlin:" + icsLocal(moved)), update);
 
@@ -195,7 +193,7 @@ class MeetingEndToEndTest {
 
     harness.awaitInThread(thread, "is cancelled");
     harness.awaitDirect(BOB, "cancelled the discussion");
-    String cancel = awaitFile("discussion.ics", "METHOD:CANCEL");
+    String cancel = harness.awaitFile("discussion.ics", "METHOD:CANCEL");
     saveForSlackCheck("cancel.ics", cancel);
     assertTrue(cancel.contains("STATUS:CANCELLED"), cancel);
     List<Reminder> pending = harness.pendingReminders();
@@ -438,21 +436,6 @@ class MeetingEndToEndTest {
                 "trig-" + actionId,
                 state);
     assertEquals(200, response.status(), response.body());
-  }
-
-  /** Waits for an uploaded file with this name whose content contains {@code fragment}. */
-  private String awaitFile(String name, String fragment) {
-    BotHarness.awaitCondition(
-        () -> uploadedText(name).filter(text -> text.contains(fragment)).isPresent(),
-        name + " containing " + fragment);
-    return uploadedText(name).orElseThrow();
-  }
-
-  private Optional<String> uploadedText(String name) {
-    return harness
-        .slack
-        .uploadedFileTitled(name)
-        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
   /** Kept under target/ics for {@code slack-check ics}. */

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.RecordedCall;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,12 +149,7 @@ class NothingLostEndToEndTest {
         spec.contains(
             "First part of the context.\n\nSecond part, after pressing Enter.\n\nThird part."),
         spec);
-    assertEquals(
-        1,
-        harness.slack.calls("chat.postMessage").stream()
-            .filter(call -> call.param("text").startsWith("Question 2 of "))
-            .count(),
-        "question 2 asked once, after the burst");
+    assertEquals(1, timesAsked(2), "question 2 asked once, after the burst");
   }
 
   @Test
@@ -196,12 +189,7 @@ class NothingLostEndToEndTest {
         spec.contains("Overview, written while the bot was down.\n\nAnd a second paragraph."),
         spec);
     assertFalse(spec.contains("colleague"), spec);
-    assertEquals(
-        1,
-        harness.slack.calls("chat.postMessage").stream()
-            .filter(call -> call.param("text").startsWith("Question 2 of "))
-            .count(),
-        "question 2 not asked again");
+    assertEquals(1, timesAsked(2), "question 2 not asked again");
   }
 
   @Test
@@ -297,12 +285,7 @@ class NothingLostEndToEndTest {
     harness.reply(thread, DRAFTER, "Answer 2, to the question that could not be shown.");
     harness.awaitQuestion(thread, 3);
 
-    assertEquals(
-        1,
-        harness.slack.calls("chat.postMessage").stream()
-            .filter(call -> call.param("text").startsWith("Question 2 of "))
-            .count(),
-        "not retried");
+    assertEquals(1, timesAsked(2), "not retried");
   }
 
   @Test
@@ -359,13 +342,8 @@ class NothingLostEndToEndTest {
     harness.awaitQuestion(second, 2);
     harness.reply(first, DRAFTER, "finish");
     harness.reply(second, DRAFTER, "finish");
-    BotHarness.awaitCondition(
-        () -> harness.slack.uploadedFileTitled("search-ranking.md").isPresent(), "both specs");
+    String search = harness.awaitFile("search-ranking.md", "Search context.");
     String payments = awaitSpec("Payments context.");
-    String search =
-        new String(
-            harness.slack.uploadedFileTitled("search-ranking.md").orElseThrow(),
-            StandardCharsets.UTF_8);
     assertFalse(payments.contains("Search context."));
     assertTrue(search.contains("Search context."), search);
   }
@@ -378,17 +356,14 @@ class NothingLostEndToEndTest {
     assertEquals(200, response.status(), response.body());
   }
 
-  private String awaitSpec(String fragment) {
-    BotHarness.awaitCondition(
-        () -> spec().filter(text -> text.contains(fragment)).isPresent(),
-        "the spec containing " + fragment);
-    return spec().orElseThrow();
+  /** How many times the bot posted question {@code number} (in any thread). */
+  private long timesAsked(int number) {
+    return harness.slack.calls("chat.postMessage").stream()
+        .filter(call -> call.param("text").startsWith("Question " + number + " of "))
+        .count();
   }
 
-  private Optional<String> spec() {
-    return harness
-        .slack
-        .uploadedFileTitled(FILE)
-        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  private String awaitSpec(String fragment) {
+    return harness.awaitFile(FILE, fragment);
   }
 }
