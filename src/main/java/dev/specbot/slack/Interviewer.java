@@ -16,6 +16,7 @@ import dev.specbot.storage.Tx;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -299,7 +300,8 @@ final class Interviewer {
         }
       }
     }
-    // The parent's progress line goes last: the drafter waits for the next question, not for it.
+    // The parent's progress line goes in a lane of its own (see enqueue): it never holds up the
+    // next question.
     if (updateParent && progress.isPresent()) {
       Messages.Message parent = Messages.parent(interview, template, progress.get());
       enqueue(
@@ -311,8 +313,28 @@ final class Interviewer {
     return ask;
   }
 
-  /** Queues a delivery in its interview's lane (or its user's); returns its outbox id. */
+  /**
+   * Slack edits an interview's parent message at most this often. Only its latest version matters,
+   * so an interview answered quickly (or many at once) costs one {@code chat.update} per interval
+   * rather than one per answer; chat.update is one of Slack's more tightly rate-limited methods.
+   */
+  static final Duration PARENT_EDIT_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * Queues a delivery in its interview's lane (or its user's); returns its outbox id. Edits of the
+   * parent message have a lane of their own, so that they never hold up the thread, and a newer
+   * edit replaces one still waiting.
+   */
   static String enqueue(Tx tx, Delivery delivery, Instant now) {
+    if (delivery.kind() == Delivery.Kind.UPDATE_PARENT) {
+      return tx.outbox()
+          .replaceWaiting(
+              "parent:" + delivery.interviewId(),
+              delivery.kind().name(),
+              delivery.toJson(),
+              now,
+              now.plus(PARENT_EDIT_INTERVAL));
+    }
     String lane =
         delivery.interviewId() != null ? delivery.interviewId() : "user:" + delivery.user();
     return tx.outbox().enqueue(lane, delivery.kind().name(), delivery.toJson(), now);

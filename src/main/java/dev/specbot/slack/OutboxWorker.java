@@ -15,7 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,47 +29,51 @@ import org.slf4j.LoggerFactory;
  * Slack is unavailable (429, 5xx, network) a message waits and is retried, honouring {@code
  * Retry-After}; a call that can never succeed is logged with its ids and set aside so the
  * interview's later messages still go out.
+ *
+ * <p>One dispatcher claims what is due, in one transaction, and hands each message to a pool of
+ * senders: many interviews' messages are in flight at once (a Slack call spends most of its time
+ * waiting on the network), while each interview's lane still has at most one.
  */
 final class OutboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
   private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(1);
   private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
-  private static final int BATCH = 50;
 
   /** Longer than any one Slack call with its timeouts, so a live sender never loses its claim. */
   private static final Duration LEASE = Duration.ofMinutes(2);
 
   /**
-   * Senders working at once, each on a different interview's lane: a slow Slack call for one
-   * interview does not hold up the others, and claims keep two senders off one message.
+   * Slack calls in flight at once, each for a different lane. Slack answers in a few hundred
+   * milliseconds from most places, so a busy workspace needs many at once; Slack's own rate limits
+   * are honoured per call through {@code Retry-After}.
    */
-  private static final int SENDERS = 4;
+  private static final int SENDERS = 16;
 
   private final Database database;
+  private final MethodsClient slack;
   private final Clock clock;
-  private final List<Sender> senders = new ArrayList<>();
+  private final WorkSignal signal = new WorkSignal();
+  private final Semaphore idleSenders = new Semaphore(SENDERS);
+  private final ExecutorService senders;
+  private final Thread dispatcher;
   private volatile boolean running = true;
   private volatile String owner = "unstarted";
 
   OutboxWorker(Database database, MethodsClient slack, Clock clock) {
     this.database = database;
+    this.slack = slack;
     this.clock = clock;
-    for (int i = 1; i <= SENDERS; i++) {
-      senders.add(new Sender(new SlackSender(database, slack), "specbot-outbox-" + i));
-    }
-  }
-
-  /** One sending thread, with its own Slack sender and its own wake-up signal. */
-  private final class Sender {
-    final SlackSender slack;
-    final WorkSignal signal = new WorkSignal();
-    final Thread thread;
-
-    Sender(SlackSender slack, String name) {
-      this.slack = slack;
-      this.thread = new Thread(() -> run(this), name);
-      thread.setDaemon(true);
-    }
+    AtomicInteger count = new AtomicInteger();
+    this.senders =
+        Executors.newFixedThreadPool(
+            SENDERS,
+            task -> {
+              Thread thread = new Thread(task, "specbot-outbox-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.dispatcher = new Thread(this::dispatch, "specbot-outbox");
+    dispatcher.setDaemon(true);
   }
 
   /**
@@ -77,12 +86,12 @@ final class OutboxWorker implements AutoCloseable {
     if (released > 0) {
       log.info("Taking back {} outbox messages claimed before a restart", released);
     }
-    senders.forEach(sender -> sender.thread.start());
+    dispatcher.start();
   }
 
   /** Something was queued: send it now rather than at the next check. */
   void wake() {
-    senders.forEach(sender -> sender.signal.wake());
+    signal.wake();
   }
 
   @Override
@@ -90,56 +99,88 @@ final class OutboxWorker implements AutoCloseable {
     running = false;
     wake();
     try {
-      for (Sender sender : senders) {
-        sender.thread.join(TimeUnit.SECONDS.toMillis(10));
-      }
+      dispatcher.join(TimeUnit.SECONDS.toMillis(10));
+      senders.shutdown();
+      senders.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void run(Sender sender) {
+  private void dispatch() {
     while (running) {
       try {
-        List<OutboxMessage> due =
-            database.transaction(tx -> tx.outbox().due(clock.instant(), BATCH));
-        due.forEach(message -> send(sender.slack, message));
-        if (due.isEmpty()) {
-          awaitWork(sender.signal);
+        int idle = idleSenders.availablePermits();
+        List<Claimed> claimed = idle == 0 ? List.of() : claimDue(idle);
+        claimed.forEach(this::handOver);
+        if (claimed.isEmpty()) {
+          awaitWork(idle == 0 ? IDLE_CHECK : untilNextDue());
         }
       } catch (RuntimeException e) {
         // The database may be locked or full for a moment: wait and try again, never die.
-        log.error("Outbox worker failed; trying again shortly", e);
-        awaitWork(sender.signal);
+        log.error("Outbox dispatcher failed; trying again shortly", e);
+        awaitWork(IDLE_CHECK);
       }
     }
   }
 
   /** A message taken for sending: whether it may be in Slack already, and where it goes. */
-  private record Claim(boolean mayHaveBeenSent, Optional<SlackPlace> place) {}
+  private record Claimed(
+      OutboxMessage message,
+      Delivery delivery,
+      boolean mayHaveBeenSent,
+      Optional<SlackPlace> place) {}
 
-  private void send(SlackSender sender, OutboxMessage message) {
+  /**
+   * Takes up to {@code limit} due messages, each the first of its lane, and reads what sending them
+   * needs, in one transaction. A message another bot took first is left to it.
+   */
+  private List<Claimed> claimDue(int limit) {
     Instant now = clock.instant();
-    Delivery delivery = Delivery.fromJson(message.payload());
-    // One transaction takes the message and reads what sending it needs.
-    Optional<Claim> claim =
-        database.transaction(
-            tx -> {
-              if (!tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
-                return Optional.<Claim>empty();
-              }
+    return database.transaction(
+        tx -> {
+          List<Claimed> claimed = new ArrayList<>();
+          for (OutboxMessage message : tx.outbox().due(now, limit)) {
+            if (tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
+              Delivery delivery = Delivery.fromJson(message.payload());
               Optional<SlackPlace> place =
                   delivery.interviewId() == null
                       ? Optional.empty()
                       : tx.interviews().placeOf(delivery.interviewId());
-              return Optional.of(new Claim(tx.outbox().mayHaveBeenSent(message.id()), place));
-            });
-    if (claim.isEmpty()) {
-      return; // Another sender, or another instance of the bot, is sending it.
+              claimed.add(
+                  new Claimed(message, delivery, tx.outbox().mayHaveBeenSent(message.id()), place));
+            }
+          }
+          return claimed;
+        });
+  }
+
+  private void handOver(Claimed claimed) {
+    idleSenders.acquireUninterruptibly();
+    try {
+      senders.execute(
+          () -> {
+            try {
+              send(claimed);
+            } finally {
+              idleSenders.release();
+              // The lane's next message may go now.
+              wake();
+            }
+          });
+    } catch (RejectedExecutionException closing) {
+      // Shutting down: the claim runs out, or the next start takes it back, and it is sent then.
+      idleSenders.release();
     }
+  }
+
+  private void send(Claimed claimed) {
+    OutboxMessage message = claimed.message();
+    Delivery delivery = claimed.delivery();
     try {
       String result =
-          sender.send(delivery, message.id(), claim.get().mayHaveBeenSent(), claim.get().place());
+          new SlackSender(database, slack)
+              .send(delivery, message.id(), claimed.mayHaveBeenSent(), claimed.place());
       database.transaction(
           tx -> {
             tx.outbox().markSent(message.id(), clock.instant(), result);
@@ -156,6 +197,10 @@ final class OutboxWorker implements AutoCloseable {
         giveUp(message, delivery, e.getMessage());
         tellTheDrafter(delivery, e.error());
       }
+    } catch (RuntimeException e) {
+      // A bug or a database hiccup while settling: the claim runs out and the message is tried
+      // again; Slack's record (the message's metadata) keeps it from appearing twice.
+      log.error("Sending outbox message {} (lane {}) failed", message.id(), message.lane(), e);
     }
   }
 
@@ -249,14 +294,17 @@ final class OutboxWorker implements AutoCloseable {
         });
   }
 
-  private void awaitWork(WorkSignal signal) {
+  /** How long until the first message of a lane is due; at most {@link #IDLE_CHECK}. */
+  private Duration untilNextDue() {
     Instant now = clock.instant();
-    Duration wait =
-        database
-            .transaction(tx -> tx.outbox().nextDueAt())
-            .map(due -> Duration.between(now, due))
-            .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
-            .orElse(IDLE_CHECK);
+    return database
+        .transaction(tx -> tx.outbox().nextDueAt())
+        .map(due -> Duration.between(now, due))
+        .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
+        .orElse(IDLE_CHECK);
+  }
+
+  private void awaitWork(Duration wait) {
     try {
       signal.await(wait);
     } catch (InterruptedException e) {
@@ -273,7 +321,7 @@ final class OutboxWorker implements AutoCloseable {
     private final Database database;
     private final MethodsClient slack;
     private final PostedMessages posted;
-    // The message being sent; the worker sends one at a time.
+    // The message being sent: a sender is made for each message.
     private String outboxId;
     private boolean mayHaveBeenSent;
     private SlackPlace place;

@@ -61,7 +61,7 @@ public final class SlackBot implements AutoCloseable {
       log.warn("Template skipped: {}", problem.getMessage());
     }
     Slack slack = Slack.getInstance(slackConfig(config));
-    MethodsClient methods = slack.methods(config.slackBotToken());
+    MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
     this.worker = new OutboxWorker(database, methods, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());

@@ -29,7 +29,7 @@ public final class Outbox {
   private static final String ENQUEUE =
       """
       INSERT INTO outbox (id, lane, seq, kind, payload, status, attempts, next_attempt_at, created_at)
-      SELECT :id, :lane, COALESCE(MAX(seq), 0) + 1, :kind, :payload, 'PENDING', 0, :now, :now
+      SELECT :id, :lane, COALESCE(MAX(seq), 0) + 1, :kind, :payload, 'PENDING', 0, :dueAt, :now
       FROM outbox
       WHERE lane = :lane
       """;
@@ -39,6 +39,34 @@ public final class Outbox {
    * an interview id). Returns the new message's id.
    */
   public String enqueue(String lane, String kind, String payload, Instant now) {
+    return insert(lane, kind, payload, now, now);
+  }
+
+  /** A lane's messages that no sender has taken: they can still be changed or dropped. */
+  private static final String WAITING =
+      "FROM outbox WHERE lane = :lane AND status = 'PENDING' AND claims <= attempts";
+
+  /**
+   * Queues a message that replaces its lane's waiting ones, as a newer version of the same edit:
+   * those not yet taken by a sender are dropped, and this one is due at the earliest of their due
+   * times and {@code dueAt}. Returns its id.
+   */
+  public String replaceWaiting(
+      String lane, String kind, String payload, Instant now, Instant dueAt) {
+    Objects.requireNonNull(dueAt, "null dueAt");
+    Optional<Instant> waitingDue =
+        handle
+            .createQuery("SELECT MIN(next_attempt_at) " + WAITING)
+            .bind("lane", lane)
+            .mapTo(Long.class)
+            .findOne()
+            .map(Instant::ofEpochMilli);
+    handle.createUpdate("DELETE " + WAITING).bind("lane", lane).execute();
+    Instant due = waitingDue.filter(earlier -> earlier.isBefore(dueAt)).orElse(dueAt);
+    return insert(lane, kind, payload, now, due);
+  }
+
+  private String insert(String lane, String kind, String payload, Instant now, Instant dueAt) {
     Objects.requireNonNull(lane, "null lane");
     Objects.requireNonNull(kind, "null kind");
     Objects.requireNonNull(payload, "null payload");
@@ -51,6 +79,7 @@ public final class Outbox {
         .bind("kind", kind)
         .bind("payload", payload)
         .bind("now", now.toEpochMilli())
+        .bind("dueAt", dueAt.toEpochMilli())
         .execute();
     return id;
   }

@@ -60,6 +60,17 @@ public final class Benchmark {
   /** Replies each user sends back to back at saturation: one per question of the template. */
   static final int SATURATION_REPLIES = TEMPLATE.questions().size();
 
+  /**
+   * Warming up goes on until the JIT compilers use less than this share of a core: it takes HotSpot
+   * tens of seconds of traffic to compile this much code (Jetty, Bolt, Gson, OkHttp, Jdbi, SQLite).
+   */
+  private static final double SETTLED_COMPILER_SHARE = 0.20;
+
+  private static final Duration LONGEST_WARM_UP = Duration.ofSeconds(90);
+
+  /** Rounds of unmeasured work before measuring the bare app, whose code is far smaller. */
+  private static final int BASELINE_WARM_UP_ROUNDS = 3;
+
   private final Settings settings;
   private final Path work;
   private final Report report = new Report();
@@ -87,11 +98,7 @@ public final class Benchmark {
     try (FakeSlackWebApi slack = new FakeSlackWebApi()) {
       baseline(slack);
       slack.reset();
-      specbot(slack, "empty", work.resolve("empty/specbot.db"), 0);
-      slack.reset();
-      Path seeded = work.resolve("history/specbot.db");
-      seed(seeded, settings.history());
-      specbot(slack, "history", seeded, settings.history());
+      specbot(slack, work.resolve("specbot/specbot.db"));
       slack.reset();
       memory(slack, work.resolve("memory/specbot.db"));
     }
@@ -105,41 +112,88 @@ public final class Benchmark {
       report.baselineStartup(bare.awaitReady("/healthz"));
       Driver driver = new Driver(requestsFor(bare), slack);
       driver.warmUp();
+      for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
+        var unused = driver.slashCommandBurst(settings.users());
+        driver.saturate(baseUsers("warm-" + round), SATURATION_REPLIES);
+      }
+      report.baselineSlashCommands(driver.slashCommandBurst(settings.users()));
       List<Driver.Saturation> rounds = new ArrayList<>();
       for (int round = 0; round < settings.rounds(); round++) {
-        List<Driver.Started> users = new ArrayList<>();
-        for (int user = 0; user < settings.users(); user++) {
-          users.add(
-              new Driver.Started(
-                  String.format("17000%05d.%06d", round, user), String.format("U0BASE%04d", user)));
-        }
-        rounds.add(driver.saturate(users, SATURATION_REPLIES));
+        rounds.add(driver.saturate(baseUsers("round-" + round), SATURATION_REPLIES));
       }
       report.baseline(rounds);
     }
   }
 
-  /** specbot: whole interviews as people answer them, then saturation, on one database. */
-  private void specbot(FakeSlackWebApi slack, String name, Path database, int history)
-      throws Exception {
+  /** Users of the bare app: it keeps nothing, so any thread will do. */
+  private List<Driver.Started> baseUsers(String round) {
+    List<Driver.Started> users = new ArrayList<>();
+    for (int user = 0; user < settings.users(); user++) {
+      users.add(
+          new Driver.Started(
+              String.format("1700000000.%06d", user), "U0BASE-" + round + "-" + user));
+    }
+    return users;
+  }
+
+  /**
+   * specbot: warmed up, then measured; then measured again, in the same process, once the history
+   * is in its database, so that only the history differs; then started again on that database.
+   */
+  private void specbot(FakeSlackWebApi slack, Path database) throws Exception {
     try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
       Duration startup = bot.awaitReady("/healthz");
       Driver driver = new Driver(requestsFor(bot), slack);
       driver.warmUp();
-      // A few whole interviews first, so that what is measured is compiled code, as in a bot
-      // that has been up for a while.
-      report.problems().addAll(driver.interviews(10, TEMPLATE).problems());
-      Driver.Interviews run = driver.interviews(settings.users(), TEMPLATE);
-      report.problems().addAll(run.problems());
-      List<Driver.Saturation> rounds = new ArrayList<>();
-      for (int round = 0; round < settings.rounds(); round++) {
-        List<Driver.Started> users =
-            driver.startInterviews(settings.users(), "Saturation " + name + " " + round);
-        rounds.add(driver.saturate(users, SATURATION_REPLIES));
-      }
-      report.specbot(name, history, startup, run, rounds);
+      WarmUp warmUp = warmUp(driver, bot, "warm-up");
+      report.specbot("before", startup, warmUp, measure(driver, "before"));
+      seed(database, settings.history());
+      report.specbot("history", startup, warmUp, measure(driver, "history"));
+    }
+    try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
+      report.startupWithHistory(bot.awaitReady("/healthz"));
     }
   }
+
+  /** Whole interviews as people answer them, then saturation. */
+  private Report.Measured measure(Driver driver, String name) throws Exception {
+    Driver.Interviews run = driver.interviews(settings.users(), TEMPLATE);
+    report.problems().addAll(run.problems());
+    List<Driver.Saturation> rounds = new ArrayList<>();
+    for (int round = 0; round < settings.rounds(); round++) {
+      List<Driver.Started> users =
+          driver.startInterviews(settings.users(), "Saturation " + name + " " + round);
+      rounds.add(driver.saturate(users, SATURATION_REPLIES));
+    }
+    return new Report.Measured(run, rounds);
+  }
+
+  /**
+   * The same work as measured, not measured, so that what is measured is compiled code, as in a bot
+   * that has been up for a while: in the first seconds after start the JIT compilers take more of
+   * the two cores than the bot itself.
+   */
+  private WarmUp warmUp(Driver driver, BotProcess bot, String name) throws Exception {
+    JitActivity jit = new JitActivity(bot.pid());
+    long started = System.nanoTime();
+    for (int round = 1; ; round++) {
+      Duration compiledBefore = jit.compilerTime();
+      long roundStarted = System.nanoTime();
+      report.problems().addAll(driver.interviews(settings.users(), TEMPLATE).problems());
+      driver.saturate(
+          driver.startInterviews(settings.users(), name + " " + round), SATURATION_REPLIES);
+      double compilerShare =
+          jit.compilerTime().minus(compiledBefore).toNanos()
+              / (double) (System.nanoTime() - roundStarted);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      if (compilerShare < SETTLED_COMPILER_SHARE || elapsed.compareTo(LONGEST_WARM_UP) > 0) {
+        return new WarmUp(round, elapsed, compilerShare);
+      }
+    }
+  }
+
+  /** How long warming up took, and the JIT's share of a core in its last round. */
+  record WarmUp(int rounds, Duration elapsed, double compilerShare) {}
 
   /** Heap and RSS with many interviews in progress. */
   private void memory(FakeSlackWebApi slack, Path database) throws Exception {
@@ -154,6 +208,7 @@ public final class Benchmark {
   private BotProcess launch(String mainClass, FakeSlackWebApi slack, Path database)
       throws IOException {
     Files.createDirectories(database.getParent());
+    String name = mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + ++launches;
     return BotProcess.start(
         mainClass,
         BotProcess.freePort(),
@@ -166,19 +221,17 @@ public final class Benchmark {
             "jdbc:sqlite:" + database,
             "SLACK_API_URL",
             slack.baseUrl()),
-        jvmOptions(),
-        Path.of(
-            "target",
-            "bench",
-            mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + ++launches + ".log"));
+        jvmOptions(name),
+        Path.of("target", "bench", name + ".log"));
   }
 
   /**
    * Extra options for the measured JVMs, e.g. {@code
-   * -Dbench.jvmOptions=-XX:StartFlightRecording=filename=target/bench/bot.jfr} to profile them.
+   * -Dbench.jvmOptions=-XX:StartFlightRecording=filename=target/bench/{launch}.jfr} to profile
+   * them; {@code {launch}} becomes the launch's name (e.g. {@code Main-2}), as its log's.
    */
-  private static List<String> jvmOptions() {
-    String options = System.getProperty("bench.jvmOptions", "").strip();
+  private static List<String> jvmOptions(String launch) {
+    String options = System.getProperty("bench.jvmOptions", "").strip().replace("{launch}", launch);
     return options.isEmpty() ? List.of() : List.of(options.split("\\s+", -1));
   }
 

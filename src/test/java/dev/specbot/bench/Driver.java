@@ -144,6 +144,25 @@ final class Driver {
     return problems;
   }
 
+  /** {@code users} people each type {@code /spec} at the same moment; their ack latencies. */
+  Latencies slashCommandBurst(int users) throws Exception {
+    Latencies acks = new Latencies();
+    List<Callable<Void>> people = new ArrayList<>();
+    for (int user = 0; user < users; user++) {
+      String userId = String.format("U0USER%04d", IDS.incrementAndGet());
+      people.add(
+          () -> {
+            long sent = System.nanoTime();
+            requests.slashCommand(
+                "/spec", "echo-tech-spec Burst " + userId, userId, Benchmark.CHANNEL, "t" + userId);
+            acks.add(System.nanoTime() - sent);
+            return null;
+          });
+    }
+    Benchmark.inParallel(users, people);
+    return acks;
+  }
+
   /** Starts {@code count} interviews, {@link #CONCURRENCY} at a time; waits for each question 1. */
   List<Started> startInterviews(int count, String titlePrefix) throws Exception {
     List<Callable<Started>> starts = new ArrayList<>();

@@ -187,6 +187,36 @@ class OutboxTest {
     assertTrue(mayHaveBeenSent(mine), "claimed twice: it may be in Slack already");
   }
 
+  @Test
+  void a_replacing_message_drops_the_waiting_ones_and_keeps_the_earliest_due_time() {
+    String first = replace("parent:a", "v1", T0, at(10));
+    String second = replace("parent:a", "v2", at(3), at(13));
+
+    assertEquals(
+        List.of(new OutboxMessage(second, "parent:a", 1, "POST", "v2", 0, at(10))),
+        pending("parent:a"));
+    assertEquals(List.of(), dueIds(at(9)), "not before the first version's time");
+    assertEquals(List.of(second), dueIds(at(10)));
+    assertFalse(claim(first, at(10), at(60)), "the dropped version is gone");
+  }
+
+  @Test
+  void a_replacing_message_leaves_one_a_sender_has_taken_and_waits_behind_it() {
+    String taken = replace("parent:a", "v1", T0, at(10));
+    assertTrue(claim(taken, at(10), at(60)));
+
+    String next = replace("parent:a", "v2", at(11), at(21));
+
+    assertEquals(List.of(taken, next), ids(pending("parent:a")));
+    markSent(taken);
+    assertEquals(List.of(next), dueIds(at(21)), "due a whole interval after, not at once");
+  }
+
+  private String replace(String lane, String payload, Instant now, Instant dueAt) {
+    return database.transaction(
+        tx -> tx.outbox().replaceWaiting(lane, "POST", payload, now, dueAt));
+  }
+
   private boolean mayHaveBeenSent(String id) {
     return database.transaction(tx -> tx.outbox().mayHaveBeenSent(id));
   }
