@@ -15,10 +15,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The load benchmark: the real bot (its own JVM, Jetty, Bolt, a SQLite file) against the fake Slack
@@ -82,9 +89,13 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Report report =
-        new Benchmark(Settings.fromSystemProperties(), Files.createTempDirectory("specbot-bench"))
-            .run();
+    Path work = Files.createTempDirectory("specbot-bench");
+    Report report;
+    try {
+      report = new Benchmark(Settings.fromSystemProperties(), work).run();
+    } finally {
+      deleteTree(work); // Its databases take tens of megabytes a run.
+    }
     Path out = Path.of("docs", "benchmarks.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report.markdown());
@@ -145,27 +156,53 @@ public final class Benchmark {
       Duration startup = bot.awaitReady("/healthz");
       Driver driver = new Driver(requestsFor(bot), slack);
       driver.warmUp();
-      WarmUp warmUp = warmUp(driver, bot, "warm-up");
-      report.specbot("before", startup, warmUp, measure(driver, "before"));
+      WarmUp warmUp = warmUp(driver, bot, database);
+      report.specbot("before", startup, warmUp, measure(driver, database, "before"));
       seed(database, settings.history());
-      report.specbot("history", startup, warmUp, measure(driver, "history"));
+      report.specbot("history", startup, warmUp, measure(driver, database, "history"));
     }
     try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
       report.startupWithHistory(bot.awaitReady("/healthz"));
     }
   }
 
+  /**
+   * Waits until the bot has sent everything it queued: saturation leaves it hundreds of messages
+   * behind, which would otherwise be sent during the next measurement.
+   */
+  private static void awaitOutboxSent(Path database) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        PreparedStatement pending =
+            connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")) {
+      await(
+          () -> {
+            try (ResultSet count = pending.executeQuery()) {
+              return count.next() && count.getLong(1) == 0;
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          },
+          "the bot to send all it queued");
+    }
+  }
+
   /** Whole interviews as people answer them, then saturation. */
-  private Report.Measured measure(Driver driver, String name) throws Exception {
+  private Report.Measured measure(Driver driver, Path database, String name) throws Exception {
     Driver.Interviews run = driver.interviews(settings.users(), TEMPLATE);
     report.problems().addAll(run.problems());
     List<Driver.Saturation> rounds = new ArrayList<>();
     for (int round = 0; round < settings.rounds(); round++) {
-      List<Driver.Started> users =
-          driver.startInterviews(settings.users(), "Saturation " + name + " " + round);
-      rounds.add(driver.saturate(users, SATURATION_REPLIES));
+      rounds.add(saturate(driver, database, "Saturation " + name + " " + round));
     }
     return new Report.Measured(run, rounds);
+  }
+
+  /** A saturation round on interviews started for it; returns once their replies were sent. */
+  private Driver.Saturation saturate(Driver driver, Path database, String name) throws Exception {
+    Driver.Saturation round =
+        driver.saturate(driver.startInterviews(settings.users(), name), SATURATION_REPLIES);
+    awaitOutboxSent(database);
+    return round;
   }
 
   /**
@@ -173,15 +210,14 @@ public final class Benchmark {
    * that has been up for a while: in the first seconds after start the JIT compilers take more of
    * the two cores than the bot itself.
    */
-  private WarmUp warmUp(Driver driver, BotProcess bot, String name) throws Exception {
+  private WarmUp warmUp(Driver driver, BotProcess bot, Path database) throws Exception {
     JitActivity jit = new JitActivity(bot.pid());
     long started = System.nanoTime();
     for (int round = 1; ; round++) {
       Duration compiledBefore = jit.compilerTime();
       long roundStarted = System.nanoTime();
       report.problems().addAll(driver.interviews(settings.users(), TEMPLATE).problems());
-      driver.saturate(
-          driver.startInterviews(settings.users(), name + " " + round), SATURATION_REPLIES);
+      var unused = saturate(driver, database, "Warm-up " + round);
       double compilerShare =
           jit.compilerTime().minus(compiledBefore).toNanos()
               / (double) (System.nanoTime() - roundStarted);
@@ -313,6 +349,14 @@ public final class Benchmark {
       throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
     }
     return output;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   /** Runs {@code tasks} on {@code threads} threads; returns their results in order. */

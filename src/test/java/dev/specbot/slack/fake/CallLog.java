@@ -21,6 +21,21 @@ final class CallLog {
   private final List<RecordedCall> calls = new ArrayList<>();
   // By identity: two identical calls (a retry of the same post) got different answers.
   private final IdentityHashMap<RecordedCall, Answer> answers = new IdentityHashMap<>();
+  // Waiting for one call each: woken only by the call they wait for, not by every call.
+  private final List<Waiter> waiters = new ArrayList<>();
+
+  /** A thread waiting in {@link #awaitCall} for a call that matches. */
+  private final class Waiter {
+    final Predicate<RecordedCall> match;
+    final Condition arrived = lock.newCondition();
+    RecordedCall call;
+    // A predicate that throws fails its own test, not the fake's handler that recorded the call.
+    RuntimeException failure;
+
+    Waiter(Predicate<RecordedCall> match) {
+      this.match = match;
+    }
+  }
 
   CallLog(ReentrantLock lock) {
     this.lock = lock;
@@ -31,7 +46,24 @@ final class CallLog {
   void record(RecordedCall call, Answer answer) {
     calls.add(call);
     answers.put(call, answer);
+    for (Waiter waiter : waiters) {
+      if (waiter.call == null && waiter.failure == null) {
+        offer(waiter, call);
+      }
+    }
     changed.signalAll();
+  }
+
+  private static void offer(Waiter waiter, RecordedCall call) {
+    try {
+      if (waiter.match.test(call)) {
+        waiter.call = call;
+        waiter.arrived.signal();
+      }
+    } catch (RuntimeException e) {
+      waiter.failure = e;
+      waiter.arrived.signal();
+    }
   }
 
   /** Forgets every call; the caller holds the lock. */
@@ -73,25 +105,38 @@ final class CallLog {
   }
 
   RecordedCall awaitCall(String method, Predicate<RecordedCall> match, Duration timeout) {
-    // Each wake-up looks only at the calls that came since the last: many waiters on a long log
-    // (the load benchmark) would otherwise hold the lock the fake's handlers need.
-    int[] scanned = {0};
-    return await(
-        timeout,
-        "a " + method + " call that matches",
-        () -> {
-          if (scanned[0] > calls.size()) {
-            scanned[0] = 0; // The log was reset.
+    Predicate<RecordedCall> matching = call -> call.method().equals(method) && match.test(call);
+    lock.lock();
+    try {
+      Optional<RecordedCall> earlier = calls.stream().filter(matching).findFirst();
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      // Many threads wait at once in the load benchmark: each is woken only by its own call, so
+      // that a call does not wake them all to look at it.
+      Waiter waiter = new Waiter(matching);
+      waiters.add(waiter);
+      try {
+        long nanosLeft = timeout.toNanos();
+        while (waiter.call == null) {
+          if (waiter.failure != null) {
+            throw waiter.failure;
           }
-          for (int i = scanned[0]; i < calls.size(); i++) {
-            RecordedCall call = calls.get(i);
-            if (call.method().equals(method) && match.test(call)) {
-              return Optional.of(call);
-            }
+          if (nanosLeft <= 0) {
+            throw new AssertionError(timedOut(timeout, "a " + method + " call that matches"));
           }
-          scanned[0] = calls.size();
-          return Optional.empty();
-        });
+          nanosLeft = waiter.arrived.awaitNanos(nanosLeft);
+        }
+        return waiter.call;
+      } finally {
+        waiters.remove(waiter);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting for a " + method + " call", e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   List<RecordedCall> awaitCalls(String method, int count, Duration timeout) {
