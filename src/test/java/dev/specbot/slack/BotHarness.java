@@ -162,7 +162,8 @@ final class BotHarness implements AutoCloseable {
                         .getOrDefault("text", "")
                         .startsWith("Question " + number + " of "),
             WAIT);
-    awaitCondition(() -> pendingMessages() == 0, "the bot's messages to be sent");
+    // Edits of the parent message wait up to a second to be merged; the thread does not wait.
+    awaitCondition(() -> pendingThreadMessages() == 0, "the bot's messages to be sent");
     return question;
   }
 
@@ -197,11 +198,18 @@ final class BotHarness implements AutoCloseable {
 
   /** How many messages the bot has queued and not yet sent, counted as an operator would. */
   long pendingMessages() {
+    return countOutbox("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'");
+  }
+
+  /** The same, without edits of parent messages (which have lanes of their own). */
+  long pendingThreadMessages() {
+    return countOutbox(
+        "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND lane NOT LIKE 'parent:%'");
+  }
+
+  private long countOutbox(String query) {
     try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-        var count =
-            connection
-                .createStatement()
-                .executeQuery("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")) {
+        var count = connection.createStatement().executeQuery(query)) {
       return count.getLong(1);
     } catch (SQLException e) {
       throw new AssertionError("could not read the outbox", e);
