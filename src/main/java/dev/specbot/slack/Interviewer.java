@@ -318,7 +318,7 @@ final class Interviewer {
    * so an interview answered quickly (or many at once) costs one {@code chat.update} per interval
    * rather than one per answer; chat.update is one of Slack's more tightly rate-limited methods.
    */
-  static final Duration PARENT_EDIT_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration PARENT_EDIT_INTERVAL = Duration.ofSeconds(1);
 
   /**
    * Queues a delivery in its interview's lane (or its user's); returns its outbox id. Edits of the

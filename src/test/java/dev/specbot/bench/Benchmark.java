@@ -157,9 +157,10 @@ public final class Benchmark {
       Driver driver = new Driver(requestsFor(bot), slack);
       driver.warmUp();
       WarmUp warmUp = warmUp(driver, bot, database);
-      report.specbot("before", startup, warmUp, measure(driver, database, "before"));
+      report.specbotStarted(startup, warmUp);
+      report.specbot("before", measure(driver, database, "before"));
       seed(database, settings.history());
-      report.specbot("history", startup, warmUp, measure(driver, database, "history"));
+      report.specbot("history", measure(driver, database, "history"));
     }
     try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
       report.startupWithHistory(bot.awaitReady("/healthz"));
