@@ -207,23 +207,11 @@ final class OutboxWorker implements AutoCloseable {
   private void httpFailure(OutboxMessage message, Delivery delivery, SlackApiException e) {
     int status = e.getResponse().code();
     if (status == 429) {
-      retry(message, retryAfter(e).orElse(backoff(message)), "rate limited (429)");
+      retry(message, RetryAfter.of(e).orElse(backoff(message)), "rate limited (429)");
     } else if (status >= 500) {
       retry(message, backoff(message), "HTTP " + status);
     } else {
       giveUp(message, delivery, "HTTP " + status + ": " + e.getResponseBody());
-    }
-  }
-
-  private static Optional<Duration> retryAfter(SlackApiException e) {
-    String header = e.getResponse().header("Retry-After");
-    try {
-      return Optional.ofNullable(header)
-          .map(String::strip)
-          .map(Long::parseLong)
-          .map(Duration::ofSeconds);
-    } catch (NumberFormatException notSeconds) {
-      return Optional.empty();
     }
   }
 

@@ -73,6 +73,7 @@ public final class SlackBot implements AutoCloseable {
         };
     Interviewer interviewer = new Interviewer(database, catalog, desk, clock, wake);
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
+    this.catchUp = new CatchUp(database, methods, interviewer);
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slack)
@@ -89,15 +90,16 @@ public final class SlackBot implements AutoCloseable {
                     interviewer,
                     meetingActions,
                     directory,
-                    new Revisions(database, interviewer, clock, wake))
+                    new Revisions(database, interviewer, clock, wake),
+                    catchUp)
                 .app(appConfig));
     this.methods = methods;
-    this.catchUp = new CatchUp(database, methods, interviewer);
   }
 
   /** Starts the bot; {@code /healthz} answers 200 once Slack has accepted the token. */
   public static SlackBot start(Config config, Clock clock) throws Exception {
     SlackBot bot = new SlackBot(config, clock);
+    bot.catchUp.load();
     bot.server.start();
     bot.worker.start(instanceName(bot.port()));
     bot.reminders.start();
@@ -132,6 +134,7 @@ public final class SlackBot implements AutoCloseable {
     } catch (Exception e) {
       log.warn("Jetty did not stop cleanly", e);
     }
+    catchUp.close();
     reminders.close();
     worker.close();
     directory.close();
@@ -160,8 +163,8 @@ public final class SlackBot implements AutoCloseable {
       var auth = methods.authTest(r -> r);
       if (auth.isOk()) {
         log.info("Connected to Slack as {} in team {}", auth.getUserId(), auth.getTeamId());
-        catchUp.run();
         slackReady.set(true);
+        catchUp.start();
         return;
       }
       log.error("Slack refused the bot token: {}", auth.getError());

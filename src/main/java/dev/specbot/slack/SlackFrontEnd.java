@@ -52,18 +52,21 @@ final class SlackFrontEnd {
   private final MeetingActions meetings;
   private final Directory directory;
   private final Revisions revisions;
+  private final CatchUp catchUp;
 
   SlackFrontEnd(
       TemplateCatalog catalog,
       Interviewer interviewer,
       MeetingActions meetings,
       Directory directory,
-      Revisions revisions) {
+      Revisions revisions,
+      CatchUp catchUp) {
     this.catalog = catalog;
     this.interviewer = interviewer;
     this.meetings = meetings;
     this.directory = directory;
     this.revisions = revisions;
+    this.catchUp = catchUp;
   }
 
   App app(AppConfig config) {
@@ -199,13 +202,17 @@ final class SlackFrontEnd {
 
   private Response reply(String eventId, MessageEvent message, EventContext ctx) {
     if (message.getThreadTs() != null && message.getBotId() == null) {
-      interviewer.reply(
-          eventId,
+      catchUp.afterCatchUp(
           message.getChannel(),
           message.getThreadTs(),
-          message.getTs(),
-          message.getUser(),
-          message.getText());
+          () ->
+              interviewer.reply(
+                  eventId,
+                  message.getChannel(),
+                  message.getThreadTs(),
+                  message.getTs(),
+                  message.getUser(),
+                  message.getText()));
     }
     return ctx.ack();
   }
@@ -227,13 +234,17 @@ final class SlackFrontEnd {
   /** A reply with files: its text and a link to each file, so nothing attached is lost. */
   private Response fileShare(String eventId, MessageFileShareEvent message, EventContext ctx) {
     if (message.getThreadTs() != null && message.getUser() != null) {
-      interviewer.reply(
-          eventId,
+      catchUp.afterCatchUp(
           message.getChannel(),
           message.getThreadTs(),
-          message.getTs(),
-          message.getUser(),
-          ReplyText.of(message.getText(), message.getFiles()));
+          () ->
+              interviewer.reply(
+                  eventId,
+                  message.getChannel(),
+                  message.getThreadTs(),
+                  message.getTs(),
+                  message.getUser(),
+                  ReplyText.of(message.getText(), message.getFiles())));
     }
     return ctx.ack();
   }

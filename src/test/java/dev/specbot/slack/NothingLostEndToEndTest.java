@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.RecordedCall;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,52 @@ class NothingLostEndToEndTest {
         spec);
     assertFalse(spec.contains("colleague"), spec);
     assertEquals(1, timesAsked(2), "question 2 not asked again");
+  }
+
+  @Test
+  void a_reply_arriving_before_its_thread_is_caught_up_is_taken_after_the_missed_ones()
+      throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "Context.");
+    harness.awaitQuestion(thread, 2);
+    harness.stop();
+    harness.slack.addUserMessage(
+        CHANNEL, thread, DRAFTER, "Overview, written while the bot was down.");
+
+    // Slack is slow to give the thread back: the bot is ready all the same (startBot waits for
+    // it), and a reply arriving meanwhile is acknowledged at once but waits for the thread.
+    harness.slack.failNext("conversations.replies", 1, Failure.delayed(Duration.ofSeconds(60)));
+    harness.startBot();
+    harness.slack.awaitCall(
+        "conversations.replies", call -> thread.equals(call.param("ts")), BotHarness.WAIT);
+    harness.reply(thread, DRAFTER, "skip");
+    harness.slack.releaseDelayed();
+
+    // Taken first, "skip" would have skipped question 2 and the missed reply answered 3.
+    harness.awaitQuestion(thread, 4);
+    harness.reply(thread, DRAFTER, "finish");
+    String spec = awaitSpec("Overview, written while the bot was down.");
+    String overview =
+        spec.substring(spec.indexOf("## Overview"), spec.indexOf("## Open Questions"));
+    assertTrue(overview.contains("Overview, written while the bot was down."), spec);
+    assertEquals(1, timesAsked(3), "question 3 asked once, then skipped");
+  }
+
+  @Test
+  void a_thread_slack_is_too_busy_to_give_is_read_again() throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.stop();
+    harness.slack.addUserMessage(CHANNEL, thread, DRAFTER, "Context, written while down.");
+
+    harness.slack.failNext("conversations.replies", 1, Failure.httpStatus(503));
+    harness.slack.failNext("conversations.replies", 1, Failure.rateLimited(0));
+    harness.startBot();
+
+    harness.awaitQuestion(thread, 2);
+    harness.reply(thread, DRAFTER, "finish");
+    awaitSpec("Context, written while down.");
   }
 
   @Test

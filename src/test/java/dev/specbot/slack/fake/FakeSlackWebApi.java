@@ -300,13 +300,23 @@ public final class FakeSlackWebApi implements AutoCloseable {
       log.clear();
       failures.clear();
       canned.clear();
-      // A delayed answer from before the reset would otherwise arrive in the next test.
+    } finally {
+      lock.unlock();
+    }
+    // A delayed answer from before the reset would otherwise arrive in the next test.
+    releaseDelayed();
+    refuseConnections(false);
+  }
+
+  /** Sends the answers held back by {@link Failure#delayed(Duration)} now. */
+  public void releaseDelayed() {
+    lock.lock();
+    try {
       delaysReleased.countDown();
       delaysReleased = new CountDownLatch(1);
     } finally {
       lock.unlock();
     }
-    refuseConnections(false);
   }
 
   @Override
