@@ -4,7 +4,6 @@ import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
 import dev.specbot.slack.BotProcess;
 import dev.specbot.slack.fake.FakeSlackWebApi;
-import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.SlackPlace;
@@ -49,7 +48,7 @@ public final class Benchmark {
   static final String SECRET = "benchmark-signing-secret";
   static final String TOKEN = "xoxb-benchmark";
   static final String CHANNEL = "C0BENCH";
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  static final Duration WAIT = Duration.ofSeconds(60);
   private static final Template TEMPLATE =
       TemplateCatalog.load(Optional.empty()).find("echo-tech-spec").orElseThrow();
 
@@ -107,21 +106,24 @@ public final class Benchmark {
   Report run() throws Exception {
     report.settings(settings);
     try (FakeSlackWebApi slack = new FakeSlackWebApi()) {
-      baseline(slack);
+      Arrivals arrivals = Arrivals.of(slack);
+      baseline(slack, arrivals);
       slack.reset();
-      specbot(slack, work.resolve("specbot/specbot.db"));
+      arrivals.clear();
+      specbot(slack, arrivals, work.resolve("specbot/specbot.db"));
       slack.reset();
-      memory(slack, work.resolve("memory/specbot.db"));
+      arrivals.clear();
+      memory(slack, arrivals, work.resolve("memory/specbot.db"));
     }
     return report;
   }
 
   /** The bare Bolt app: ack latency and saturation throughput with the same driver. */
-  private void baseline(FakeSlackWebApi slack) throws Exception {
+  private void baseline(FakeSlackWebApi slack, Arrivals arrivals) throws Exception {
     try (BotProcess bare =
         launch("dev.specbot.bench.BareBoltApp", slack, work.resolve("bare.db"))) {
       report.baselineStartup(bare.awaitReady("/healthz"));
-      Driver driver = new Driver(requestsFor(bare), slack);
+      Driver driver = new Driver(requestsFor(bare), slack, arrivals);
       driver.warmUp();
       for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
         var unused = driver.slashCommandBurst(settings.users());
@@ -151,10 +153,10 @@ public final class Benchmark {
    * specbot: warmed up, then measured; then measured again, in the same process, once the history
    * is in its database, so that only the history differs; then started again on that database.
    */
-  private void specbot(FakeSlackWebApi slack, Path database) throws Exception {
+  private void specbot(FakeSlackWebApi slack, Arrivals arrivals, Path database) throws Exception {
     try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
       Duration startup = bot.awaitReady("/healthz");
-      Driver driver = new Driver(requestsFor(bot), slack);
+      Driver driver = new Driver(requestsFor(bot), slack, arrivals);
       driver.warmUp();
       WarmUp warmUp = warmUp(driver, bot, database);
       report.specbotStarted(startup, warmUp);
@@ -233,10 +235,10 @@ public final class Benchmark {
   record WarmUp(int rounds, Duration elapsed, double compilerShare) {}
 
   /** Heap and RSS with many interviews in progress. */
-  private void memory(FakeSlackWebApi slack, Path database) throws Exception {
+  private void memory(FakeSlackWebApi slack, Arrivals arrivals, Path database) throws Exception {
     try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
       bot.awaitReady("/healthz");
-      Driver driver = new Driver(requestsFor(bot), slack);
+      Driver driver = new Driver(requestsFor(bot), slack, arrivals);
       driver.startInterviews(settings.inProgress(), "In progress");
       report.memory(settings.inProgress(), heapUsedAfterGc(bot.pid()), rss(bot.pid()));
     }
@@ -384,10 +386,5 @@ public final class Benchmark {
       }
       LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
-  }
-
-  static RecordedCall awaitCall(
-      FakeSlackWebApi slack, String method, java.util.function.Predicate<RecordedCall> match) {
-    return slack.awaitCall(method, match, WAIT);
   }
 }

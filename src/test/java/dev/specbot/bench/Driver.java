@@ -1,7 +1,6 @@
 package dev.specbot.bench;
 
 import dev.specbot.slack.fake.FakeSlackWebApi;
-import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.template.Question;
 import dev.specbot.template.Template;
@@ -24,10 +23,12 @@ final class Driver {
 
   private final SlackRequests requests;
   private final FakeSlackWebApi slack;
+  private final Arrivals arrivals;
 
-  Driver(SlackRequests requests, FakeSlackWebApi slack) {
+  Driver(SlackRequests requests, FakeSlackWebApi slack, Arrivals arrivals) {
     this.requests = requests;
     this.slack = slack;
+    this.arrivals = arrivals;
   }
 
   /** Whole interviews, measured. */
@@ -117,12 +118,7 @@ final class Driver {
         nextQuestion.add(System.nanoTime() - replied);
       }
     }
-    Benchmark.awaitCall(
-        slack,
-        "chat.postMessage",
-        call ->
-            thread.equals(call.param("thread_ts"))
-                && call.param("text").startsWith("The finished spec"));
+    arrivals.finishedSpec(thread);
     problems.addAll(check(thread, total, userId));
   }
 
@@ -219,21 +215,10 @@ final class Driver {
   }
 
   private String threadOf(String title) {
-    RecordedCall parent =
-        Benchmark.awaitCall(
-            slack,
-            "chat.postMessage",
-            call ->
-                call.param("thread_ts").isEmpty() && call.param("text").startsWith(title + " - "));
-    return slack.tsOf(parent);
+    return slack.tsOf(arrivals.parent(title));
   }
 
   private void awaitQuestion(String thread, int number) {
-    Benchmark.awaitCall(
-        slack,
-        "chat.postMessage",
-        call ->
-            thread.equals(call.param("thread_ts"))
-                && call.param("text").startsWith("Question " + number + " of "));
+    var unused = arrivals.question(thread, number);
   }
 }

@@ -24,12 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -73,6 +75,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final Map<String, Deque<Failure>> failures = new HashMap<>();
   private final CannedAnswers canned;
   private CountDownLatch delaysReleased = new CountDownLatch(1);
+  private final List<Consumer<RecordedCall>> listeners = new CopyOnWriteArrayList<>();
 
   private final ExecutorService executor;
   private final int port;
@@ -186,6 +189,14 @@ public final class FakeSlackWebApi implements AutoCloseable {
         server.start();
       }
     }
+  }
+
+  /**
+   * Hands {@code listener} every call from now on, once recorded, on the thread that answers it:
+   * for the load benchmark, whose hundreds of waits a second cannot each search the whole log.
+   */
+  public void onEachCall(Consumer<RecordedCall> listener) {
+    listeners.add(Objects.requireNonNull(listener, "null listener"));
   }
 
   /** Every call so far, oldest first. */
@@ -388,6 +399,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    listeners.forEach(listener -> listener.accept(call));
     if (!reply.delay().isZero()) {
       awaitRelease(release, reply.delay());
     }

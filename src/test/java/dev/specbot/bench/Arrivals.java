@@ -1,0 +1,92 @@
+package dev.specbot.bench;
+
+import dev.specbot.slack.fake.FakeSlackWebApi;
+import dev.specbot.slack.fake.RecordedCall;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The messages the bot posted that simulated users wait for (an interview's parent, each question,
+ * the finished spec), indexed as they arrive at the fake Web API. Searching the fake's whole log
+ * for each of hundreds of waits a second would cost the driver more than the bot under test, and
+ * would hold the lock every call the bot makes needs.
+ */
+final class Arrivals {
+  private static final String QUESTION = "Question ";
+  private static final String FINISHED = "The finished spec";
+
+  private final ConcurrentMap<String, CompletableFuture<RecordedCall>> posts =
+      new ConcurrentHashMap<>();
+
+  private Arrivals() {}
+
+  /** Starts indexing what the bot posts to {@code slack}. */
+  static Arrivals of(FakeSlackWebApi slack) {
+    Arrivals arrivals = new Arrivals();
+    slack.onEachCall(arrivals::record);
+    return arrivals;
+  }
+
+  /** Forgets everything indexed, as the fake forgets its calls on reset. */
+  void clear() {
+    posts.clear();
+  }
+
+  RecordedCall parent(String title) {
+    return await("parent:" + title);
+  }
+
+  RecordedCall question(String thread, int number) {
+    return await("question:" + thread + ":" + number);
+  }
+
+  RecordedCall finishedSpec(String thread) {
+    return await("finished:" + thread);
+  }
+
+  private void record(RecordedCall call) {
+    if (call.method().equals("chat.postMessage")) {
+      keyOf(call.param("thread_ts"), call.param("text")).ifPresent(key -> post(key).complete(call));
+    }
+  }
+
+  private static Optional<String> keyOf(String thread, String text) {
+    if (thread.isEmpty()) {
+      int title = text.indexOf(" - ");
+      return title < 0 ? Optional.empty() : Optional.of("parent:" + text.substring(0, title));
+    }
+    if (text.startsWith(FINISHED)) {
+      return Optional.of("finished:" + thread);
+    }
+    int of = text.indexOf(" of ");
+    if (text.startsWith(QUESTION) && of > QUESTION.length()) {
+      return Optional.of("question:" + thread + ":" + text.substring(QUESTION.length(), of));
+    }
+    return Optional.empty();
+  }
+
+  private CompletableFuture<RecordedCall> post(String key) {
+    return posts.computeIfAbsent(key, k -> new CompletableFuture<>());
+  }
+
+  private RecordedCall await(String key) {
+    Duration wait = Benchmark.WAIT;
+    try {
+      return post(key).get(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "timed out after " + wait + " waiting for the bot to post " + key, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted waiting for " + key, e);
+    }
+  }
+}
