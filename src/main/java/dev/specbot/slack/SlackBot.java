@@ -9,12 +9,11 @@ import dev.specbot.storage.Database;
 import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Future;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -41,27 +40,19 @@ public final class SlackBot implements AutoCloseable {
   private final ReminderWorker reminders;
   private final Directory directory;
   private final CatchUp catchUp;
+  private final SlackAuthCheck auth;
   private final Server server;
-  private static final Duration MAX_AUTH_WAIT = Duration.ofSeconds(30);
 
-  private final ScheduledExecutorService readiness =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "specbot-auth-test");
-            thread.setDaemon(true);
-            return thread;
-          });
-  private final MethodsClient methods;
-  private final AtomicBoolean slackReady = new AtomicBoolean();
-
-  private SlackBot(Config config, Clock clock) throws Exception {
-    this.database = Database.open(config.databaseUrl());
-    TemplateCatalog catalog = TemplateCatalog.load(config.templatesDir());
-    for (TemplateException problem : catalog.problems()) {
-      log.warn("Template skipped: {}", problem.getMessage());
-    }
-    Slack slack = Slack.getInstance(slackConfig(config));
-    MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
+  private SlackBot(
+      Config config,
+      Clock clock,
+      Database database,
+      TemplateCatalog catalog,
+      Slack slack,
+      MethodsClient methods,
+      SlackAuthCheck auth) {
+    this.database = database;
+    this.auth = auth;
     this.worker = new OutboxWorker(database, methods, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
@@ -93,19 +84,64 @@ public final class SlackBot implements AutoCloseable {
                     new Revisions(database, interviewer, clock, wake),
                     catchUp)
                 .app(appConfig));
-    this.methods = methods;
   }
 
-  /** Starts the bot; {@code /healthz} answers 200 once Slack has accepted the token. */
+  /**
+   * Starts the bot; {@code /healthz} answers 200 once Slack has accepted the token. The database is
+   * opened and migrated while the templates are read and Slack is asked about the token: each takes
+   * a few hundred milliseconds of a cold JVM.
+   */
   public static SlackBot start(Config config, Clock clock) throws Exception {
-    SlackBot bot = new SlackBot(config, clock);
-    bot.catchUp.load();
-    bot.server.start();
-    bot.worker.start(instanceName(bot.port()));
-    bot.reminders.start();
-    bot.readiness.execute(() -> bot.checkSlack(bot.methods, Duration.ofMillis(200)));
-    log.info("specbot listening on port {} ({})", bot.port(), config);
-    return bot;
+    ExecutorService opener =
+        Executors.newSingleThreadExecutor(task -> new Thread(task, "specbot-open-database"));
+    Future<Database> opening = opener.submit(() -> Database.open(config.databaseUrl()));
+    opener.shutdown();
+    SlackAuthCheck auth = null;
+    try {
+      TemplateCatalog catalog = TemplateCatalog.load(config.templatesDir());
+      for (TemplateException problem : catalog.problems()) {
+        log.warn("Template skipped: {}", problem.getMessage());
+      }
+      Slack slack = Slack.getInstance(slackConfig(config));
+      MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
+      auth = SlackAuthCheck.start(methods);
+      SlackBot bot = new SlackBot(config, clock, opened(opening), catalog, slack, methods, auth);
+      bot.catchUp.load();
+      bot.server.start();
+      bot.worker.start(instanceName(bot.port()));
+      bot.reminders.start();
+      var unused = auth.accepted().thenRun(bot.catchUp::start);
+      log.info("specbot listening on port {} ({})", bot.port(), config);
+      return bot;
+    } catch (Exception e) {
+      if (auth != null) {
+        auth.close();
+      }
+      closeWhenOpen(opening);
+      throw e;
+    }
+  }
+
+  /** The database, once open; its own failure to open, unwrapped. */
+  private static Database opened(Future<Database> opening) throws Exception {
+    try {
+      return opening.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static void closeWhenOpen(Future<Database> opening) {
+    try {
+      opening.get().close();
+    } catch (ExecutionException | RuntimeException notOpened) {
+      // Nothing was opened, or it is closing anyway: the start-up failure is the one to report.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Names this bot among others on one database: its host and port, the same after a restart. */
@@ -123,12 +159,12 @@ public final class SlackBot implements AutoCloseable {
   }
 
   public boolean isReady() {
-    return database.isMigrated() && slackReady.get();
+    return auth.accepted().isDone() && database.isMigrated();
   }
 
   @Override
   public void close() {
-    readiness.shutdownNow();
+    auth.close();
     try {
       server.stop();
     } catch (Exception e) {
@@ -155,29 +191,6 @@ public final class SlackBot implements AutoCloseable {
     errors.setShowMessageInTitle(false);
     jetty.setErrorHandler(errors);
     return jetty;
-  }
-
-  /** Slack's auth.test proves the token works; retried with back-off until it does. */
-  private void checkSlack(MethodsClient methods, Duration nextWait) {
-    try {
-      var auth = methods.authTest(r -> r);
-      if (auth.isOk()) {
-        log.info("Connected to Slack as {} in team {}", auth.getUserId(), auth.getTeamId());
-        slackReady.set(true);
-        catchUp.start();
-        return;
-      }
-      log.error("Slack refused the bot token: {}", auth.getError());
-    } catch (Exception e) {
-      log.warn("Slack auth.test failed: {}", e.getMessage());
-    }
-    Duration after = nextWait.multipliedBy(2);
-    // The check logs its own failures; the future has nothing more to say.
-    var unused =
-        readiness.schedule(
-            () -> checkSlack(methods, after.compareTo(MAX_AUTH_WAIT) > 0 ? MAX_AUTH_WAIT : after),
-            nextWait.toMillis(),
-            TimeUnit.MILLISECONDS);
   }
 
   private static SlackConfig slackConfig(Config config) {

@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Flyway flyway;
   private final Jdbi jdbi;
+  private volatile boolean migrated;
 
   private Database(HikariDataSource pool, Flyway flyway) {
     this.pool = pool;
@@ -65,10 +66,16 @@ public final class Database implements AutoCloseable {
     return jdbi.inTransaction(handle -> work.run(new Tx(handle)));
   }
 
-  /** Whether every migration the bot knows of has been applied. */
+  /**
+   * Whether every migration the bot knows of has been applied. Asked on every health check, so the
+   * answer is kept once it is yes: migrations are never taken back.
+   */
   public boolean isMigrated() {
-    MigrationInfoService info = flyway.info();
-    return info.current() != null && info.pending().length == 0;
+    if (!migrated) {
+      MigrationInfoService info = flyway.info();
+      migrated = info.current() != null && info.pending().length == 0;
+    }
+    return migrated;
   }
 
   @Override
