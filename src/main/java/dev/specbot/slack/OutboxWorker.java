@@ -7,6 +7,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SlackPlace;
+import dev.specbot.storage.Tx;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,6 +56,8 @@ final class OutboxWorker implements AutoCloseable {
   private final MethodsClient slack;
   private final Clock clock;
   private final WorkSignal signal = new WorkSignal();
+  // Sent, not yet recorded: the dispatcher records them with its next claim.
+  private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
   private final Semaphore idleSenders = new Semaphore(SENDERS);
   private final ExecutorService senders;
   private final Thread dispatcher;
@@ -105,21 +110,99 @@ final class OutboxWorker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    recordLastSent();
+  }
+
+  /**
+   * Records what was sent since the dispatcher's last round. Were it lost, each of those messages
+   * would be found in Slack by its metadata after the restart, not posted again; this saves the
+   * look.
+   */
+  private void recordLastSent() {
+    List<Sent> last = drain(sent);
+    if (last.isEmpty()) {
+      return;
+    }
+    try {
+      database.transaction(
+          tx -> {
+            recordSent(tx, last, clock.instant());
+            return null;
+          });
+    } catch (RuntimeException e) {
+      log.warn("Could not record {} sent outbox messages while stopping", last.size(), e);
+    }
   }
 
   private void dispatch() {
     while (running) {
+      List<Sent> sent = drain(this.sent);
+      int idle = idleSenders.availablePermits();
+      Round round;
       try {
-        int idle = idleSenders.availablePermits();
-        List<Claimed> claimed = idle == 0 ? List.of() : claimDue(idle);
-        claimed.forEach(this::handOver);
-        if (claimed.isEmpty()) {
-          awaitWork(idle == 0 ? IDLE_CHECK : untilNextDue());
-        }
+        round = idle == 0 && sent.isEmpty() ? Round.BUSY : settleAndClaim(sent, idle);
       } catch (RuntimeException e) {
         // The database may be locked or full for a moment: wait and try again, never die.
         log.error("Outbox dispatcher failed; trying again shortly", e);
+        this.sent.addAll(sent);
         awaitWork(IDLE_CHECK);
+        continue;
+      }
+      round.claimed().forEach(this::handOver);
+      if (round.claimed().isEmpty()) {
+        awaitWork(round.untilNextDue());
+      }
+    }
+  }
+
+  /** What a sender took out of Slack's answer, for the record. */
+  private record Sent(String messageId, String result) {}
+
+  /** What one round of the dispatcher took, or how long it may wait for more. */
+  private record Round(List<Claimed> claimed, Duration untilNextDue) {
+    static final Round BUSY = new Round(List.of(), IDLE_CHECK);
+  }
+
+  private static <T> List<T> drain(Queue<T> queue) {
+    List<T> drained = new ArrayList<>();
+    for (T item = queue.poll(); item != null; item = queue.poll()) {
+      drained.add(item);
+    }
+    return drained;
+  }
+
+  /**
+   * Records what the senders sent and claims what is due, in one transaction: the database has one
+   * writer, and a transaction per sent message would keep every sender and every request waiting
+   * for it. A lane's next message is due once the one before it is recorded.
+   */
+  private Round settleAndClaim(List<Sent> sent, int limit) {
+    Instant now = clock.instant();
+    return database.transaction(
+        tx -> {
+          recordSent(tx, sent, now);
+          List<Claimed> claimed = limit == 0 ? List.of() : claimDue(tx, now, limit);
+          if (!claimed.isEmpty()) {
+            return new Round(claimed, Duration.ZERO);
+          }
+          Duration untilDue =
+              tx.outbox()
+                  .nextDueAt()
+                  .map(due -> Duration.between(now, due))
+                  .filter(wait -> wait.compareTo(IDLE_CHECK) < 0)
+                  .orElse(IDLE_CHECK);
+          return new Round(List.of(), limit == 0 ? IDLE_CHECK : untilDue);
+        });
+  }
+
+  private static void recordSent(Tx tx, List<Sent> sent, Instant now) {
+    for (Sent one : sent) {
+      try {
+        tx.outbox().markSent(one.messageId(), now, one.result());
+      } catch (IllegalStateException settledElsewhere) {
+        // Its claim ran out during a stall and another sender took it; Slack's record (the
+        // message's metadata) kept it from appearing twice.
+        log.warn("Outbox message {} was settled by another sender", one.messageId());
       }
     }
   }
@@ -135,24 +218,20 @@ final class OutboxWorker implements AutoCloseable {
    * Takes up to {@code limit} due messages, each the first of its lane, and reads what sending them
    * needs, in one transaction. A message another bot took first is left to it.
    */
-  private List<Claimed> claimDue(int limit) {
-    Instant now = clock.instant();
-    return database.transaction(
-        tx -> {
-          List<Claimed> claimed = new ArrayList<>();
-          for (OutboxMessage message : tx.outbox().due(now, limit)) {
-            if (tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
-              Delivery delivery = Delivery.fromJson(message.payload());
-              Optional<SlackPlace> place =
-                  delivery.interviewId() == null
-                      ? Optional.empty()
-                      : tx.interviews().placeOf(delivery.interviewId());
-              claimed.add(
-                  new Claimed(message, delivery, tx.outbox().mayHaveBeenSent(message.id()), place));
-            }
-          }
-          return claimed;
-        });
+  private List<Claimed> claimDue(Tx tx, Instant now, int limit) {
+    List<Claimed> claimed = new ArrayList<>();
+    for (OutboxMessage message : tx.outbox().due(now, limit)) {
+      if (tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
+        Delivery delivery = Delivery.fromJson(message.payload());
+        Optional<SlackPlace> place =
+            delivery.interviewId() == null
+                ? Optional.empty()
+                : tx.interviews().placeOf(delivery.interviewId());
+        claimed.add(
+            new Claimed(message, delivery, tx.outbox().mayHaveBeenSent(message.id()), place));
+      }
+    }
+    return claimed;
   }
 
   private void handOver(Claimed claimed) {
@@ -181,11 +260,7 @@ final class OutboxWorker implements AutoCloseable {
       String result =
           new SlackSender(database, slack)
               .send(delivery, message.id(), claimed.mayHaveBeenSent(), claimed.place());
-      database.transaction(
-          tx -> {
-            tx.outbox().markSent(message.id(), clock.instant(), result);
-            return null;
-          });
+      sent.add(new Sent(message.id(), result));
     } catch (SlackApiException e) {
       httpFailure(message, delivery, e);
     } catch (IOException e) {
@@ -280,16 +355,6 @@ final class OutboxWorker implements AutoCloseable {
                           tx, RefusedBySlack.notice(delivery, stored, error), clock.instant()));
           return null;
         });
-  }
-
-  /** How long until the first message of a lane is due; at most {@link #IDLE_CHECK}. */
-  private Duration untilNextDue() {
-    Instant now = clock.instant();
-    return database
-        .transaction(tx -> tx.outbox().nextDueAt())
-        .map(due -> Duration.between(now, due))
-        .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
-        .orElse(IDLE_CHECK);
   }
 
   private void awaitWork(Duration wait) {
