@@ -109,8 +109,11 @@ final class Report {
         .append(" most 90 s). Until then, the first minute or so after a start, they take more of")
         .append(" the two cores than the bot itself, and every figure is slower. Then ")
         .append(settings.history())
-        .append(" finished interviews are written into its database, and the same process is")
-        .append(" measured again; start-up with them is a second start on that database.\n\n");
+        .append(" finished interviews are written into its database (by another connection, as a")
+        .append(" bulk load; its write-ahead log is then checkpointed, and one round of the same")
+        .append(" work, unmeasured, lets the bot read the grown file into its cache), and the same")
+        .append(" process is measured again; start-up with them is a second start on that")
+        .append(" database.\n\n");
     out.append("| Figure | specbot | specbot, ")
         .append(settings.history())
         .append(" finished interviews added | bare Bolt | Target |\n")
