@@ -38,7 +38,23 @@ final class Driver {
       Latencies nextQuestion,
       int answers,
       Duration elapsed,
-      List<String> problems) {}
+      List<String> problems) {
+    /** This round and {@code next} as one: every latency of both, their answers and times. */
+    Interviews plus(Interviews next) {
+      Latencies slash = new Latencies();
+      Latencies replies = new Latencies();
+      Latencies questions = new Latencies();
+      for (Interviews run : List.of(this, next)) {
+        slash.addAll(run.slashAcks());
+        replies.addAll(run.replyAcks());
+        questions.addAll(run.nextQuestion());
+      }
+      List<String> all = new ArrayList<>(problems);
+      all.addAll(next.problems());
+      return new Interviews(
+          slash, replies, questions, answers + next.answers(), elapsed.plus(next.elapsed()), all);
+    }
+  }
 
   /** Replies sent back to back, each as soon as the previous was acknowledged. */
   record Saturation(int requests, Duration elapsed, Latencies acks, int errors) {
