@@ -2,10 +2,16 @@ package dev.specbot.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SqliteUrlTest {
 
@@ -16,8 +22,20 @@ class SqliteUrlTest {
             new SqliteUrl(
                 Path.of("data/specbot.db"),
                 "jdbc:sqlite:data/specbot.db?journal_mode=WAL&busy_timeout=5000"
-                    + "&synchronous=NORMAL&foreign_keys=true&transaction_mode=IMMEDIATE")),
+                    + "&synchronous=NORMAL&foreign_keys=true&transaction_mode=IMMEDIATE"
+                    + "&cache_size=-32768")),
         SqliteUrl.parse("jdbc:sqlite:data/specbot.db"));
+  }
+
+  @Test
+  void the_driver_applies_the_settings(@TempDir Path folder) throws Exception {
+    String url = SqliteUrl.parse("jdbc:sqlite:" + folder.resolve("specbot.db")).orElseThrow().url();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet cache = statement.executeQuery("PRAGMA cache_size")) {
+      assertTrue(cache.next());
+      assertEquals(-32768, cache.getInt(1), "a 32 MB page cache");
+    }
   }
 
   @Test
