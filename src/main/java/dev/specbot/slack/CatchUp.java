@@ -76,10 +76,10 @@ final class CatchUp implements AutoCloseable {
             .place()
             .threadTs()
             .ifPresent(
-                thread -> {
-                  Behind thread1 = new Behind(stored, thread);
-                  behind.put(key(stored.place().channelId(), thread), thread1);
-                  sweep.add(thread1);
+                threadTs -> {
+                  Behind thread = new Behind(stored, threadTs);
+                  behind.put(key(stored.place().channelId(), threadTs), thread);
+                  sweep.add(thread);
                 });
       }
     }
