@@ -46,12 +46,7 @@ final class CatchUp implements AutoCloseable {
   private final MethodsClient slack;
   private final Interviewer interviewer;
   private final ScheduledExecutorService reader =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "specbot-catch-up");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("specbot-catch-up"));
 
   /** The threads not read yet, by channel and thread ts. */
   private final Map<String, Behind> behind = new ConcurrentHashMap<>();

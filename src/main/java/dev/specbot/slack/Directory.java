@@ -31,12 +31,7 @@ final class Directory {
   private final MethodsClient slack;
   private final Clock clock;
   private final ExecutorService warming =
-      Executors.newSingleThreadExecutor(
-          task -> {
-            Thread thread = new Thread(task, "specbot-directory");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("specbot-directory"));
 
   Directory(Database database, MethodsClient slack, Clock clock) {
     this.database = database;

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,17 +67,8 @@ final class OutboxWorker implements AutoCloseable {
     this.database = database;
     this.slack = slack;
     this.clock = clock;
-    AtomicInteger count = new AtomicInteger();
-    this.senders =
-        Executors.newFixedThreadPool(
-            SENDERS,
-            task -> {
-              Thread thread = new Thread(task, "specbot-outbox-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.dispatcher = new Thread(this::dispatch, "specbot-outbox");
-    dispatcher.setDaemon(true);
+    this.senders = Executors.newFixedThreadPool(SENDERS, DaemonThreads.numbered("specbot-outbox"));
+    this.dispatcher = DaemonThreads.of("specbot-outbox", this::dispatch);
   }
 
   /**
@@ -181,17 +171,21 @@ final class OutboxWorker implements AutoCloseable {
     return database.transaction(
         tx -> {
           recordSent(tx, sent, now);
-          List<Claimed> claimed = limit == 0 ? List.of() : claimDue(tx, now, limit);
+          if (limit == 0) {
+            return Round.BUSY;
+          }
+          List<Claimed> claimed = claimDue(tx, now, limit);
           if (!claimed.isEmpty()) {
             return new Round(claimed, Duration.ZERO);
           }
+          // Nothing due: wait until the first lane can send, at most IDLE_CHECK.
           Duration untilDue =
               tx.outbox()
                   .nextDueAt()
                   .map(due -> Duration.between(now, due))
                   .filter(wait -> wait.compareTo(IDLE_CHECK) < 0)
                   .orElse(IDLE_CHECK);
-          return new Round(List.of(), limit == 0 ? IDLE_CHECK : untilDue);
+          return new Round(List.of(), untilDue);
         });
   }
 

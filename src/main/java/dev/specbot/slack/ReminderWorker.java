@@ -42,8 +42,7 @@ final class ReminderWorker implements AutoCloseable {
     this.desk = desk;
     this.clock = clock;
     this.wakeSender = wakeSender;
-    this.thread = new Thread(this::run, "specbot-reminders");
-    thread.setDaemon(true);
+    this.thread = DaemonThreads.of("specbot-reminders", this::run);
   }
 
   void start() {

@@ -21,12 +21,7 @@ final class SlackAuthCheck implements AutoCloseable {
   private final MethodsClient slack;
   private final CompletableFuture<Void> accepted = new CompletableFuture<>();
   private final ScheduledExecutorService checker =
-      Executors.newSingleThreadScheduledExecutor(
-          task -> {
-            Thread thread = new Thread(task, "specbot-auth-test");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("specbot-auth-test"));
 
   private SlackAuthCheck(MethodsClient slack) {
     this.slack = slack;

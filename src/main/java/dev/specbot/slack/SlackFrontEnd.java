@@ -202,19 +202,25 @@ final class SlackFrontEnd {
 
   private Response reply(String eventId, MessageEvent message, EventContext ctx) {
     if (message.getThreadTs() != null && message.getBotId() == null) {
-      catchUp.afterCatchUp(
+      threadReply(
+          eventId,
           message.getChannel(),
           message.getThreadTs(),
-          () ->
-              interviewer.reply(
-                  eventId,
-                  message.getChannel(),
-                  message.getThreadTs(),
-                  message.getTs(),
-                  message.getUser(),
-                  message.getText()));
+          message.getTs(),
+          message.getUser(),
+          message.getText());
     }
     return ctx.ack();
+  }
+
+  /**
+   * A message in a thread, for the interviewer: after the replies the bot missed there while it was
+   * down, when it has not read that thread yet.
+   */
+  private void threadReply(
+      String eventId, String channel, String threadTs, String ts, String user, String text) {
+    catchUp.afterCatchUp(
+        channel, threadTs, () -> interviewer.reply(eventId, channel, threadTs, ts, user, text));
   }
 
   /** An edited message: if it was an answer, the answer changes with it. */
@@ -234,17 +240,13 @@ final class SlackFrontEnd {
   /** A reply with files: its text and a link to each file, so nothing attached is lost. */
   private Response fileShare(String eventId, MessageFileShareEvent message, EventContext ctx) {
     if (message.getThreadTs() != null && message.getUser() != null) {
-      catchUp.afterCatchUp(
+      threadReply(
+          eventId,
           message.getChannel(),
           message.getThreadTs(),
-          () ->
-              interviewer.reply(
-                  eventId,
-                  message.getChannel(),
-                  message.getThreadTs(),
-                  message.getTs(),
-                  message.getUser(),
-                  ReplyText.of(message.getText(), message.getFiles())));
+          message.getTs(),
+          message.getUser(),
+          ReplyText.of(message.getText(), message.getFiles()));
     }
     return ctx.ack();
   }

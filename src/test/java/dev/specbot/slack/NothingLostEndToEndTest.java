@@ -297,8 +297,7 @@ class NothingLostEndToEndTest {
     harness.reply(thread, DRAFTER, "Answer 1.");
     harness.awaitQuestion(thread, 2);
     harness.slack.failNext("chat.postMessage", 1, Failure.httpStatus(503));
-    harness.slack.failNext(
-        "chat.postMessage", 1, Failure.delayed(java.time.Duration.ofMillis(800)));
+    harness.slack.failNext("chat.postMessage", 1, Failure.delayed(Duration.ofMillis(800)));
     harness.reply(thread, DRAFTER, "Answer 2.");
     harness.awaitQuestion(thread, 3);
     harness.slack.refuseConnections(true);
