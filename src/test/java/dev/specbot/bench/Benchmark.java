@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,7 +59,7 @@ public final class Benchmark {
     static Settings fromSystemProperties() {
       return new Settings(
           Integer.getInteger("bench.users", 50),
-          Integer.getInteger("bench.rounds", 3),
+          Integer.getInteger("bench.rounds", 4),
           Integer.getInteger("bench.history", 10_000),
           Integer.getInteger("bench.inProgress", 1_000));
     }
@@ -110,7 +112,7 @@ public final class Benchmark {
       baseline(slack, arrivals);
       slack.reset();
       arrivals.clear();
-      specbot(slack, arrivals, work.resolve("specbot/specbot.db"));
+      specbot(slack, arrivals);
       slack.reset();
       arrivals.clear();
       memory(slack, arrivals, work.resolve("memory/specbot.db"));
@@ -120,9 +122,10 @@ public final class Benchmark {
 
   /** The bare Bolt app: ack latency and saturation throughput with the same driver. */
   private void baseline(FakeSlackWebApi slack, Arrivals arrivals) throws Exception {
-    try (BotProcess bare =
-        launch("dev.specbot.bench.BareBoltApp", slack, work.resolve("bare.db"))) {
-      report.baselineStartup(bare.awaitReady("/healthz"));
+    String bareApp = "dev.specbot.bench.BareBoltApp";
+    report.baselineStartup(startups(bareApp, slack, () -> work.resolve("bare.db")));
+    try (BotProcess bare = launch(bareApp, slack, work.resolve("bare.db"))) {
+      bare.awaitReady("/healthz");
       Driver driver = new Driver(requestsFor(bare), slack, arrivals);
       driver.warmUp();
       for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
@@ -150,25 +153,58 @@ public final class Benchmark {
   }
 
   /**
-   * specbot: warmed up, then measured; then measured again, in the same process, once the history
-   * is in its database, so that only the history differs; then started again on that database.
+   * specbot twice, side by side: one bot on an empty database and one on a database that is then
+   * given the history, both warmed up and measured in turns, round by round, so that a machine that
+   * slows down or speeds up during the run weighs on both alike and only the history differs.
+   * Start-up is timed on fresh starts before, and on the grown database after.
    */
-  private void specbot(FakeSlackWebApi slack, Arrivals arrivals, Path database) throws Exception {
-    try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
-      Duration startup = bot.awaitReady("/healthz");
-      Driver driver = new Driver(requestsFor(bot), slack, arrivals);
-      driver.warmUp();
-      WarmUp warmUp = warmUp(driver, bot, database);
-      report.specbotStarted(startup, warmUp);
-      report.specbot("before", measure(driver, database, "before"));
-      seed(database, settings.history());
-      checkpoint(database);
-      var unused = driver.interviews(settings.users(), TEMPLATE);
-      saturate(driver, database, "After the history");
-      report.specbot("history", measure(driver, database, "history"));
+  private void specbot(FakeSlackWebApi slack, Arrivals arrivals) throws Exception {
+    report.startup(
+        startups(
+            "dev.specbot.Main", slack, () -> work.resolve("startup-" + launches + "/specbot.db")));
+    Path emptyDatabase = work.resolve("specbot/specbot.db");
+    Path grownDatabase = work.resolve("history/specbot.db");
+    try (BotProcess emptyProcess = launch("dev.specbot.Main", slack, emptyDatabase);
+        BotProcess grownProcess = launch("dev.specbot.Main", slack, grownDatabase)) {
+      emptyProcess.awaitReady("/healthz");
+      grownProcess.awaitReady("/healthz");
+      Bot empty = new Bot(emptyProcess, slack, arrivals, emptyDatabase);
+      Bot grown = new Bot(grownProcess, slack, arrivals, grownDatabase);
+      List<WarmUp> warmUps = warmUpInTurns(List.of(empty, grown));
+      report.warmUps(warmUps.get(0), warmUps.get(1));
+      seed(grownDatabase, settings.history());
+      checkpoint(grownDatabase);
+      var unused = grown.driver().interviews(settings.users(), TEMPLATE);
+      saturate(grown, "After the history");
+      List<Report.Measured> measured = measureInTurns(List.of(empty, grown));
+      report.specbot("before", measured.get(0));
+      report.specbot("history", measured.get(1));
     }
-    try (BotProcess bot = launch("dev.specbot.Main", slack, database)) {
-      report.startupWithHistory(bot.awaitReady("/healthz"));
+    report.startupWithHistory(startups("dev.specbot.Main", slack, () -> grownDatabase));
+  }
+
+  /**
+   * How many times start-up is timed: one start is at the mercy of whatever else the machine does.
+   */
+  private static final int STARTS = 3;
+
+  /** The median time to {@code /healthz} 200 of {@link #STARTS} starts, each on its database. */
+  private Duration startups(String mainClass, FakeSlackWebApi slack, Supplier<Path> database)
+      throws Exception {
+    List<Duration> times = new ArrayList<>();
+    for (int start = 0; start < STARTS; start++) {
+      try (BotProcess bot = launch(mainClass, slack, database.get())) {
+        times.add(bot.awaitReady("/healthz"));
+      }
+    }
+    Collections.sort(times);
+    return times.get(STARTS / 2);
+  }
+
+  /** A running bot, the driver that sends it Slack's requests, and its database file. */
+  private record Bot(BotProcess process, Driver driver, Path database) {
+    Bot(BotProcess process, FakeSlackWebApi slack, Arrivals arrivals, Path database) {
+      this(process, new Driver(requestsFor(process), slack, arrivals), database);
     }
   }
 
@@ -193,52 +229,90 @@ public final class Benchmark {
   }
 
   /**
-   * Whole interviews as people answer them, in rounds (a p99 of one round's 300 questions is its
-   * third slowest, too few to compare), then saturation.
+   * Whole interviews as people answer them, then saturation, each in rounds taken in turns by the
+   * bots (a p99 of one round's 300 questions is its third slowest, too few to compare); returns
+   * each bot's rounds taken together, in the bots' order.
    */
-  private Report.Measured measure(Driver driver, Path database, String name) throws Exception {
-    Driver.Interviews run = driver.interviews(settings.users(), TEMPLATE);
-    for (int round = 1; round < settings.rounds(); round++) {
-      awaitOutboxSent(database);
-      run = run.plus(driver.interviews(settings.users(), TEMPLATE));
-    }
-    report.problems().addAll(run.problems());
-    List<Driver.Saturation> rounds = new ArrayList<>();
+  private List<Report.Measured> measureInTurns(List<Bot> bots) throws Exception {
+    Driver.Interviews[] interviews = new Driver.Interviews[bots.size()];
     for (int round = 0; round < settings.rounds(); round++) {
-      rounds.add(saturate(driver, database, "Saturation " + name + " " + round));
+      for (int bot : turnOrder(bots.size(), round)) {
+        Driver.Interviews run = bots.get(bot).driver().interviews(settings.users(), TEMPLATE);
+        awaitOutboxSent(bots.get(bot).database());
+        interviews[bot] = interviews[bot] == null ? run : interviews[bot].plus(run);
+      }
     }
-    return new Report.Measured(run, rounds);
+    List<List<Driver.Saturation>> saturation = new ArrayList<>();
+    bots.forEach(bot -> saturation.add(new ArrayList<>()));
+    for (int round = 0; round < settings.rounds(); round++) {
+      for (int bot : turnOrder(bots.size(), round)) {
+        saturation.get(bot).add(saturate(bots.get(bot), "Saturation " + round));
+      }
+    }
+    List<Report.Measured> measured = new ArrayList<>();
+    for (int bot = 0; bot < bots.size(); bot++) {
+      report.problems().addAll(interviews[bot].problems());
+      measured.add(new Report.Measured(interviews[bot], saturation.get(bot)));
+    }
+    return measured;
+  }
+
+  /**
+   * The bots' order in a round: as listed in even rounds, reversed in odd ones, so that neither
+   * always goes first (right after the other's work, say, or its garbage collection).
+   */
+  private static List<Integer> turnOrder(int bots, int round) {
+    List<Integer> order = new ArrayList<>();
+    for (int bot = 0; bot < bots; bot++) {
+      order.add(round % 2 == 0 ? bot : bots - 1 - bot);
+    }
+    return order;
   }
 
   /** A saturation round on interviews started for it; returns once their replies were sent. */
-  private Driver.Saturation saturate(Driver driver, Path database, String name) throws Exception {
+  private Driver.Saturation saturate(Bot bot, String name) throws Exception {
+    Driver driver = bot.driver();
     Driver.Saturation round =
         driver.saturate(driver.startInterviews(settings.users(), name), SATURATION_REPLIES);
-    awaitOutboxSent(database);
+    awaitOutboxSent(bot.database());
     return round;
   }
 
   /**
    * The same work as measured, not measured, so that what is measured is compiled code, as in a bot
    * that has been up for a while: in the first seconds after start the JIT compilers take more of
-   * the two cores than the bot itself.
+   * the two cores than the bot itself. The bots take rounds in turns until each is settled, so that
+   * they have had the same work when measuring begins.
    */
-  private WarmUp warmUp(Driver driver, BotProcess bot, Path database) throws Exception {
-    JitActivity jit = new JitActivity(bot.pid());
+  private List<WarmUp> warmUpInTurns(List<Bot> bots) throws Exception {
+    List<JitActivity> jits = new ArrayList<>();
+    for (Bot bot : bots) {
+      bot.driver().warmUp();
+      jits.add(new JitActivity(bot.process().pid()));
+    }
     long started = System.nanoTime();
     for (int round = 1; ; round++) {
-      Duration compiledBefore = jit.compilerTime();
-      long roundStarted = System.nanoTime();
-      report.problems().addAll(driver.interviews(settings.users(), TEMPLATE).problems());
-      var unused = saturate(driver, database, "Warm-up " + round);
-      double compilerShare =
-          jit.compilerTime().minus(compiledBefore).toNanos()
-              / (double) (System.nanoTime() - roundStarted);
+      List<WarmUp> settled = new ArrayList<>();
+      for (int bot = 0; bot < bots.size(); bot++) {
+        settled.add(warmUpRound(bots.get(bot), jits.get(bot), round, started));
+      }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      if (compilerShare < SETTLED_COMPILER_SHARE || elapsed.compareTo(LONGEST_WARM_UP) > 0) {
-        return new WarmUp(round, elapsed, compilerShare);
+      if (settled.stream().allMatch(warm -> warm.compilerShare() < SETTLED_COMPILER_SHARE)
+          || elapsed.compareTo(LONGEST_WARM_UP) > 0) {
+        return settled;
       }
     }
+  }
+
+  private WarmUp warmUpRound(Bot bot, JitActivity jit, int round, long started) throws Exception {
+    Duration compiledBefore = jit.compilerTime();
+    long roundStarted = System.nanoTime();
+    report.problems().addAll(bot.driver().interviews(settings.users(), TEMPLATE).problems());
+    var unused = saturate(bot, "Warm-up " + round);
+    double compilerShare =
+        jit.compilerTime().minus(compiledBefore).toNanos()
+            / (double) (System.nanoTime() - roundStarted);
+    return new WarmUp(round, Duration.ofNanos(System.nanoTime() - started), compilerShare);
   }
 
   /** How long warming up took, and the JIT's share of a core in its last round. */

@@ -33,6 +33,7 @@ final class Report {
   private Duration startup = Duration.ZERO;
   private Duration startupWithHistory = Duration.ZERO;
   private Benchmark.WarmUp warmUp;
+  private Benchmark.WarmUp historyWarmUp;
 
   void settings(Benchmark.Settings settings) {
     this.settings = settings;
@@ -53,9 +54,13 @@ final class Report {
   }
 
   /** specbot's start-up on an empty database, and how long it took to warm up. */
-  void specbotStarted(Duration startup, Benchmark.WarmUp warmUp) {
+  void startup(Duration startup) {
     this.startup = startup;
-    this.warmUp = warmUp;
+  }
+
+  void warmUps(Benchmark.WarmUp empty, Benchmark.WarmUp history) {
+    this.warmUp = empty;
+    this.historyWarmUp = history;
   }
 
   void specbot(String name, Measured measured) {
@@ -106,16 +111,19 @@ final class Report {
         .append(Benchmark.SATURATION_REPLIES)
         .append(" replies back to back, waiting only for each ack; the baseline is a bare Bolt")
         .append(" app on the same Jetty, driven the same way in the same run.\n\n")
-        .append("specbot is measured warm, as a bot that has been up for a while: first the same")
-        .append(" work unmeasured, in rounds, until its JIT compilers use under 20% of a core (at")
-        .append(" most 90 s). Until then, the first minute or so after a start, they take more of")
-        .append(" the two cores than the bot itself, and every figure is slower. Then ")
+        .append("specbot runs twice, side by side: one bot on an empty database and one whose")
+        .append(" database is then given ")
         .append(settings.history())
-        .append(" finished interviews are written into its database (by another connection, as a")
-        .append(" bulk load; its write-ahead log is then checkpointed, and one round of the same")
-        .append(" work, unmeasured, lets the bot read the grown file into its cache), and the same")
-        .append(" process is measured again; start-up with them is a second start on that")
-        .append(" database.\n\n");
+        .append(" finished interviews (by another connection, as a bulk load; its write-ahead log")
+        .append(" is then checkpointed, and one round of the same work, unmeasured, lets the bot")
+        .append(" read the grown file into its cache). Each is measured warm, as a bot that has")
+        .append(" been up for a while: first the same work unmeasured, in rounds, until its JIT")
+        .append(" compilers use under 20% of a core (at most 90 s); until then they take more of")
+        .append(" the two cores than the bot itself, and every figure is slower. The two bots are")
+        .append(" then measured in turns, round by round, so that a machine that slows down or")
+        .append(" speeds up during the run weighs on both alike and only the history differs.")
+        .append(" Start-up is timed on new starts: on empty databases before, on the grown")
+        .append(" database after.\n\n");
     out.append("| Figure | specbot | specbot, ")
         .append(settings.history())
         .append(" finished interviews added | bare Bolt | Target |\n")
@@ -171,7 +179,7 @@ final class Report {
         "");
     row(
         out,
-        "Start-up to `/healthz` 200",
+        "Start-up to `/healthz` 200 (median of 3 starts)",
         seconds(startup),
         seconds(startupWithHistory),
         seconds(baselineStartup),
@@ -180,7 +188,7 @@ final class Report {
         out,
         "Warm-up before measuring: rounds, time, JIT at the end",
         warmUp(warmUp),
-        "(the same process)",
+        warmUp(historyWarmUp),
         "",
         "");
     out.append("\nWith the history, reply-to-next-question p99 is ")
