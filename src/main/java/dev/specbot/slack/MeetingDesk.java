@@ -61,11 +61,21 @@ final class MeetingDesk {
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
   void interviewMoved(Tx tx, Interview interview, Instant now) {
-    tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
-    if (interview.status() == Status.ASKING) {
-      ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
-      scheduleNudge(tx, interview, Reminder.Kind.IDLE_NUDGE, 1, policy.idleNudgeAt(now, zone), now);
+    if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
+      tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
+      return;
     }
+    ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
+    tx.reminders()
+        .reschedule(
+            new Reminder(
+                UUID.randomUUID().toString(),
+                Reminder.Kind.IDLE_NUDGE,
+                interview.id(),
+                Optional.empty(),
+                1,
+                policy.idleNudgeAt(now, zone)),
+            now);
   }
 
   /** The drafter wrote in a posted spec's thread: a meeting time, or a meeting command. */

@@ -54,12 +54,16 @@ public final class Outbox {
   public String replaceWaiting(
       String lane, String kind, String payload, Instant now, Instant dueAt) {
     Objects.requireNonNull(dueAt, "null dueAt");
+    // The lane's few rows, compared here: asked for MIN(next_attempt_at), SQLite walks outbox_due
+    // through the pending messages of every lane instead of this lane's.
     Optional<Instant> waitingDue =
         handle
-            .createQuery("SELECT MIN(next_attempt_at) " + WAITING)
+            .createQuery("SELECT next_attempt_at " + WAITING)
             .bind("lane", lane)
             .mapTo(Long.class)
-            .findOne()
+            .list()
+            .stream()
+            .min(Long::compare)
             .map(Instant::ofEpochMilli);
     handle.createUpdate("DELETE " + WAITING).bind("lane", lane).execute();
     Instant due = waitingDue.filter(earlier -> earlier.isBefore(dueAt)).orElse(dueAt);

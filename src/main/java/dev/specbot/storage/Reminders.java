@@ -42,6 +42,36 @@ public final class Reminders {
         .execute();
   }
 
+  private static final String MOVE =
+      """
+      UPDATE reminders SET due_at = :dueAt, number = :number
+      WHERE interview_id = :interviewId AND kind = :kind AND status = 'PENDING'
+      """;
+
+  /**
+   * Moves the spec's pending reminder of this kind to {@code reminder}'s time and number, or
+   * schedules {@code reminder} when none is pending. An interview moves at every answer: moving its
+   * nudge leaves one row, where cancelling and scheduling again would leave a cancelled row per
+   * answer. Only for reminders to the drafter, which have no recipient of their own.
+   */
+  public void reschedule(Reminder reminder, Instant now) {
+    Objects.requireNonNull(reminder, "null reminder");
+    if (reminder.recipientId().isPresent()) {
+      throw new IllegalArgumentException("only a drafter's reminder moves: " + reminder);
+    }
+    int moved =
+        handle
+            .createUpdate(MOVE)
+            .bind("dueAt", reminder.dueAt().toEpochMilli())
+            .bind("number", reminder.number())
+            .bind("interviewId", reminder.interviewId())
+            .bind("kind", reminder.kind().name())
+            .execute();
+    if (moved == 0) {
+      schedule(reminder, now);
+    }
+  }
+
   private static final String CANCEL =
       """
       UPDATE reminders SET status = 'CANCELLED', settled_at = :now
@@ -80,10 +110,13 @@ public final class Reminders {
   private static final String FIRE =
       """
       UPDATE reminders SET status = 'FIRED', settled_at = :now
-      WHERE id = :id AND status = 'PENDING'
+      WHERE id = :id AND status = 'PENDING' AND due_at <= :now
       """;
 
-  /** Marks a reminder fired: true for the one caller that gets to send it. */
+  /**
+   * Marks a reminder fired: true for the one caller that gets to send it. False too when it was
+   * moved later (see {@link #reschedule}) since it was read as due.
+   */
   public boolean fire(String reminderId, Instant now) {
     return handle
             .createUpdate(FIRE)

@@ -1,5 +1,7 @@
 package dev.specbot.bench;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import dev.specbot.slack.fake.FakeSlackWebApi;
 import dev.specbot.slack.fake.RecordedCall;
 import java.time.Duration;
@@ -15,14 +17,15 @@ import java.util.concurrent.TimeoutException;
  * The messages the bot posted that simulated users wait for (an interview's parent, each question,
  * the finished spec), indexed as they arrive at the fake Web API. Searching the fake's whole log
  * for each of hundreds of waits a second would cost the driver more than the bot under test, and
- * would hold the lock every call the bot makes needs.
+ * would hold the lock every call the bot makes needs. Each is forgotten once waited for (or its
+ * thread forgotten), so that the index stays small through a long run.
  */
 final class Arrivals {
   private static final String QUESTION = "Question ";
   private static final String FINISHED = "The finished spec";
 
-  private final ConcurrentMap<String, CompletableFuture<RecordedCall>> posts =
-      new ConcurrentHashMap<>();
+  // By key, the ts the fake gave the post.
+  private final ConcurrentMap<String, CompletableFuture<String>> posts = new ConcurrentHashMap<>();
 
   private Arrivals() {}
 
@@ -38,22 +41,37 @@ final class Arrivals {
     posts.clear();
   }
 
-  RecordedCall parent(String title) {
+  /** Waits for the parent of the interview with this title; returns its ts, the thread's. */
+  String parent(String title) {
     return await("parent:" + title);
   }
 
-  RecordedCall question(String thread, int number) {
-    return await("question:" + thread + ":" + number);
+  void question(String thread, int number) {
+    await(questionKey(thread, number));
   }
 
-  RecordedCall finishedSpec(String thread) {
-    return await("finished:" + thread);
+  void finishedSpec(String thread) {
+    await(finishedKey(thread));
   }
 
-  private void record(RecordedCall call) {
-    if (call.method().equals("chat.postMessage")) {
-      keyOf(call.param("thread_ts"), call.param("text")).ifPresent(key -> post(key).complete(call));
+  /** Forgets what arrived in a thread and was not waited for. */
+  void forgetThread(String thread, int questions) {
+    for (int number = 1; number <= questions; number++) {
+      posts.remove(questionKey(thread, number));
     }
+    posts.remove(finishedKey(thread));
+  }
+
+  private void record(RecordedCall call, FakeSlackWebApi.Answer answer) {
+    if (call.method().equals("chat.postMessage")) {
+      keyOf(call.param("thread_ts"), call.param("text"))
+          .ifPresent(key -> post(key).complete(tsIn(answer)));
+    }
+  }
+
+  private static String tsIn(FakeSlackWebApi.Answer answer) {
+    JsonElement ts = JsonParser.parseString(answer.body()).getAsJsonObject().get("ts");
+    return ts == null ? "" : ts.getAsString();
   }
 
   private static Optional<String> keyOf(String thread, String text) {
@@ -62,7 +80,7 @@ final class Arrivals {
       return title < 0 ? Optional.empty() : Optional.of("parent:" + text.substring(0, title));
     }
     if (text.startsWith(FINISHED)) {
-      return Optional.of("finished:" + thread);
+      return Optional.of(finishedKey(thread));
     }
     int of = text.indexOf(" of ");
     if (text.startsWith(QUESTION) && of > QUESTION.length()) {
@@ -71,14 +89,24 @@ final class Arrivals {
     return Optional.empty();
   }
 
-  private CompletableFuture<RecordedCall> post(String key) {
+  private static String questionKey(String thread, int number) {
+    return "question:" + thread + ":" + number;
+  }
+
+  private static String finishedKey(String thread) {
+    return "finished:" + thread;
+  }
+
+  private CompletableFuture<String> post(String key) {
     return posts.computeIfAbsent(key, k -> new CompletableFuture<>());
   }
 
-  private RecordedCall await(String key) {
+  private String await(String key) {
     Duration wait = Benchmark.WAIT;
     try {
-      return post(key).get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      String ts = post(key).get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      posts.remove(key);
+      return ts;
     } catch (TimeoutException e) {
       throw new AssertionError(
           "timed out after " + wait + " waiting for the bot to post " + key, e);

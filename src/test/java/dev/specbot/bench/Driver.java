@@ -136,6 +136,7 @@ final class Driver {
     }
     arrivals.finishedSpec(thread);
     problems.addAll(check(thread, total, userId));
+    slack.forgetThread(Benchmark.CHANNEL, thread);
   }
 
   /** Every question once, the document once: nothing lost, nothing twice. */
@@ -226,15 +227,26 @@ final class Driver {
     }
     long started = System.nanoTime();
     Benchmark.inParallel(users.size(), senders);
-    return new Saturation(
-        users.size() * replies, Duration.ofNanos(System.nanoTime() - started), acks, errors.get());
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    return new Saturation(users.size() * replies, elapsed, acks, errors.get());
+  }
+
+  /**
+   * Forgets the users' threads in the fake and in the index, once the bot sent all it had for them,
+   * so that neither grows through a long run.
+   */
+  void forget(List<Started> users, int questions) {
+    for (Started user : users) {
+      slack.forgetThread(Benchmark.CHANNEL, user.threadTs());
+      arrivals.forgetThread(user.threadTs(), questions);
+    }
   }
 
   private String threadOf(String title) {
-    return slack.tsOf(arrivals.parent(title));
+    return arrivals.parent(title);
   }
 
   private void awaitQuestion(String thread, int number) {
-    var unused = arrivals.question(thread, number);
+    arrivals.question(thread, number);
   }
 }

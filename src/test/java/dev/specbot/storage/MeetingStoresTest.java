@@ -5,6 +5,7 @@ import static dev.specbot.storage.Fixtures.at;
 import static dev.specbot.storage.Fixtures.inTransaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.meeting.Meeting;
@@ -107,6 +108,78 @@ class MeetingStoresTest {
     assertFalse(fire("r1"));
     assertEquals(List.of(), database.transaction(tx -> tx.reminders().due(at(200), 10)));
     assertEquals(Optional.empty(), database.transaction(tx -> tx.reminders().nextDueAt()));
+  }
+
+  @Test
+  void rescheduling_moves_the_pending_reminder_of_its_kind_instead_of_adding_one() {
+    inTransaction(
+        database,
+        tx -> {
+          tx.reminders()
+              .schedule(
+                  new Reminder("r1", Reminder.Kind.IDLE_NUDGE, "i1", Optional.empty(), 2, at(100)),
+                  T0);
+          tx.reminders().schedule(reminder("r2", Reminder.Kind.MEETING_NUDGE, at(50)), T0);
+        });
+
+    inTransaction(
+        database,
+        tx -> tx.reminders().reschedule(reminder("r3", Reminder.Kind.IDLE_NUDGE, at(300)), at(1)));
+
+    assertEquals(
+        List.of(
+            reminder("r2", Reminder.Kind.MEETING_NUDGE, at(50)),
+            reminder("r1", Reminder.Kind.IDLE_NUDGE, at(300))),
+        database.transaction(tx -> tx.reminders().pending("i1")));
+  }
+
+  @Test
+  void rescheduling_with_none_of_its_kind_pending_schedules_it() {
+    inTransaction(
+        database,
+        tx -> tx.reminders().schedule(reminder("r1", Reminder.Kind.IDLE_NUDGE, at(100)), T0));
+    assertTrue(fire("r1"));
+
+    inTransaction(
+        database,
+        tx ->
+            tx.reminders().reschedule(reminder("r2", Reminder.Kind.IDLE_NUDGE, at(900)), at(600)));
+
+    assertEquals(
+        List.of(reminder("r2", Reminder.Kind.IDLE_NUDGE, at(900))),
+        database.transaction(tx -> tx.reminders().pending("i1")));
+  }
+
+  @Test
+  void a_reminder_moved_later_after_it_was_read_as_due_does_not_fire_until_its_new_time() {
+    inTransaction(
+        database,
+        tx -> tx.reminders().schedule(reminder("r1", Reminder.Kind.IDLE_NUDGE, at(100)), T0));
+    List<Reminder> readAsDue = database.transaction(tx -> tx.reminders().due(at(100), 10));
+
+    inTransaction(
+        database,
+        tx ->
+            tx.reminders().reschedule(reminder("r2", Reminder.Kind.IDLE_NUDGE, at(800)), at(100)));
+
+    assertEquals(List.of("r1"), readAsDue.stream().map(Reminder::id).toList());
+    assertFalse(fire("r1"), "fired at 500, moved to 800");
+    boolean firedAtItsNewTime = database.transaction(tx -> tx.reminders().fire("r1", at(800)));
+    assertTrue(firedAtItsNewTime);
+  }
+
+  @Test
+  void a_drafters_reminder_only_is_rescheduled() {
+    Reminder toSomeoneElse =
+        new Reminder("r1", Reminder.Kind.READ_REMINDER, "i1", Optional.of("U0READER"), 1, at(10));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            database.transaction(
+                tx -> {
+                  tx.reminders().reschedule(toSomeoneElse, T0);
+                  return null;
+                }));
   }
 
   @Test

@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -75,7 +75,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final Map<String, Deque<Failure>> failures = new HashMap<>();
   private final CannedAnswers canned;
   private CountDownLatch delaysReleased = new CountDownLatch(1);
-  private final List<Consumer<RecordedCall>> listeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<RecordedCall, Answer>> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean recordingCalls = true;
 
   private final ExecutorService executor;
   private final int port;
@@ -192,21 +193,37 @@ public final class FakeSlackWebApi implements AutoCloseable {
   }
 
   /**
-   * Hands {@code listener} every call from now on, once recorded, on the thread that answers it:
+   * Hands {@code listener} every call from now on, with its answer, on the thread that answers it:
    * for the load benchmark, whose hundreds of waits a second cannot each search the whole log.
    */
-  public void onEachCall(Consumer<RecordedCall> listener) {
+  public void onEachCall(BiConsumer<RecordedCall, Answer> listener) {
     listeners.add(Objects.requireNonNull(listener, "null listener"));
+  }
+
+  /**
+   * Keeps no log of calls from now on, for load runs: tens of thousands of calls with their bodies
+   * fill the heap of the JVM that runs the fake, which then spends more and more of the machine
+   * collecting garbage, and the fake answers slower as the run goes on. Listeners still see every
+   * call; what reads the log fails.
+   */
+  public void stopRecordingCalls() {
+    recordingCalls = false;
+    lock.lock();
+    try {
+      log.clear();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Every call so far, oldest first. */
   public List<RecordedCall> calls() {
-    return log.all();
+    return recorded().all();
   }
 
   /** The calls of one method so far, oldest first. */
   public List<RecordedCall> calls(String method) {
-    return log.of(method);
+    return recorded().of(method);
   }
 
   /**
@@ -215,7 +232,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
    * @throws AssertionError on timeout, listing the calls received so far
    */
   public RecordedCall awaitCall(String method, Predicate<RecordedCall> match, Duration timeout) {
-    return log.awaitCall(method, match, timeout);
+    return recorded().awaitCall(method, match, timeout);
   }
 
   /**
@@ -224,12 +241,32 @@ public final class FakeSlackWebApi implements AutoCloseable {
    * @throws AssertionError on timeout, listing the calls received so far
    */
   public List<RecordedCall> awaitCalls(String method, int count, Duration timeout) {
-    return log.awaitCalls(method, count, timeout);
+    return recorded().awaitCalls(method, count, timeout);
   }
 
   /** What the fake answered this call, which must be one of {@link #calls()}. */
   public Answer answerTo(RecordedCall call) {
-    return log.answerTo(call);
+    return recorded().answerTo(call);
+  }
+
+  private CallLog recorded() {
+    if (!recordingCalls) {
+      throw new IllegalStateException("this fake keeps no log of calls (stopRecordingCalls)");
+    }
+    return log;
+  }
+
+  /**
+   * Forgets a thread's messages, for load runs once a thread was checked: conversations.replies and
+   * {@link #messagesInThread} no longer find them.
+   */
+  public void forgetThread(String channel, String threadTs) {
+    lock.lock();
+    try {
+      canned.messages().forget(channel, threadTs);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The ts the fake gave the message a call posted ({@code ts}, or {@code message_ts}). */
@@ -390,16 +427,20 @@ public final class FakeSlackWebApi implements AutoCloseable {
     RecordedCall call =
         new RecordedCall(method, contentType, header(exchange, "Authorization"), body, params);
     Reply reply;
+    Answer answer;
     CountDownLatch release;
     lock.lock();
     try {
       reply = reply(call, nextFailure(method), invalidJson);
-      log.record(call, new Answer(reply.status(), reply.body()));
+      answer = new Answer(reply.status(), reply.body());
+      if (recordingCalls) {
+        log.record(call, answer);
+      }
       release = delaysReleased;
     } finally {
       lock.unlock();
     }
-    listeners.forEach(listener -> listener.accept(call));
+    listeners.forEach(listener -> listener.accept(call, answer));
     if (!reply.delay().isZero()) {
       awaitRelease(release, reply.delay());
     }

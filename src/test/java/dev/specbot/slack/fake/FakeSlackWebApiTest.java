@@ -3,6 +3,7 @@ package dev.specbot.slack.fake;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -208,6 +209,31 @@ class FakeSlackWebApiTest {
     assertEquals("U0ALICE01", userReply.getUser());
     assertEquals(FakeSlackWebApi.BOT_USER_ID, userReply.getParentUserId());
     assertEquals("thread_not_found", missing.getError());
+  }
+
+  @Test
+  void a_forgotten_thread_is_gone_and_the_others_stay() throws Exception {
+    String kept = client.methods.chatPostMessage(r -> r.channel(CHANNEL).text("kept")).getTs();
+    client.methods.chatPostMessage(r -> r.channel(CHANNEL).threadTs(kept).text("Question 1"));
+    String gone = client.methods.chatPostMessage(r -> r.channel(CHANNEL).text("gone")).getTs();
+    client.methods.chatPostMessage(r -> r.channel(CHANNEL).threadTs(gone).text("Question 1"));
+
+    fake.forgetThread(CHANNEL, gone);
+
+    assertEquals(List.of(), fake.messagesInThread(CHANNEL, gone));
+    assertEquals(List.of("kept", "Question 1"), fake.messagesInThread(CHANNEL, kept));
+  }
+
+  @Test
+  void without_a_call_log_listeners_still_see_each_call_with_its_answer() throws Exception {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    fake.onEachCall((call, answer) -> seen.add(call.method() + " " + answer.status()));
+    fake.stopRecordingCalls();
+
+    client.methods.chatPostMessage(r -> r.channel(CHANNEL).text("hello"));
+
+    assertEquals(List.of("chat.postMessage 200"), seen);
+    assertThrows(IllegalStateException.class, fake::calls);
   }
 
   @Test

@@ -101,6 +101,15 @@ final class Messages {
     return thread;
   }
 
+  /** Removes a thread: its parent and replies. */
+  void forget(String channel, String threadTs) {
+    messages.remove(key(channel, threadTs));
+    for (String reply : replies.getOrDefault(key(channel, threadTs), List.of())) {
+      messages.remove(reply);
+    }
+    replies.remove(key(channel, threadTs));
+  }
+
   void clear() {
     messages.clear();
     replies.clear();
