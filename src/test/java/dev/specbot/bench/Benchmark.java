@@ -74,6 +74,7 @@ public final class Benchmark {
    */
   private static final double SETTLED_COMPILER_SHARE = 0.20;
 
+  /** The longest warm-up of one bot; bots warming up in turns may take this long each. */
   private static final Duration LONGEST_WARM_UP = Duration.ofSeconds(90);
 
   /** Rounds of unmeasured work before measuring the bare app, whose code is far smaller. */
@@ -301,7 +302,7 @@ public final class Benchmark {
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       if (settled.stream().allMatch(warm -> warm.compilerShare() < SETTLED_COMPILER_SHARE)
-          || elapsed.compareTo(LONGEST_WARM_UP) > 0) {
+          || elapsed.compareTo(LONGEST_WARM_UP.multipliedBy(bots.size())) > 0) {
         return settled;
       }
     }

@@ -118,7 +118,8 @@ final class Report {
         .append(" is then checkpointed, and one round of the same work, unmeasured, lets the bot")
         .append(" read the grown file into its cache). Each is measured warm, as a bot that has")
         .append(" been up for a while: first the same work unmeasured, in rounds, until its JIT")
-        .append(" compilers use under 20% of a core (at most 90 s); until then they take more of")
+        .append(
+            " compilers use under 20% of a core (at most 90 s each); until then they take more of")
         .append(" the two cores than the bot itself, and every figure is slower. The two bots are")
         .append(" then measured in turns, round by round, so that a machine that slows down or")
         .append(" speeds up during the run weighs on both alike and only the history differs.")
