@@ -59,7 +59,7 @@ public final class Benchmark {
     static Settings fromSystemProperties() {
       return new Settings(
           Integer.getInteger("bench.users", 50),
-          Integer.getInteger("bench.rounds", 4),
+          Integer.getInteger("bench.rounds", 8),
           Integer.getInteger("bench.history", 10_000),
           Integer.getInteger("bench.inProgress", 1_000));
     }

@@ -205,7 +205,9 @@ final class Report {
         .append(" (target < 256 MB), process RSS ")
         .append(mb(rssBytes))
         .append(" (default JVM settings).\n\n");
-    out.append("Errors, lost or duplicated messages (checked in the fake Web API's record): ")
+    out.append(
+            "Errors, lost or duplicated messages (checked in each thread the fake Web API holds:")
+        .append(" every question and the finished spec exactly once, every request acknowledged): ")
         .append(problems.isEmpty() ? "none." : String.join("; ", problems))
         .append("\n");
     return out.toString();
