@@ -1,13 +1,8 @@
 package dev.specbot.bench;
 
-import dev.specbot.interview.Interview;
-import dev.specbot.interview.Status;
 import dev.specbot.slack.BotProcess;
 import dev.specbot.slack.fake.FakeSlackWebApi;
 import dev.specbot.slack.fake.SlackRequests;
-import dev.specbot.storage.Database;
-import dev.specbot.storage.SlackPlace;
-import dev.specbot.template.Question;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import java.io.IOException;
@@ -21,15 +16,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,10 +167,11 @@ public final class Benchmark {
       Bot grown = new Bot(grownProcess, slack, arrivals, grownDatabase);
       List<WarmUp> warmUps = warmUpInTurns(List.of(empty, grown));
       report.warmUps(warmUps.get(0), warmUps.get(1));
-      seed(grownDatabase, settings.history());
+      new History(grownDatabase, TEMPLATE, CHANNEL).seed(settings.history());
       checkpoint(grownDatabase);
       var unused = grown.driver().interviews(settings.users(), TEMPLATE);
       saturate(grown, "After the history");
+      report.databaseSizes(Files.size(emptyDatabase), Files.size(grownDatabase));
       List<Report.Measured> measured = measureInTurns(List.of(empty, grown));
       report.specbot("before", measured.get(0));
       report.specbot("history", measured.get(1));
@@ -367,49 +360,6 @@ public final class Benchmark {
         URI.create("http://127.0.0.1:" + process.port() + "/slack/events"),
         SECRET,
         Clock.systemUTC());
-  }
-
-  /** Finished interviews, as a team's history: each with its answers, in its own thread. */
-  private static void seed(Path file, int count) {
-    try (Database database = Database.open("jdbc:sqlite:" + file)) {
-      Instant created = Instant.parse("2026-01-05T09:00:00Z");
-      Map<String, String> answers = new HashMap<>();
-      for (Question question : TEMPLATE.questions()) {
-        answers.put(question.id(), "A finished answer to " + question.title() + ". ".repeat(20));
-      }
-      int batch = 1_000;
-      for (int from = 0; from < count; from += batch) {
-        int first = from;
-        database.transaction(
-            tx -> {
-              for (int i = first; i < Math.min(count, first + batch); i++) {
-                Instant when = created.plusSeconds(i * 60L);
-                Interview done =
-                    new Interview(
-                        "history-" + i,
-                        TEMPLATE.id(),
-                        "Spec " + i,
-                        "U0H" + (i % 200),
-                        "Drafter " + (i % 200),
-                        Status.FINISHED,
-                        TEMPLATE.questions().size() - 1,
-                        answers,
-                        Set.of(),
-                        when,
-                        when.plusSeconds(3600));
-                tx.interviews()
-                    .insert(
-                        done,
-                        new SlackPlace(
-                            "T0EXAMPLE",
-                            CHANNEL,
-                            Optional.of("1600000000." + String.format("%06d", i)),
-                            Optional.empty()));
-              }
-              return null;
-            });
-      }
-    }
   }
 
   /**

@@ -32,6 +32,8 @@ final class Report {
 
   private Duration startup = Duration.ZERO;
   private Duration startupWithHistory = Duration.ZERO;
+  private long databaseBytes;
+  private long historyDatabaseBytes;
   private Benchmark.WarmUp warmUp;
   private Benchmark.WarmUp historyWarmUp;
 
@@ -67,6 +69,11 @@ final class Report {
     List<Driver.Saturation> rounds = measured.rounds();
     addErrors(name + " saturation", rounds.stream().mapToInt(Driver.Saturation::errors).sum());
     runs.put(name, new Run(measured.interviews(), acks(rounds), perSecond(rounds)));
+  }
+
+  void databaseSizes(long emptyBytes, long historyBytes) {
+    this.databaseBytes = emptyBytes;
+    this.historyDatabaseBytes = historyBytes;
   }
 
   void startupWithHistory(Duration startup) {
@@ -114,9 +121,14 @@ final class Report {
         .append("specbot runs twice, side by side: one bot on an empty database and one whose")
         .append(" database is then given ")
         .append(settings.history())
-        .append(" finished interviews (by another connection, as a bulk load; its write-ahead log")
-        .append(" is then checkpointed, and one round of the same work, unmeasured, lets the bot")
-        .append(" read the grown file into its cache). Each is measured warm, as a bot that has")
+        .append(" finished interviews, each with all a finished interview leaves in the database")
+        .append(" (copied from one the bot finished while warming up: its answers, its outbox")
+        .append(" messages as sent, its answer messages, its settled reminders, the keys of the")
+        .append(" events it handled). They are written by another connection, as a bulk load; the")
+        .append(
+            " write-ahead log is then checkpointed, and one round of the same work, unmeasured,")
+        .append(
+            " lets the bot read the grown file into its cache. Each is measured warm, as a bot that has")
         .append(" been up for a while: first the same work unmeasured, in rounds, until its JIT")
         .append(
             " compilers use under 20% of a core (at most 90 s each); until then they take more of")
@@ -197,7 +209,16 @@ final class Report {
             percent(
                 history.interviews().nextQuestion().percentile(99)
                     / empty.interviews().nextQuestion().percentile(99)))
-        .append(" of the empty database's (target: within 120%).\n\n");
+        .append(" of the empty database's (target: within 120%); p50 ")
+        .append(
+            percent(
+                history.interviews().nextQuestion().percentile(50)
+                    / empty.interviews().nextQuestion().percentile(50)))
+        .append(". Database files when measured: ")
+        .append(mb(databaseBytes))
+        .append(" empty, ")
+        .append(mb(historyDatabaseBytes))
+        .append(" with the history.\n\n");
     out.append("Memory with ")
         .append(inProgress)
         .append(" interviews in progress: heap used after a full GC ")
