@@ -128,59 +128,60 @@ final class History {
 
   /** What one finished interview left in the database, besides itself and its answers. */
   private record Trail(
-      List<OutboxRow> outbox, List<String[]> answerMessages, List<String[]> reminders) {
+      List<OutboxRow> outbox, List<AnswerRow> answerMessages, List<ReminderRow> reminders) {
     record OutboxRow(boolean parentLane, long seq, String kind, String payload, String result) {}
 
+    record AnswerRow(String questionId, String text) {}
+
+    record ReminderRow(String kind, int number, String status) {}
+
     static Trail of(Connection connection, String interviewId) throws SQLException {
-      List<OutboxRow> outbox = new ArrayList<>();
-      try (PreparedStatement select =
-          connection.prepareStatement(
-              "SELECT lane, seq, kind, payload, result FROM outbox"
-                  + " WHERE (lane = ? OR lane = ?) AND status = 'SENT' ORDER BY lane, seq")) {
-        select.setString(1, interviewId);
-        select.setString(2, "parent:" + interviewId);
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            outbox.add(
-                new OutboxRow(
-                    rows.getString(1).startsWith("parent:"),
-                    rows.getLong(2),
-                    rows.getString(3),
-                    rows.getString(4),
-                    rows.getString(5)));
-          }
-        }
-      }
       return new Trail(
-          outbox,
-          strings(
+          rows(
+              connection,
+              "SELECT lane, seq, kind, payload, result FROM outbox"
+                  + " WHERE (lane = ? OR lane = ?) AND status = 'SENT' ORDER BY lane, seq",
+              List.of(interviewId, "parent:" + interviewId),
+              row ->
+                  new OutboxRow(
+                      row.getString(1).startsWith("parent:"),
+                      row.getLong(2),
+                      row.getString(3),
+                      row.getString(4),
+                      row.getString(5))),
+          rows(
               connection,
               "SELECT question_id, text FROM answer_messages WHERE interview_id = ?",
-              interviewId),
-          strings(
+              List.of(interviewId),
+              row -> new AnswerRow(row.getString(1), row.getString(2))),
+          rows(
               connection,
               "SELECT kind, number, status FROM reminders"
                   + " WHERE interview_id = ? AND status <> 'PENDING'",
-              interviewId));
+              List.of(interviewId),
+              row -> new ReminderRow(row.getString(1), row.getInt(2), row.getString(3))));
     }
 
-    private static List<String[]> strings(Connection connection, String sql, String interviewId)
+    /** One row read into a value. */
+    private interface RowReader<T> {
+      T read(ResultSet row) throws SQLException;
+    }
+
+    private static <T> List<T> rows(
+        Connection connection, String sql, List<String> parameters, RowReader<T> reader)
         throws SQLException {
-      List<String[]> rows = new ArrayList<>();
+      List<T> read = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(sql)) {
-        select.setString(1, interviewId);
-        try (ResultSet result = select.executeQuery()) {
-          int columns = result.getMetaData().getColumnCount();
-          while (result.next()) {
-            String[] row = new String[columns];
-            for (int column = 0; column < columns; column++) {
-              row[column] = result.getString(column + 1);
-            }
-            rows.add(row);
+        for (int parameter = 0; parameter < parameters.size(); parameter++) {
+          select.setString(parameter + 1, parameters.get(parameter));
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            read.add(reader.read(rows));
           }
         }
       }
-      return rows;
+      return read;
     }
 
     /** Writes this trail again for interview {@code id}, the {@code i}th of the history. */
@@ -225,8 +226,8 @@ final class History {
           message.setString(1, id);
           message.setString(2, channel);
           message.setString(3, ts);
-          message.setString(4, answerMessages.get(reply)[0]);
-          message.setString(5, answerMessages.get(reply)[1]);
+          message.setString(4, answerMessages.get(reply).questionId());
+          message.setString(5, answerMessages.get(reply).text());
           message.setLong(6, at);
           message.addBatch();
           for (String key : List.of("event:EvHistory" + ts, "message:" + channel + ":" + ts)) {
@@ -245,13 +246,13 @@ final class History {
           connection.prepareStatement(
               "INSERT INTO reminders (id, kind, interview_id, number, due_at, status, created_at,"
                   + " settled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (String[] reminder : reminders) {
+        for (ReminderRow reminder : reminders) {
           insert.setString(1, UUID.randomUUID().toString());
-          insert.setString(2, reminder[0]);
+          insert.setString(2, reminder.kind());
           insert.setString(3, id);
-          insert.setInt(4, Integer.parseInt(reminder[1]));
+          insert.setInt(4, reminder.number());
           insert.setLong(5, at);
-          insert.setString(6, reminder[2]);
+          insert.setString(6, reminder.status());
           insert.setLong(7, at);
           insert.setLong(8, at);
           insert.addBatch();
