@@ -37,6 +37,7 @@ public final class SlackBot implements AutoCloseable {
 
   private final Database database;
   private final OutboxWorker worker;
+  private final OutboxPruner pruner;
   private final ReminderWorker reminders;
   private final Directory directory;
   private final CatchUp catchUp;
@@ -54,6 +55,7 @@ public final class SlackBot implements AutoCloseable {
     this.database = database;
     this.auth = auth;
     this.worker = new OutboxWorker(database, methods, clock);
+    this.pruner = new OutboxPruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
     this.reminders = new ReminderWorker(database, desk, clock, worker::wake);
@@ -110,6 +112,7 @@ public final class SlackBot implements AutoCloseable {
       bot.server.start();
       bot.worker.start(instanceName(bot.port()));
       bot.reminders.start();
+      bot.pruner.start();
       var unused = auth.accepted().thenRun(bot.catchUp::start);
       log.info("specbot listening on port {} ({})", bot.port(), config);
       return bot;
@@ -172,6 +175,7 @@ public final class SlackBot implements AutoCloseable {
     }
     catchUp.close();
     reminders.close();
+    pruner.close();
     worker.close();
     directory.close();
     database.close();

@@ -193,7 +193,7 @@ public final class Outbox {
   private static final String MARK_SENT =
       """
       UPDATE outbox
-      SET status = 'SENT', sent_at = :now, result = :result
+      SET status = 'SENT', sent_at = :now, result = :result, next_attempt_at = :now
       WHERE id = :id AND status = 'PENDING'
       """;
 
@@ -237,7 +237,8 @@ public final class Outbox {
   private static final String MARK_FAILED =
       """
       UPDATE outbox
-      SET status = 'FAILED', attempts = attempts + 1, failed_at = :now, last_error = :error
+      SET status = 'FAILED', attempts = attempts + 1, failed_at = :now, last_error = :error,
+          next_attempt_at = :now
       WHERE id = :id AND status = 'PENDING'
       """;
 
@@ -253,6 +254,32 @@ public final class Outbox {
             .bind("now", now.toEpochMilli())
             .bind("error", error)
             .execute());
+  }
+
+  // A settled message's next_attempt_at is when it was settled (see MARK_SENT and MARK_FAILED), so
+  // that outbox_due finds the old ones.
+  private static final String PRUNE =
+      """
+      DELETE FROM outbox WHERE id IN (
+        SELECT id FROM outbox
+        WHERE status IN ('SENT', 'FAILED') AND next_attempt_at < :before
+        LIMIT :limit)
+      """;
+
+  /**
+   * Deletes up to {@code limit} messages settled (sent, or given up) before {@code before}; returns
+   * how many. Nothing reads a settled message again: a lane's order is its pending messages' order.
+   */
+  public int pruneSettled(Instant before, int limit) {
+    Objects.requireNonNull(before, "null before");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    return handle
+        .createUpdate(PRUNE)
+        .bind("before", before.toEpochMilli())
+        .bind("limit", limit)
+        .execute();
   }
 
   private static final String PENDING =
