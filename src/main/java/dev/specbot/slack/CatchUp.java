@@ -268,18 +268,7 @@ final class CatchUp implements AutoCloseable {
       if (failures >= ATTEMPTS) {
         return Optional.empty();
       }
-      Duration backoff = FIRST_RETRY.multipliedBy(1L << (failures - 1));
-      if (failure instanceof SlackApiException http) {
-        int status = http.getResponse().code();
-        if (status == 429) {
-          return Optional.of(RetryAfter.of(http).orElse(backoff));
-        }
-        return status >= 500 ? Optional.of(backoff) : Optional.empty();
-      }
-      if (failure instanceof SlackCallFailed call) {
-        return call.isTransient() ? Optional.of(backoff) : Optional.empty();
-      }
-      return Optional.of(backoff);
+      return SlackRetries.delay(failure, FIRST_RETRY.multipliedBy(1L << (failures - 1)));
     }
   }
 }

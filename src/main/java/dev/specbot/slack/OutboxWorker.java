@@ -255,17 +255,8 @@ final class OutboxWorker implements AutoCloseable {
           new SlackSender(database, slack)
               .send(delivery, message.id(), claimed.mayHaveBeenSent(), claimed.place());
       sent.add(new Sent(message.id(), result));
-    } catch (SlackApiException e) {
-      httpFailure(message, delivery, e);
-    } catch (IOException e) {
-      retry(message, backoff(message), "network: " + e.getMessage());
-    } catch (SlackCallFailed e) {
-      if (e.isTransient()) {
-        retry(message, backoff(message), e.getMessage());
-      } else {
-        giveUp(message, delivery, e.getMessage());
-        tellTheDrafter(delivery, e.error());
-      }
+    } catch (SlackApiException | IOException | SlackCallFailed e) {
+      failed(message, delivery, e);
     } catch (RuntimeException e) {
       // A bug or a database hiccup while settling: the claim runs out and the message is tried
       // again; Slack's record (the message's metadata) keeps it from appearing twice.
@@ -273,14 +264,16 @@ final class OutboxWorker implements AutoCloseable {
     }
   }
 
-  private void httpFailure(OutboxMessage message, Delivery delivery, SlackApiException e) {
-    int status = e.getResponse().code();
-    if (status == 429) {
-      retry(message, RetryAfter.of(e).orElse(backoff(message)), "rate limited (429)");
-    } else if (status >= 500) {
-      retry(message, backoff(message), "HTTP " + status);
-    } else {
-      giveUp(message, delivery, "HTTP " + status + ": " + e.getResponseBody());
+  /** Slack did not take the message: it waits and is sent again, or is set aside for good. */
+  private void failed(OutboxMessage message, Delivery delivery, Exception e) {
+    Optional<Duration> delay = SlackRetries.delay(e, backoff(message));
+    if (delay.isPresent()) {
+      retry(message, delay.get(), SlackRetries.describe(e));
+      return;
+    }
+    giveUp(message, delivery, SlackRetries.describe(e));
+    if (e instanceof SlackCallFailed refused) {
+      tellTheDrafter(delivery, refused.error());
     }
   }
 

@@ -95,7 +95,7 @@ public final class SlackBot implements AutoCloseable {
    */
   public static SlackBot start(Config config, Clock clock) throws Exception {
     ExecutorService opener =
-        Executors.newSingleThreadExecutor(task -> new Thread(task, "specbot-open-database"));
+        Executors.newSingleThreadExecutor(DaemonThreads.named("specbot-open-database"));
     Future<Database> opening = opener.submit(() -> Database.open(config.databaseUrl()));
     opener.shutdown();
     SlackAuthCheck auth = null;

@@ -110,9 +110,7 @@ public final class Outbox {
    */
   public List<OutboxMessage> due(Instant now, int limit) {
     Objects.requireNonNull(now, "null now");
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
+    requirePositive(limit);
     return handle
         .createQuery(DUE)
         .bind("now", now.toEpochMilli())
@@ -272,14 +270,18 @@ public final class Outbox {
    */
   public int pruneSettled(Instant before, int limit) {
     Objects.requireNonNull(before, "null before");
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
+    requirePositive(limit);
     return handle
         .createUpdate(PRUNE)
         .bind("before", before.toEpochMilli())
         .bind("limit", limit)
         .execute();
+  }
+
+  private static void requirePositive(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
   }
 
   private static final String PENDING =

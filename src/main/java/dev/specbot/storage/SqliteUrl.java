@@ -17,8 +17,9 @@ record SqliteUrl(Path file, String url) {
    * Without WAL readers and the writer block each other; without IMMEDIATE a transaction that reads
    * then writes fails with SQLITE_BUSY instead of waiting out busy_timeout, and nothing retries it.
    * SQLite's default page cache, 2 MB, no longer holds the indexes once a team has thousands of
-   * finished interviews; 32 MB does (the load benchmark's answers slowed by a fifth with 10,000
-   * finished interviews on the default, not at all with this).
+   * finished interviews: with 10,000 of them (interviews and answers alone) the load benchmark's
+   * answers slowed by a fifth on the default and not measurably on 32 MB. With their whole trail (a
+   * 300 MB file) they still slow by about a tenth; 128 MB did no better within the noise.
    */
   static final String SETTINGS =
       "journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true"

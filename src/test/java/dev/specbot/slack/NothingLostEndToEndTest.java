@@ -171,12 +171,7 @@ class NothingLostEndToEndTest {
 
   @Test
   void replies_written_while_the_bot_was_down_are_taken_in_order_on_restart() throws Exception {
-    String thread = harness.start("echo-tech-spec", "Payment retries");
-    harness.awaitQuestion(thread, 1);
-    harness.reply(thread, DRAFTER, "The context, answered live.");
-    harness.awaitQuestion(thread, 2);
-
-    harness.stop();
+    String thread = stoppedAtQuestion2("The context, answered live.");
     harness.slack.addUserMessage(
         CHANNEL, thread, DRAFTER, "Overview, written while the bot was down.");
     harness.slack.addUserMessage(CHANNEL, thread, "U0BOB", "A colleague's comment.");
@@ -196,11 +191,7 @@ class NothingLostEndToEndTest {
   @Test
   void a_reply_arriving_before_its_thread_is_caught_up_is_taken_after_the_missed_ones()
       throws Exception {
-    String thread = harness.start("echo-tech-spec", "Payment retries");
-    harness.awaitQuestion(thread, 1);
-    harness.reply(thread, DRAFTER, "Context.");
-    harness.awaitQuestion(thread, 2);
-    harness.stop();
+    String thread = stoppedAtQuestion2("Context.");
     harness.slack.addUserMessage(
         CHANNEL, thread, DRAFTER, "Overview, written while the bot was down.");
 
@@ -407,6 +398,16 @@ class NothingLostEndToEndTest {
     return harness.slack.calls("chat.postMessage").stream()
         .filter(call -> call.param("text").startsWith("Question " + number + " of "))
         .count();
+  }
+
+  /** An interview whose first question was answered live, then the bot stopped; its thread. */
+  private String stoppedAtQuestion2(String answer) {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, answer);
+    harness.awaitQuestion(thread, 2);
+    harness.stop();
+    return thread;
   }
 
   private String awaitSpec(String fragment) {

@@ -3,6 +3,7 @@ package dev.specbot.slack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.specbot.storage.Database;
+import dev.specbot.storage.Outbox;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,19 +72,18 @@ class OutboxPrunerTest {
   }
 
   private void sent(String lane, Instant at) {
-    String id = enqueue(lane, at);
-    database.transaction(
-        tx -> {
-          tx.outbox().markSent(id, at, "1700000000.000100");
-          return null;
-        });
+    settle(lane, at, (outbox, id) -> outbox.markSent(id, at, "1700000000.000100"));
   }
 
   private void failed(String lane, Instant at) {
+    settle(lane, at, (outbox, id) -> outbox.markFailed(id, at, "channel_not_found"));
+  }
+
+  private void settle(String lane, Instant at, BiConsumer<Outbox, String> settling) {
     String id = enqueue(lane, at);
     database.transaction(
         tx -> {
-          tx.outbox().markFailed(id, at, "channel_not_found");
+          settling.accept(tx.outbox(), id);
           return null;
         });
   }
