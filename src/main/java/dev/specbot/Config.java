@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param nudges {@code SPECBOT_IDLE_NUDGE_AFTER}, {@code SPECBOT_MEETING_NUDGE_AFTER}, {@code
  *     SPECBOT_READ_REMINDER_BEFORE}, {@code SPECBOT_MAX_NUDGES}, {@code SPECBOT_WORKING_HOURS} and
  *     {@code SPECBOT_WORKING_DAYS}, each with a default
+ * @param readingDelay how long after a question appears a reply still counts as unread (see {@link
+ *     #READING_DELAY})
  */
 public record Config(
     String slackBotToken,
@@ -29,7 +31,35 @@ public record Config(
     String databaseUrl,
     String slackApiUrl,
     Optional<Path> templatesDir,
-    NudgePolicy nudges) {
+    NudgePolicy nudges,
+    Duration readingDelay) {
+
+  /**
+   * How long after a question appears a reply is still taken as written before it was read, and so
+   * as more of the previous answer: Slack shows a message in people's clients a fraction of a
+   * second after it takes it, and nobody reads a question and answers it faster than this.
+   */
+  public static final Duration READING_DELAY = Duration.ofSeconds(2);
+
+  /** A configuration with the usual reading delay. */
+  public Config(
+      String slackBotToken,
+      String slackSigningSecret,
+      int port,
+      String databaseUrl,
+      String slackApiUrl,
+      Optional<Path> templatesDir,
+      NudgePolicy nudges) {
+    this(
+        slackBotToken,
+        slackSigningSecret,
+        port,
+        databaseUrl,
+        slackApiUrl,
+        templatesDir,
+        nudges,
+        READING_DELAY);
+  }
 
   /** A configuration with the default reminder timing. */
   public Config(
@@ -66,7 +96,8 @@ public record Config(
         optional(env, "DATABASE_URL").orElse("jdbc:sqlite:data/specbot.db"),
         apiUrl(env),
         optional(env, "SPECBOT_TEMPLATES_DIR").map(Path::of),
-        nudges(env));
+        nudges(env),
+        readingDelay(env));
   }
 
   /** Never shows the token or the signing secret. */
@@ -82,6 +113,8 @@ public record Config(
         + templatesDir.map(Path::toString).orElse("(none)")
         + ", nudges="
         + nudges
+        + ", readingDelay="
+        + readingDelay
         + "]";
   }
 
@@ -116,6 +149,26 @@ public record Config(
       throw new Invalid(
           name
               + " must be a positive ISO-8601 duration such as PT24H or PT30M, not \""
+              + value.get()
+              + "\"");
+    }
+  }
+
+  /** Zero is allowed: replies are then bursts only until the next question is in Slack. */
+  private static Duration readingDelay(Map<String, String> env) throws Invalid {
+    Optional<String> value = optional(env, "SPECBOT_READING_DELAY");
+    if (value.isEmpty()) {
+      return READING_DELAY;
+    }
+    try {
+      Duration delay = Duration.parse(value.get());
+      if (delay.isNegative() || delay.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new DateTimeParseException("out of range", value.get(), 0);
+      }
+      return delay;
+    } catch (DateTimeParseException e) {
+      throw new Invalid(
+          "SPECBOT_READING_DELAY must be an ISO-8601 duration from PT0S to PT1M such as PT2S, not \""
               + value.get()
               + "\"");
     }

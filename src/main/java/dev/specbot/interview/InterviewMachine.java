@@ -30,6 +30,11 @@ public final class InterviewMachine {
     this.zone = Objects.requireNonNull(zone, "null zone");
   }
 
+  /** The template whose interviews this runs. */
+  public Template template() {
+    return template;
+  }
+
   /** The first step of a new interview: its first question. */
   public Transition begin(Interview interview) {
     if (template.questions().isEmpty()) {

@@ -5,11 +5,11 @@ import dev.specbot.interview.Effect;
 import dev.specbot.interview.Input;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
-import dev.specbot.interview.Progress;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Interviews;
+import dev.specbot.storage.Outbox;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
@@ -24,11 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Runs interviews for the Slack front end: each input is one transaction that records the event (so
- * a retry is a no-op), moves the interview on and queues what the bot will say. Nothing is sent
- * from here.
+ * Runs interviews for the Slack front end. Each input reads the interview, computes its step (the
+ * document rendered, Block Kit built) with no transaction open, then in one transaction records the
+ * event (so a retry is a no-op), moves the interview on and queues what the bot will say, if the
+ * interview did not change meanwhile (see {@link Optimistic}). Nothing is sent from here.
  */
 final class Interviewer {
   /** What became of an input. */
@@ -50,22 +52,26 @@ final class Interviewer {
   private final Clock clock;
   private final Runnable wakeSender;
   private final MeetingDesk desk;
+  private final Bursts bursts;
 
   Interviewer(
       Database database,
       TemplateCatalog catalog,
       MeetingDesk desk,
       Clock clock,
-      Runnable wakeSender) {
+      Runnable wakeSender,
+      Duration readingDelay) {
     this.database = database;
     this.catalog = catalog;
     this.desk = desk;
     this.clock = clock;
     this.wakeSender = wakeSender;
+    this.bursts = new Bursts(readingDelay);
   }
 
   /**
    * Starts an interview in a channel: its parent message, then its first question in the thread.
+   * Everything said is built before the transaction, which only writes it.
    */
   String start(
       Template template, String title, String drafterId, String drafterName, SlackPlace place) {
@@ -75,17 +81,18 @@ final class Interviewer {
             UUID.randomUUID().toString(), template.id(), title, drafterId, drafterName, now);
     InterviewMachine machine = machine(template);
     Transition begun = machine.begin(interview);
+    Messages.Message parent =
+        Messages.parent(begun.interview(), template, machine.progressOf(begun.interview()));
+    Outgoing outgoing = Outgoing.of(begun, template, false);
     database.transaction(
         tx -> {
           tx.interviews().insert(begun.interview(), place);
-          Messages.Message parent =
-              Messages.parent(begun.interview(), template, machine.progressOf(begun.interview()));
           enqueue(
               tx,
               Delivery.forInterview(
                   Delivery.Kind.POST_PARENT, interview.id(), parent.text(), parent.blocks()),
               now);
-          enqueueEffects(tx, begun, template, now, false);
+          var unused = outgoing.enqueue(tx, now);
           desk.interviewMoved(tx, begun.interview(), now);
           return null;
         });
@@ -104,7 +111,8 @@ final class Interviewer {
 
   /**
    * A reply, which {@code continuesPrevious} marks as written before the bot could ask anything
-   * after the drafter's previous reply (as when catching up after downtime).
+   * after the drafter's previous reply (as when catching up after downtime). Only a reply that
+   * touches an interview is remembered; others leave no trace.
    */
   Outcome reply(
       String eventId,
@@ -114,33 +122,50 @@ final class Interviewer {
       String userId,
       String text,
       boolean continuesPrevious) {
+    Input input = Commands.parse(text);
+    Optional<Outbox.Standing> asking =
+        input instanceof Input.Answer && !continuesPrevious
+            ? settledAsk(channelId, threadTs)
+            : Optional.empty();
+    List<String> keys = List.of("event:" + eventId, "message:" + channelId + ":" + ts);
+    Instant now = clock.instant();
     Outcome outcome =
-        database.transaction(
+        Optimistic.run(
+            database,
             tx -> {
-              boolean firstEvent = tx.events().firstTime("event:" + eventId, clock.instant());
-              boolean firstMessage =
-                  tx.events().firstTime("message:" + channelId + ":" + ts, clock.instant());
-              if (!firstEvent || !firstMessage) {
-                return Outcome.DUPLICATE;
-              }
               Optional<StoredInterview> stored = tx.interviews().findByThread(channelId, threadTs);
               if (stored.isEmpty()) {
-                return Outcome.NOT_AN_INTERVIEW;
+                return Optimistic.done(Outcome.NOT_AN_INTERVIEW);
               }
               Interview interview = stored.get().interview();
               if (!interview.drafterId().equals(userId)) {
-                return Outcome.NOT_THE_DRAFTER;
+                return Optimistic.done(Outcome.NOT_THE_DRAFTER);
               }
+              if (keys.stream().anyMatch(tx.events()::seen)) {
+                return Optimistic.done(Outcome.DUPLICATE);
+              }
+              long version = tx.interviews().version(interview.id());
               if (interview.status() == Status.FINISHED) {
-                desk.written(tx, stored.get(), text, clock.instant());
-                return Outcome.HANDLED;
+                MeetingDesk.Posted posted = desk.readPosted(tx, stored.get());
+                return Optimistic.compute(
+                    interview.id(),
+                    version,
+                    () -> once(keys, now, handled(desk.written(posted, text, now))));
               }
-              Input input = Commands.parse(text);
-              Optional<String> continued = burstOf(tx, interview, input, continuesPrevious);
-              if (continued.isPresent()) {
-                return extend(tx, interview, continued.get(), channelId, ts, text);
-              }
-              return step(tx, interview, input, Optional.of(new Reply(channelId, ts, text)));
+              Optional<String> continued =
+                  burstOf(tx, interview, input, ts, continuesPrevious, asking);
+              InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
+              Reply reply = new Reply(channelId, ts, text);
+              return Optimistic.compute(
+                  interview.id(),
+                  version,
+                  () ->
+                      once(
+                          keys,
+                          now,
+                          continued.isPresent()
+                              ? extend(machine, interview, continued.get(), reply, now)
+                              : step(machine, interview, input, Optional.of(reply), now)));
             });
     wakeSender.run();
     return outcome;
@@ -149,35 +174,84 @@ final class Interviewer {
   /** A button pressed on one of the interview's messages. */
   Outcome press(
       String actionKey, String interviewId, String userId, String channelId, Input input) {
+    List<String> keys = List.of("action:" + actionKey);
+    Instant now = clock.instant();
     Outcome outcome =
-        database.transaction(
+        Optimistic.run(
+            database,
             tx -> {
-              if (!tx.events().firstTime("action:" + actionKey, clock.instant())) {
-                return Outcome.DUPLICATE;
-              }
               Optional<StoredInterview> stored = tx.interviews().find(interviewId);
               if (stored.isEmpty()) {
-                return Outcome.NOT_AN_INTERVIEW;
+                return Optimistic.done(Outcome.NOT_AN_INTERVIEW);
+              }
+              if (keys.stream().anyMatch(tx.events()::seen)) {
+                return Optimistic.done(Outcome.DUPLICATE);
               }
               Interview interview = stored.get().interview();
+              long version = tx.interviews().version(interview.id());
               if (!interview.drafterId().equals(userId)) {
-                enqueue(
-                    tx,
-                    Delivery.ephemeral(channelId, userId, notYours(interview)),
-                    clock.instant());
-                return Outcome.NOT_THE_DRAFTER;
+                return Optimistic.compute(
+                    interviewId,
+                    version,
+                    () ->
+                        once(
+                            keys,
+                            now,
+                            privately(
+                                channelId,
+                                userId,
+                                notYours(interview),
+                                Outcome.NOT_THE_DRAFTER,
+                                now)));
               }
               if (!interview.status().isOpen()) {
-                enqueue(
-                    tx,
-                    Delivery.ephemeral(channelId, userId, closedNote(interview)),
-                    clock.instant());
-                return Outcome.CLOSED;
+                return Optimistic.compute(
+                    interviewId,
+                    version,
+                    () ->
+                        once(
+                            keys,
+                            now,
+                            privately(
+                                channelId, userId, closedNote(interview), Outcome.CLOSED, now)));
               }
-              return step(tx, interview, input, Optional.empty());
+              InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
+              return Optimistic.compute(
+                  interviewId,
+                  version,
+                  () -> once(keys, now, step(machine, interview, input, Optional.empty(), now)));
             });
     wakeSender.run();
     return outcome;
+  }
+
+  private static Optimistic.Write<Outcome> handled(Consumer<Tx> change) {
+    return tx -> {
+      change.accept(tx);
+      return Outcome.HANDLED;
+    };
+  }
+
+  /** The write, unless one of the keys was recorded meanwhile (a retry handled in between). */
+  private static Optimistic.Write<Outcome> once(
+      List<String> keys, Instant now, Optimistic.Write<Outcome> write) {
+    return tx -> {
+      for (String key : keys) {
+        if (!tx.events().firstTime(key, now)) {
+          return Outcome.DUPLICATE;
+        }
+      }
+      return write.write(tx);
+    };
+  }
+
+  private static Optimistic.Write<Outcome> privately(
+      String channelId, String userId, String note, Outcome outcome, Instant now) {
+    Delivery delivery = Delivery.ephemeral(channelId, userId, note);
+    return tx -> {
+      enqueue(tx, delivery, now);
+      return outcome;
+    };
   }
 
   List<StoredInterview> interviewsOf(String userId) {
@@ -201,43 +275,108 @@ final class Interviewer {
   private record Reply(String channelId, String ts, String text) {}
 
   /**
-   * The question a reply continues: the drafter's previous reply answered it and the next question
-   * cannot have appeared in Slack yet, so this reply was written before it.
+   * The question a reply continues: the drafter's previous reply answered it, and this reply was
+   * written before the next question could be read (see {@link Bursts}). {@code asking} is where
+   * the next question stood once it was no longer being sent, as read before the transaction.
    */
-  private static Optional<String> burstOf(
-      Tx tx, Interview interview, Input input, boolean continuesPrevious) {
+  private Optional<String> burstOf(
+      Tx tx,
+      Interview interview,
+      Input input,
+      String ts,
+      boolean continuesPrevious,
+      Optional<Outbox.Standing> asking) {
     if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
       return Optional.empty();
     }
     return tx.interviews()
         .burst(interview.id())
-        .filter(burst -> continuesPrevious || tx.outbox().cannotHaveAppeared(burst.nextAskId()))
+        .filter(
+            burst ->
+                continuesPrevious
+                    || bursts.continues(
+                        ts,
+                        asking
+                            .filter(known -> known.state() != Outbox.Standing.State.SENDING)
+                            .orElseGet(() -> tx.outbox().standing(burst.nextAskId()))))
         .map(Interviews.Burst::questionId);
   }
 
-  private Outcome extend(
-      Tx tx, Interview interview, String questionId, String channelId, String ts, String text) {
-    Instant now = clock.instant();
-    Template template = templateOf(interview);
-    Transition extended =
-        machineFor(tx, template, interview).extend(interview, questionId, text, now);
-    tx.interviews().update(extended.interview());
-    tx.answerMessages().record(interview.id(), channelId, ts, questionId, text, now);
-    return Outcome.HANDLED;
+  /**
+   * Where the next question stands, waited for while it is being sent: only Slack's answer gives
+   * its ts, which says whether this reply was written before it. Polled rather than signalled,
+   * since another instance may be the one sending; bounded, so a slow Slack delays the reply a
+   * little and never its acknowledgement past Slack's 3 s.
+   */
+  private Optional<Outbox.Standing> settledAsk(String threadChannel, String threadTs) {
+    long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
+    Optional<Outbox.Standing> standing = askStanding(threadChannel, threadTs);
+    long pause = 5;
+    while (standing.filter(s -> s.state() == Outbox.Standing.State.SENDING).isPresent()
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      pause = Math.min(pause * 2, 50);
+      standing = askStanding(threadChannel, threadTs);
+    }
+    return standing;
   }
 
-  private Outcome step(Tx tx, Interview interview, Input input, Optional<Reply> reply) {
-    Template template = templateOf(interview);
-    Instant now = clock.instant();
-    Transition transition = machineFor(tx, template, interview).apply(interview, input, now);
-    tx.interviews().update(transition.interview());
-    Optional<String> nextAsk = enqueueEffects(tx, transition, template, now, true);
-    rememberAnswer(tx, interview, transition.interview(), input, reply, nextAsk, now);
-    desk.interviewMoved(tx, transition.interview(), now);
-    if (transition.effects().stream().anyMatch(Effect.Publish.class::isInstance)) {
-      desk.offer(tx, transition.interview(), now);
+  /** How long a reply waits for the question before it to be sent (see {@link #settledAsk}). */
+  private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
+
+  private Optional<Outbox.Standing> askStanding(String channelId, String threadTs) {
+    return database.transaction(tx -> tx.outbox().nextAskInThread(channelId, threadTs));
+  }
+
+  private static Optimistic.Write<Outcome> extend(
+      InterviewMachine machine, Interview interview, String questionId, Reply reply, Instant now) {
+    Transition extended = machine.extend(interview, questionId, reply.text(), now);
+    return tx -> {
+      tx.interviews().update(extended.interview());
+      tx.answerMessages()
+          .record(interview.id(), reply.channelId(), reply.ts(), questionId, reply.text(), now);
+      return Outcome.HANDLED;
+    };
+  }
+
+  /** The step an input makes, computed and rendered here; the write only stores and queues it. */
+  private Optimistic.Write<Outcome> step(
+      InterviewMachine machine,
+      Interview interview,
+      Input input,
+      Optional<Reply> reply,
+      Instant now) {
+    Transition transition = machine.apply(interview, input, now);
+    Outgoing outgoing = Outgoing.of(transition, machine.template(), true);
+    Optional<String> answered = answered(interview, transition.interview(), input, reply);
+    boolean publishes = transition.effects().stream().anyMatch(Effect.Publish.class::isInstance);
+    return tx -> {
+      tx.interviews().update(transition.interview());
+      Optional<String> nextAsk = outgoing.enqueue(tx, now);
+      rememberAnswer(tx, interview.id(), answered, reply, nextAsk, now);
+      desk.interviewMoved(tx, transition.interview(), now);
+      if (publishes) {
+        desk.offer(tx, transition.interview(), now);
+      }
+      return Outcome.HANDLED;
+    };
+  }
+
+  /** The question this input answered, if it was an answer given in a reply. */
+  private static Optional<String> answered(
+      Interview before, Interview after, Input input, Optional<Reply> reply) {
+    if (!(input instanceof Input.Answer) || reply.isEmpty() || !before.status().isOpen()) {
+      return Optional.empty();
     }
-    return Outcome.HANDLED;
+    return after.answers().entrySet().stream()
+        .filter(e -> !e.getValue().equals(before.answers().get(e.getKey())))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
   /**
@@ -246,26 +385,17 @@ final class Interviewer {
    */
   private static void rememberAnswer(
       Tx tx,
-      Interview before,
-      Interview after,
-      Input input,
+      String interviewId,
+      Optional<String> answered,
       Optional<Reply> reply,
       Optional<String> nextAsk,
       Instant now) {
-    Optional<String> answered = Optional.empty();
-    if (input instanceof Input.Answer && reply.isPresent() && before.status().isOpen()) {
-      answered =
-          after.answers().entrySet().stream()
-              .filter(e -> !e.getValue().equals(before.answers().get(e.getKey())))
-              .map(Map.Entry::getKey)
-              .findFirst();
-    }
     answered.ifPresent(
         question -> {
-          tx.answerMessages().forget(before.id(), question);
+          tx.answerMessages().forget(interviewId, question);
           tx.answerMessages()
               .record(
-                  before.id(),
+                  interviewId,
                   reply.get().channelId(),
                   reply.get().ts(),
                   question,
@@ -274,43 +404,12 @@ final class Interviewer {
         });
     tx.interviews()
         .setBurst(
-            before.id(), answered.flatMap(q -> nextAsk.map(ask -> new Interviews.Burst(q, ask))));
+            interviewId, answered.flatMap(q -> nextAsk.map(ask -> new Interviews.Burst(q, ask))));
   }
 
   /** The machine for an interview: the document's dates are days in the drafter's own zone. */
   static InterviewMachine machineFor(Tx tx, Template template, Interview interview) {
     return new InterviewMachine(template, Directory.stored(tx, interview.drafterId()).zone());
-  }
-
-  /** Queues what the effects say; returns the outbox id of the question asked, if one is. */
-  static Optional<String> enqueueEffects(
-      Tx tx, Transition transition, Template template, Instant now, boolean updateParent) {
-    Interview interview = transition.interview();
-    Optional<Progress> progress = Optional.empty();
-    Optional<String> ask = Optional.empty();
-    for (Effect effect : transition.effects()) {
-      if (effect instanceof Effect.ProgressChanged changed) {
-        progress = Optional.of(changed.progress());
-      } else {
-        for (Delivery delivery : EffectDeliveries.of(effect, interview, template)) {
-          String id = enqueue(tx, delivery, now);
-          if (effect instanceof Effect.Ask) {
-            ask = Optional.of(id);
-          }
-        }
-      }
-    }
-    // The parent's progress line goes in a lane of its own (see enqueue): it never holds up the
-    // next question.
-    if (updateParent && progress.isPresent()) {
-      Messages.Message parent = Messages.parent(interview, template, progress.get());
-      enqueue(
-          tx,
-          Delivery.forInterview(
-              Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()),
-          now);
-    }
-    return ask;
   }
 
   /**

@@ -20,11 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The meeting's buttons: Schedule (with the pickers' values), Confirm a written time, Reschedule,
  * Cancel, the nudge's Schedule now / Snooze / No meeting needed, and Read it / Who has read it.
- * Each press is one transaction, recorded so that a retried request does nothing twice.
+ * Each press is read, computed with no transaction open and written in one transaction (see {@link
+ * Optimistic}), recorded so that a retried request does nothing twice.
  */
 final class MeetingActions {
   /** How far ahead a meeting may be set: further is more likely a typo than a plan. */
@@ -66,93 +68,99 @@ final class MeetingActions {
     String interviewId = proposal.map(Proposal::interviewId).orElse(press.value());
     // Looked up before the transaction: users.info is a network call.
     Map<String, Person> people = lookUpPeople(press, proposal, interviewId);
-    database.transaction(
+    String key = "action:" + press.actionKey();
+    Instant now = clock.instant();
+    Optimistic.run(
+        database,
         tx -> {
-          Instant now = clock.instant();
-          if (!tx.events().firstTime("action:" + press.actionKey(), now)) {
-            return null;
-          }
           Optional<StoredInterview> stored = tx.interviews().find(interviewId);
-          if (stored.isPresent()) {
-            handle(tx, press, stored.get(), proposal, people, now);
+          if (stored.isEmpty() || tx.events().seen(key)) {
+            return Optimistic.done(false); // A button on nothing is not remembered.
           }
-          return null;
+          MeetingDesk.Posted posted = desk.readPosted(tx, stored.get());
+          return Optimistic.compute(
+              interviewId,
+              tx.interviews().version(interviewId),
+              () -> {
+                Consumer<Tx> change = handle(press, posted, proposal, people, now);
+                return write -> write.events().firstTime(key, now) && applied(change, write);
+              });
         });
     wake.run();
   }
 
-  private void handle(
-      Tx tx,
+  private static boolean applied(Consumer<Tx> change, Tx tx) {
+    change.accept(tx);
+    return true;
+  }
+
+  /** What the press does, computed with no transaction open; the writes come back. */
+  private Consumer<Tx> handle(
       Press press,
-      StoredInterview stored,
+      MeetingDesk.Posted posted,
       Optional<Proposal> proposal,
       Map<String, Person> people,
       Instant now) {
-    Interview interview = stored.interview();
-    switch (press.actionId()) {
-      case MeetingMessages.READ -> read(tx, press, interview, now);
+    Interview interview = posted.interview();
+    return switch (press.actionId()) {
+      case MeetingMessages.READ -> tx -> read(tx, press, interview, now);
       case MeetingMessages.WHO_READ ->
-          privately(
-              tx,
-              press,
-              desk.readers(tx, interview.id(), tx.meetings().scheduledFor(interview.id())),
-              now);
+          tx -> privately(tx, press, desk.readers(tx, interview.id(), posted.meeting()), now);
       default -> {
-        if (mayChangeMeeting(tx, press, interview, now)) {
-          drafterPressed(tx, press, stored, proposal, people, now);
-        }
+        Optional<String> refusal = refusalToChange(press, interview);
+        yield refusal.isPresent()
+            ? tx -> privately(tx, press, refusal.get(), now)
+            : drafterPressed(press, posted, proposal, people, now);
       }
-    }
+    };
   }
 
-  private void drafterPressed(
-      Tx tx,
+  private Consumer<Tx> drafterPressed(
       Press press,
-      StoredInterview stored,
+      MeetingDesk.Posted posted,
       Optional<Proposal> proposal,
       Map<String, Person> people,
       Instant now) {
-    Interview interview = stored.interview();
-    switch (press.actionId()) {
-      case MeetingMessages.SCHEDULE -> fromPickers(tx, press, stored, people, now);
+    Interview interview = posted.interview();
+    return switch (press.actionId()) {
+      case MeetingMessages.SCHEDULE -> fromPickers(press, posted, people, now);
       case MeetingMessages.CONFIRM ->
-          proposal.ifPresent(
-              p ->
-                  scheduleChecked(
-                      tx, press, stored, p.start(), p.duration(), p.attendees(), people, now));
+          proposal
+              .map(
+                  p ->
+                      scheduleChecked(
+                          press, posted, p.start(), p.duration(), p.attendees(), people, now))
+              .orElse(tx -> {});
       case MeetingMessages.RESCHEDULE, MeetingMessages.SCHEDULE_NOW ->
-          desk.showPickers(tx, interview, now);
-      case MeetingMessages.CANCEL -> desk.cancel(tx, stored, now);
-      case MeetingMessages.SNOOZE -> desk.snooze(tx, interview, now);
-      case MeetingMessages.NO_MEETING -> desk.decline(tx, interview, now);
-      default -> {
-        // A picker changed: its value arrives with the Schedule press.
-      }
-    }
+          tx -> desk.showPickers(tx, interview, now);
+      case MeetingMessages.CANCEL -> desk.cancel(posted, now);
+      case MeetingMessages.SNOOZE -> tx -> desk.snooze(tx, interview, now);
+      case MeetingMessages.NO_MEETING -> tx -> desk.decline(tx, interview, now);
+      // A picker changed: its value arrives with the Schedule press.
+      default -> tx -> {};
+    };
   }
 
-  private void fromPickers(
-      Tx tx, Press press, StoredInterview stored, Map<String, Person> people, Instant now) {
+  private Consumer<Tx> fromPickers(
+      Press press, MeetingDesk.Posted posted, Map<String, Person> people, Instant now) {
     Pickers pickers = press.pickers();
     if (pickers.date().isEmpty() || pickers.time().isEmpty()) {
-      privately(tx, press, "Pick a date and a time first, then press Schedule.", now);
-      return;
+      return tx -> privately(tx, press, "Pick a date and a time first, then press Schedule.", now);
     }
-    ZoneId zone = people.get(stored.interview().drafterId()).zone();
+    ZoneId zone = people.get(posted.interview().drafterId()).zone();
     ZonedDateTime start;
     try {
       start =
           ZonedDateTime.of(
               LocalDate.parse(pickers.date().get()), LocalTime.parse(pickers.time().get()), zone);
     } catch (DateTimeException e) {
-      privately(tx, press, "I could not read that date and time; pick them again.", now);
-      return;
+      return tx ->
+          privately(tx, press, "I could not read that date and time; pick them again.", now);
     }
     long minutes = pickers.minutes().map(MeetingActions::minutes).orElse(30L);
-    scheduleChecked(
-        tx,
+    return scheduleChecked(
         press,
-        stored,
+        posted,
         start.toInstant(),
         Duration.ofMinutes(minutes),
         pickers.users(),
@@ -160,23 +168,23 @@ final class MeetingActions {
         now);
   }
 
-  private void scheduleChecked(
-      Tx tx,
+  private Consumer<Tx> scheduleChecked(
       Press press,
-      StoredInterview stored,
+      MeetingDesk.Posted posted,
       Instant start,
       Duration length,
       List<String> attendees,
       Map<String, Person> people,
       Instant now) {
     if (!start.isAfter(now)) {
-      privately(tx, press, "That time has already passed: pick a time in the future.", now);
+      return tx ->
+          privately(tx, press, "That time has already passed: pick a time in the future.", now);
     } else if (start.isAfter(now.plus(HORIZON))) {
-      privately(
-          tx, press, "That is more than a year ahead: pick a date within the next year.", now);
-    } else {
-      desk.schedule(tx, stored, start, length, attendees, people, now);
+      return tx ->
+          privately(
+              tx, press, "That is more than a year ahead: pick a date within the next year.", now);
     }
+    return desk.schedule(posted, start, length, attendees, people, now);
   }
 
   private void read(Tx tx, Press press, Interview interview, Instant now) {
@@ -190,30 +198,22 @@ final class MeetingActions {
         now);
   }
 
-  /** Only the drafter changes the meeting, and only of a spec that was posted. */
-  private boolean mayChangeMeeting(Tx tx, Press press, Interview interview, Instant now) {
+  /** Only the drafter changes the meeting, and only of a spec that was posted: why not, if not. */
+  private static Optional<String> refusalToChange(Press press, Interview interview) {
     if (!interview.drafterId().equals(press.userId())) {
-      privately(
-          tx,
-          press,
+      return Optional.of(
           "This is <@"
               + interview.drafterId()
               + ">'s spec: only they can schedule or change its"
-              + " meeting. You can press Read it once you have read it.",
-          now);
-      return false;
+              + " meeting. You can press Read it once you have read it.");
     }
     if (interview.status() != Status.FINISHED) {
-      privately(
-          tx,
-          press,
+      return Optional.of(
           interview.status() == Status.CANCELLED
               ? "This interview was cancelled, so there is no meeting to schedule."
-              : "The spec is not posted yet: finish the interview first.",
-          now);
-      return false;
+              : "The spec is not posted yet: finish the interview first.");
     }
-    return true;
+    return Optional.empty();
   }
 
   private static void privately(Tx tx, Press press, String text, Instant now) {

@@ -28,12 +28,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The discussion meeting in Slack: offering to schedule it once the spec is posted, taking a time
  * from the pickers or in writing, announcing and inviting, moving and cancelling it, and the
- * reminders and nudges that go with it. Every method runs inside the caller's transaction and only
- * queues what is said; people's details must be looked up before the transaction begins.
+ * reminders and nudges that go with it. What parses a reply or builds a document or an invite runs
+ * before the transaction and hands back the writes to take in it ({@link #written}, {@link
+ * #schedule}, {@link #cancel}); the rest runs inside the caller's transaction and only queues what
+ * is said. People's details must be looked up before the transaction begins.
  */
 final class MeetingDesk {
   private static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
@@ -78,40 +81,72 @@ final class MeetingDesk {
             now);
   }
 
-  /** The drafter wrote in a posted spec's thread: a meeting time, or a meeting command. */
-  void written(Tx tx, StoredInterview stored, String text, Instant now) {
-    Interview interview = stored.interview();
-    String command = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
-    Optional<Meeting> meeting = tx.meetings().scheduledFor(interview.id());
-    switch (command) {
-      case "cancel meeting", "cancel the meeting", "cancel discussion" -> cancel(tx, stored, now);
-      case "no meeting", "no meeting needed" -> decline(tx, interview, now);
-      case "who read", "who has read", "who has read it", "readers" ->
-          say(tx, now, interview.id(), Messages.say(readers(tx, interview.id(), meeting)));
-      case "schedule", "reschedule", "meeting" ->
-          say(
-              tx,
-              now,
-              interview.id(),
-              schedulePrompt(interview.id(), zoneOf(tx, interview), now, meeting));
-      case "help" -> say(tx, now, interview.id(), Messages.say(help()));
-      default -> propose(tx, interview, text, meeting, now);
+  /**
+   * What work on a posted spec's meeting reads before it computes: the spec, its meeting, and the
+   * drafter and attendees as stored.
+   */
+  record Posted(StoredInterview stored, Optional<Meeting> meeting, Map<String, Person> people) {
+    Interview interview() {
+      return stored.interview();
+    }
+
+    ZoneId zone() {
+      return person(people, interview().drafterId()).zone();
     }
   }
 
-  private void propose(
-      Tx tx, Interview interview, String text, Optional<Meeting> meeting, Instant now) {
-    ZoneId zone = zoneOf(tx, interview);
-    MeetingRequest.Parsed parsed = MeetingRequest.parse(text, zone, now);
+  /** Reads what {@link #written} and {@link #cancel} compute from. */
+  Posted readPosted(Tx tx, StoredInterview stored) {
+    Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
+    List<String> attendees = meeting.map(Meeting::attendeeIds).orElse(List.of());
+    return new Posted(stored, meeting, storedPeople(tx, stored.interview(), attendees));
+  }
+
+  /**
+   * The drafter wrote in a posted spec's thread: a meeting time, or a meeting command. Parsed and
+   * built here, with no transaction open; the writes come back to be taken in one.
+   */
+  Consumer<Tx> written(Posted posted, String text, Instant now) {
+    Interview interview = posted.interview();
+    String id = interview.id();
+    return switch (commandOf(text)) {
+      case "cancel meeting", "cancel the meeting", "cancel discussion" -> cancel(posted, now);
+      case "no meeting", "no meeting needed" -> tx -> decline(tx, interview, now);
+      case "who read", "who has read", "who has read it", "readers" ->
+          tx -> say(tx, now, id, Messages.say(readers(tx, id, posted.meeting())));
+      case "schedule", "reschedule", "meeting" -> {
+        Messages.Message prompt = schedulePrompt(id, posted.zone(), now, posted.meeting());
+        yield tx -> say(tx, now, id, prompt);
+      }
+      case "help" -> tx -> say(tx, now, id, Messages.say(help()));
+      default -> propose(posted, text, now);
+    };
+  }
+
+  /**
+   * A reply as a command word: lower case, without the trailing full stops, exclamation and
+   * question marks people add. A scan, not a pattern: {@code [.!?]+$} backtracks on a long run of
+   * dots.
+   */
+  static String commandOf(String text) {
+    String command = text.strip().toLowerCase(Locale.ROOT);
+    int end = command.length();
+    while (end > 0 && ".!?".indexOf(command.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return command.substring(0, end);
+  }
+
+  private Consumer<Tx> propose(Posted posted, String text, Instant now) {
+    Interview interview = posted.interview();
+    Optional<Meeting> meeting = posted.meeting();
+    MeetingRequest.Parsed parsed = MeetingRequest.parse(text, posted.zone(), now);
     if (parsed instanceof MeetingRequest.Refused refused) {
-      say(
-          tx,
-          now,
-          interview.id(),
+      Messages.Message refusal =
           Messages.say(
               refused.message()
-                  + " Nothing was scheduled. (`help` lists what else you can write here.)"));
-      return;
+                  + " Nothing was scheduled. (`help` lists what else you can write here.)");
+      return tx -> say(tx, now, interview.id(), refusal);
     }
     MeetingRequest.Proposal asked = (MeetingRequest.Proposal) parsed;
     Duration length =
@@ -129,32 +164,30 @@ final class MeetingDesk {
             asked.start().toInstant().toEpochMilli(),
             length.toMinutes(),
             attendees);
-    say(
-        tx,
-        now,
-        interview.id(),
-        MeetingMessages.proposal(
-            proposal, MeetingText.startOf(asked.start()), meeting.isPresent()));
+    Messages.Message message =
+        MeetingMessages.proposal(proposal, MeetingText.startOf(asked.start()), meeting.isPresent());
+    return tx -> say(tx, now, interview.id(), message);
   }
 
   /**
    * Schedules the meeting, or moves the one there is: saved, announced in the thread and to each
    * attendee, the invite attached, the reminders set again, the parent and the document updated.
+   * The invite and the document are built here; the writes come back.
    *
-   * @param people each attendee and the drafter, as looked up before the transaction
+   * @param people each attendee and the drafter, as looked up before
    */
-  void schedule(
-      Tx tx,
-      StoredInterview stored,
+  Consumer<Tx> schedule(
+      Posted posted,
       Instant start,
       Duration length,
       List<String> attendeeIds,
       Map<String, Person> people,
       Instant now) {
+    StoredInterview stored = posted.stored();
     Interview interview = stored.interview();
     Person drafter = person(people, interview.drafterId());
     List<String> attendees = withoutDrafter(attendeeIds, interview);
-    Optional<Meeting> before = tx.meetings().scheduledFor(interview.id());
+    Optional<Meeting> before = posted.meeting();
     Meeting meeting =
         before
             .map(m -> m.movedTo(start, length, attendees))
@@ -169,76 +202,79 @@ final class MeetingDesk {
                         attendees,
                         0,
                         Meeting.Status.SCHEDULED));
-    tx.meetings().save(meeting, now);
-    tx.reminders()
-        .cancel(
-            interview.id(),
-            now,
-            Reminder.Kind.READ_REMINDER,
-            Reminder.Kind.MEETING_START,
-            Reminder.Kind.MEETING_NUDGE);
-    setReminders(tx, meeting, drafter, people, now);
     boolean moved = before.isPresent();
-    say(tx, now, interview.id(), MeetingMessages.announcement(meeting, interview.title(), moved));
-    attachInvite(tx, stored, meeting, people, now);
+    List<Delivery> said = new ArrayList<>();
+    said.add(
+        inThread(interview.id(), MeetingMessages.announcement(meeting, interview.title(), moved)));
+    said.add(invite(stored, meeting, people, now));
     String link = threadLink(stored);
     for (String attendee : attendees) {
-      Interviewer.enqueue(
-          tx,
+      said.add(
           Delivery.direct(
               interview.id(),
               attendee,
               MeetingMessages.invitation(
-                  meeting, interview.title(), interview.drafterId(), link, moved)),
-          now);
+                  meeting, interview.title(), interview.drafterId(), link, moved)));
     }
-    before.ifPresent(
-        old ->
-            old.attendeeIds().stream()
-                .filter(id -> !attendees.contains(id))
-                .forEach(
-                    dropped ->
-                        Interviewer.enqueue(
-                            tx,
-                            Delivery.direct(
-                                interview.id(),
-                                dropped,
-                                MeetingMessages.uninvited(
-                                    interview.title(), interview.drafterId(), meeting)),
-                            now)));
-    documentChanged(tx, stored, Optional.of(meeting), now);
+    before.stream()
+        .flatMap(old -> old.attendeeIds().stream())
+        .filter(id -> !attendees.contains(id))
+        .forEach(
+            dropped ->
+                said.add(
+                    Delivery.direct(
+                        interview.id(),
+                        dropped,
+                        MeetingMessages.uninvited(
+                            interview.title(), interview.drafterId(), meeting))));
+    said.addAll(documentChanged(posted, Optional.of(meeting), meeting, now));
+    return tx -> {
+      tx.meetings().save(meeting, now);
+      tx.reminders()
+          .cancel(
+              interview.id(),
+              now,
+              Reminder.Kind.READ_REMINDER,
+              Reminder.Kind.MEETING_START,
+              Reminder.Kind.MEETING_NUDGE);
+      setReminders(tx, meeting, drafter, people, now);
+      said.forEach(delivery -> Interviewer.enqueue(tx, delivery, now));
+    };
   }
 
-  /** Calls the meeting off: attendees told, a cancelling invite, reminders gone, nudges again. */
-  void cancel(Tx tx, StoredInterview stored, Instant now) {
+  /**
+   * Calls the meeting off: attendees told, a cancelling invite, reminders gone, nudges again. The
+   * invite and the document are built here; the writes come back.
+   */
+  Consumer<Tx> cancel(Posted posted, Instant now) {
+    StoredInterview stored = posted.stored();
     Interview interview = stored.interview();
-    Optional<Meeting> scheduled = tx.meetings().scheduledFor(interview.id());
-    if (scheduled.isEmpty()) {
-      say(tx, now, interview.id(), Messages.say("There is no meeting to cancel."));
-      return;
+    if (posted.meeting().isEmpty()) {
+      return tx -> say(tx, now, interview.id(), Messages.say("There is no meeting to cancel."));
     }
-    Meeting cancelled = scheduled.get().cancelled();
-    tx.meetings().save(cancelled, now);
-    tx.reminders()
-        .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
-    say(tx, now, interview.id(), MeetingMessages.cancelledInThread(interview.title()));
-    Map<String, Person> people = storedPeople(tx, interview, cancelled.attendeeIds());
-    attachInvite(tx, stored, cancelled, people, now);
+    Meeting cancelled = posted.meeting().get().cancelled();
+    List<Delivery> said = new ArrayList<>();
+    said.add(inThread(interview.id(), MeetingMessages.cancelledInThread(interview.title())));
+    said.add(invite(stored, cancelled, posted.people(), now));
     for (String attendee : cancelled.attendeeIds()) {
-      Interviewer.enqueue(
-          tx,
+      said.add(
           Delivery.direct(
               interview.id(),
               attendee,
               MeetingMessages.cancelledForAttendee(
-                  interview.title(), interview.drafterId(), cancelled)),
-          now);
+                  interview.title(), interview.drafterId(), cancelled)));
     }
-    ZoneId zone = zoneOf(tx, interview);
-    say(tx, now, interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty()));
-    scheduleNudge(
-        tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
-    documentChanged(tx, stored, Optional.empty(), now);
+    ZoneId zone = posted.zone();
+    said.add(inThread(interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty())));
+    said.addAll(documentChanged(posted, Optional.empty(), cancelled, now));
+    return tx -> {
+      tx.meetings().save(cancelled, now);
+      tx.reminders()
+          .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
+      said.forEach(delivery -> Interviewer.enqueue(tx, delivery, now));
+      scheduleNudge(
+          tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+    };
   }
 
   /** "No meeting needed": the meeting nudges stop. */
@@ -304,13 +340,13 @@ final class MeetingDesk {
 
   /** The meeting line for the parent message and {@code /spec list}. */
   static Optional<String> meetingLine(Tx tx, String interviewId) {
-    return tx.meetings()
-        .forInterview(interviewId)
-        .map(
-            m ->
-                m.status() == Meeting.Status.SCHEDULED
-                    ? MeetingMessages.meetingLine(m)
-                    : "Discussion cancelled");
+    return tx.meetings().forInterview(interviewId).map(MeetingDesk::lineOf);
+  }
+
+  private static String lineOf(Meeting meeting) {
+    return meeting.status() == Meeting.Status.SCHEDULED
+        ? MeetingMessages.meetingLine(meeting)
+        : "Discussion cancelled";
   }
 
   private void setReminders(
@@ -375,8 +411,9 @@ final class MeetingDesk {
     scheduleNudge(tx, interview, fired.kind(), fired.number() + 1, due, now);
   }
 
-  private void attachInvite(
-      Tx tx, StoredInterview stored, Meeting meeting, Map<String, Person> people, Instant now) {
+  /** The calendar file for the meeting as it now stands, as a file in the thread. */
+  private static Delivery invite(
+      StoredInterview stored, Meeting meeting, Map<String, Person> people, Instant now) {
     Interview interview = stored.interview();
     List<Person> attendees = meeting.attendeeIds().stream().map(id -> person(people, id)).toList();
     String description =
@@ -394,21 +431,26 @@ final class MeetingDesk {
         meeting.status() == Meeting.Status.CANCELLED
             ? "Cancellation for your calendar."
             : "Calendar invite: " + MeetingText.of(meeting) + ".";
-    Interviewer.enqueue(tx, Delivery.fileInThread(interview.id(), comment, INVITE_FILE, ics), now);
+    return Delivery.fileInThread(interview.id(), comment, INVITE_FILE, ics);
   }
 
-  /** The document with its Discussion Meeting field as it now stands, and the parent message. */
-  private void documentChanged(
-      Tx tx, StoredInterview stored, Optional<Meeting> meeting, Instant now) {
-    Interview interview = stored.interview();
+  /**
+   * The document with its Discussion Meeting field as it now stands, and the parent message with
+   * its meeting line ({@code latest} is the meeting as saved, cancelled or not).
+   */
+  private List<Delivery> documentChanged(
+      Posted posted, Optional<Meeting> meeting, Meeting latest, Instant now) {
+    Interview interview = posted.interview();
     Optional<Template> template = catalog.find(interview.templateId());
     if (template.isEmpty()) {
-      return; // The template was removed: the document cannot be assembled again.
+      return List.of(); // The template was removed: the document cannot be assembled again.
     }
-    InterviewMachine machine = new InterviewMachine(template.get(), zoneOf(tx, interview));
+    InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
     String markdown = machine.render(interview, now, meeting.map(MeetingText::of));
-    Interviewer.enqueue(
-        tx,
+    Messages.Message parent =
+        Messages.parent(
+            interview, template.get(), machine.progressOf(interview), Optional.of(lineOf(latest)));
+    return List.of(
         Delivery.fileInThread(
             interview.id(),
             meeting.isPresent()
@@ -416,18 +458,8 @@ final class MeetingDesk {
                 : "The spec, updated: its discussion meeting was cancelled.",
             SpecRenderer.fileName(interview.title()),
             markdown),
-        now);
-    Messages.Message parent =
-        Messages.parent(
-            interview,
-            template.get(),
-            machine.progressOf(interview),
-            meetingLine(tx, interview.id()));
-    Interviewer.enqueue(
-        tx,
         Delivery.forInterview(
-            Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()),
-        now);
+            Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
   }
 
   private Messages.Message schedulePrompt(
@@ -443,11 +475,12 @@ final class MeetingDesk {
   }
 
   private static void say(Tx tx, Instant now, String interviewId, Messages.Message message) {
-    Interviewer.enqueue(
-        tx,
-        Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks()),
-        now);
+    Interviewer.enqueue(tx, inThread(interviewId, message), now);
+  }
+
+  private static Delivery inThread(String interviewId, Messages.Message message) {
+    return Delivery.forInterview(
+        Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
   }
 
   private static ZoneId zoneOf(Tx tx, Interview interview) {

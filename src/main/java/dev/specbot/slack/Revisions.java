@@ -1,21 +1,22 @@
 package dev.specbot.slack;
 
 import dev.specbot.interview.Interview;
+import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Transition;
 import dev.specbot.storage.AnswerMessages;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.StoredInterview;
-import dev.specbot.storage.Tx;
-import dev.specbot.template.Template;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Edits and deletions of the drafter's replies in Slack, carried to the answers they gave: an
  * edited reply changes its answer, a deleted one leaves its question unanswered, and a posted spec
- * is posted again. Each event is one transaction, recorded so that a retry does nothing.
+ * is posted again. Each event is read, computed with no transaction open and written in one
+ * transaction (see {@link Optimistic}), recorded so that a retry does nothing.
  */
 final class Revisions {
   private final Database database;
@@ -32,68 +33,75 @@ final class Revisions {
 
   /** The message {@code channelId}/{@code ts} now reads {@code text}. */
   void edited(String eventId, String channelId, String ts, String userId, String text) {
-    revise(
-        eventId,
-        channelId,
-        ts,
-        userId,
-        (tx, part) -> {
-          if (part.text().equals(text)) {
-            return false; // Slack also reports unfurls and the like as edits.
-          }
-          tx.answerMessages().updateText(channelId, ts, text);
-          return true;
-        });
+    revise(eventId, channelId, ts, Optional.of(userId), Optional.of(text));
   }
 
   /** The message {@code channelId}/{@code ts} was deleted. */
   void deleted(String eventId, String channelId, String ts) {
-    revise(
-        eventId,
-        channelId,
-        ts,
-        null,
-        (tx, part) -> {
-          tx.answerMessages().delete(channelId, ts);
-          return true;
-        });
+    revise(eventId, channelId, ts, Optional.empty(), Optional.empty());
   }
 
-  /** Changes a stored part of an answer; false when nothing changed. */
-  private interface Change {
-    boolean apply(Tx tx, AnswerMessages.Part part);
-  }
-
-  private void revise(String eventId, String channelId, String ts, String userId, Change change) {
-    database.transaction(
+  /**
+   * Carries an edit ({@code text} present) or a deletion to the answer the message is part of. Only
+   * an event about an answer is remembered; the answer is revised (and a posted document rendered)
+   * with no transaction open.
+   */
+  private void revise(
+      String eventId, String channelId, String ts, Optional<String> editor, Optional<String> text) {
+    String key = "event:" + eventId;
+    Instant now = clock.instant();
+    Optimistic.run(
+        database,
         tx -> {
-          Instant now = clock.instant();
-          if (!tx.events().firstTime("event:" + eventId, now)) {
-            return null;
-          }
           Optional<AnswerMessages.Part> part = tx.answerMessages().find(channelId, ts);
           Optional<StoredInterview> stored =
               part.flatMap(p -> tx.interviews().find(p.interviewId()));
           if (stored.isEmpty()
-              || (userId != null && !userId.equals(stored.get().interview().drafterId()))
-              || !change.apply(tx, part.get())) {
-            return null;
+              || editor.filter(id -> !id.equals(stored.get().interview().drafterId())).isPresent()
+              || text.filter(part.get().text()::equals).isPresent() // An unfurl, not an edit.
+              || tx.events().seen(key)) {
+            return Optimistic.done(false);
           }
-          reviseAnswer(tx, stored.get().interview(), part.get().questionId(), now);
-          return null;
+          Interview interview = stored.get().interview();
+          String questionId = part.get().questionId();
+          List<AnswerMessages.Part> parts = tx.answerMessages().parts(interview.id(), questionId);
+          InterviewMachine machine =
+              Interviewer.machineFor(tx, interviewer.templateOf(interview), interview);
+          return Optimistic.compute(
+              interview.id(),
+              tx.interviews().version(interview.id()),
+              () -> {
+                Optional<String> answer = answerAfter(parts, ts, text);
+                Transition revised = machine.revise(interview, questionId, answer, now);
+                Outgoing outgoing = Outgoing.of(revised, machine.template(), true);
+                return write -> {
+                  if (!write.events().firstTime(key, now)) {
+                    return false;
+                  }
+                  text.ifPresentOrElse(
+                      edited -> write.answerMessages().updateText(channelId, ts, edited),
+                      () -> write.answerMessages().delete(channelId, ts));
+                  write.interviews().update(revised.interview());
+                  write.interviews().setBurst(interview.id(), Optional.empty());
+                  var unused = outgoing.enqueue(write, now);
+                  return true;
+                };
+              });
         });
     wake.run();
   }
 
-  private void reviseAnswer(Tx tx, Interview interview, String questionId, Instant now) {
-    List<String> texts = tx.answerMessages().texts(interview.id(), questionId);
-    Optional<String> answer =
-        texts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", texts));
-    Template template = interviewer.templateOf(interview);
-    Transition revised =
-        Interviewer.machineFor(tx, template, interview).revise(interview, questionId, answer, now);
-    tx.interviews().update(revised.interview());
-    tx.interviews().setBurst(interview.id(), Optional.empty());
-    var unused = Interviewer.enqueueEffects(tx, revised, template, now, true);
+  /** The answer's parts joined, with the one at {@code ts} edited to {@code text} or deleted. */
+  private static Optional<String> answerAfter(
+      List<AnswerMessages.Part> parts, String ts, Optional<String> text) {
+    List<String> texts = new ArrayList<>();
+    for (AnswerMessages.Part part : parts) {
+      if (!part.ts().equals(ts)) {
+        texts.add(part.text());
+      } else {
+        text.ifPresent(texts::add);
+      }
+    }
+    return texts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", texts));
   }
 }

@@ -64,7 +64,8 @@ public final class SlackBot implements AutoCloseable {
           worker.wake();
           reminders.wake();
         };
-    Interviewer interviewer = new Interviewer(database, catalog, desk, clock, wake);
+    Interviewer interviewer =
+        new Interviewer(database, catalog, desk, clock, wake, config.readingDelay());
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer);
     AppConfig appConfig =

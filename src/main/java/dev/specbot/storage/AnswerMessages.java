@@ -107,4 +107,27 @@ public final class AnswerMessages {
         .mapTo(String.class)
         .list();
   }
+
+  private static final String PARTS =
+      """
+      SELECT interview_id, question_id, ts, text FROM answer_messages
+      WHERE interview_id = :interviewId AND question_id = :questionId
+      ORDER BY received_at, ts
+      """;
+
+  /** The messages making up the question's answer, in the order they were sent. */
+  public List<Part> parts(String interviewId, String questionId) {
+    return handle
+        .createQuery(PARTS)
+        .bind("interviewId", interviewId)
+        .bind("questionId", questionId)
+        .map(
+            (row, context) ->
+                new Part(
+                    row.getString("interview_id"),
+                    row.getString("question_id"),
+                    row.getString("ts"),
+                    row.getString("text")))
+        .list();
+  }
 }

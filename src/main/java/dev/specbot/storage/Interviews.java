@@ -169,7 +169,8 @@ public final class Interviews {
   private static final String UPDATE =
       """
       UPDATE interviews
-      SET status = :status, current_index = :currentIndex, updated_at = :updatedAt
+      SET status = :status, current_index = :currentIndex, updated_at = :updatedAt,
+          version = version + 1
       WHERE id = :id
       """;
 
@@ -276,7 +277,10 @@ public final class Interviews {
   public void setBurst(String interviewId, Optional<Burst> burst) {
     handle
         .createUpdate(
-            "UPDATE interviews SET burst_question = :q, burst_next_ask = :ask WHERE id = :id")
+            """
+            UPDATE interviews SET burst_question = :q, burst_next_ask = :ask, version = version + 1
+            WHERE id = :id
+            """)
         .bind("id", interviewId)
         .bind("q", burst.map(Burst::questionId).orElse(null))
         .bind("ask", burst.map(Burst::nextAskId).orElse(null))
@@ -297,6 +301,41 @@ public final class Interviews {
                     : Optional.of(new Burst(row.getString(1), row.getString(2))))
         .findOne()
         .flatMap(found -> found);
+  }
+
+  /**
+   * The interview's version, which every change to it counts up: read with the interview, it tells
+   * a later transaction whether the interview changed in between.
+   */
+  public long version(String interviewId) {
+    return handle
+        .createQuery("SELECT version FROM interviews WHERE id = :id")
+        .bind("id", interviewId)
+        .mapTo(Long.class)
+        .findOne()
+        .orElseThrow(() -> new IllegalStateException("no interview " + interviewId));
+  }
+
+  /**
+   * Counts the version up if it is still {@code expected}: true when nothing changed the interview
+   * since it was read; false when something did, and what was computed from it is stale.
+   */
+  public boolean claimVersion(String interviewId, long expected) {
+    return handle
+            .createUpdate(
+                "UPDATE interviews SET version = version + 1 WHERE id = :id AND version = :expected")
+            .bind("id", interviewId)
+            .bind("expected", expected)
+            .execute()
+        == 1;
+  }
+
+  /** Counts the version up: something that work on the interview reads (its meeting) changed. */
+  public void touch(String interviewId) {
+    handle
+        .createUpdate("UPDATE interviews SET version = version + 1 WHERE id = :id")
+        .bind("id", interviewId)
+        .execute();
   }
 
   /** Where the interview lives in Slack, without loading its answers: for the outbox sender. */

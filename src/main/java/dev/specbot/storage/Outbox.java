@@ -134,6 +134,65 @@ public final class Outbox {
         .isPresent();
   }
 
+  /**
+   * Where a message stands, as a reply's reader needs it: waiting to be sent, being sent (claimed,
+   * its outcome not recorded yet), sent (with Slack's ts for it, a post's result), or given up.
+   */
+  public record Standing(State state, Optional<String> ts) {
+    public enum State {
+      WAITING,
+      SENDING,
+      SENT,
+      GIVEN_UP
+    }
+
+    static final Standing GIVEN_UP = new Standing(State.GIVEN_UP, Optional.empty());
+  }
+
+  public Standing standing(String messageId) {
+    return handle
+        .createQuery(
+            "SELECT status, result, claims > attempts AS sending FROM outbox WHERE id = :id")
+        .bind("id", messageId)
+        .map(Outbox::standing)
+        .findOne()
+        .orElse(Standing.GIVEN_UP); // Pruned long ago: settled, so not waiting.
+  }
+
+  private static final String NEXT_ASK =
+      """
+      SELECT o.status, o.result, o.claims > o.attempts AS sending
+      FROM interviews i JOIN outbox o ON o.id = i.burst_next_ask
+      WHERE i.channel_id = :channelId AND i.thread_ts = :threadTs
+      """;
+
+  /**
+   * Where the question asked after the drafter's latest answer stands, in the interview of this
+   * thread; empty when there is none (no interview, or its latest input was not an answer).
+   */
+  public Optional<Standing> nextAskInThread(String channelId, String threadTs) {
+    return handle
+        .createQuery(NEXT_ASK)
+        .bind("channelId", channelId)
+        .bind("threadTs", threadTs)
+        .map(Outbox::standing)
+        .findOne();
+  }
+
+  private static Standing standing(ResultSet row, StatementContext context) throws SQLException {
+    return switch (row.getString("status")) {
+      case "PENDING" ->
+          new Standing(
+              row.getBoolean("sending") ? Standing.State.SENDING : Standing.State.WAITING,
+              Optional.empty());
+      case "SENT" ->
+          new Standing(
+              Standing.State.SENT,
+              Optional.ofNullable(row.getString("result")).filter(r -> !r.isBlank()));
+      default -> Standing.GIVEN_UP;
+    };
+  }
+
   private static final String CLAIM =
       """
       UPDATE outbox

@@ -34,4 +34,17 @@ public final class ProcessedEvents {
             .execute()
         == 1;
   }
+
+  /**
+   * Whether the key was recorded: a cheap look before work whose result {@link #firstTime} keeps.
+   */
+  public boolean seen(String key) {
+    Objects.requireNonNull(key, "null key");
+    return handle
+        .createQuery("SELECT 1 FROM processed_events WHERE event_key = :eventKey")
+        .bind("eventKey", key)
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
+  }
 }

@@ -44,6 +44,7 @@ final class BotHarness implements AutoCloseable {
   final ShiftableClock clock = new ShiftableClock();
   private final Path database;
   private final NudgePolicy nudges;
+  private final Duration readingDelay;
   private final AtomicInteger sequence = new AtomicInteger();
   private SlackBot bot;
   private final List<SlackBot> twins = new java.util.ArrayList<>();
@@ -55,16 +56,23 @@ final class BotHarness implements AutoCloseable {
 
   /** A bot with its own reminder timing, e.g. a nudge a second after the last answer. */
   BotHarness(Path folder, NudgePolicy nudges) throws Exception {
+    this(folder, nudges, Duration.ZERO);
+  }
+
+  /**
+   * A bot that takes replies sent within {@code readingDelay} of a question appearing as more of
+   * the previous answer. The other harnesses use none: the fake's ts grow by 100 µs a message, not
+   * with time, so a test answering the moment a question arrives would read as a burst.
+   */
+  BotHarness(Path folder, NudgePolicy nudges, Duration readingDelay) throws Exception {
     this.database = folder.resolve("data/specbot.db");
     this.nudges = nudges;
+    this.readingDelay = readingDelay;
     startBot();
   }
 
   void startBot() throws Exception {
-    Config config =
-        new Config(
-            TOKEN, SECRET, 0, "jdbc:sqlite:" + database, slack.baseUrl(), Optional.empty(), nudges);
-    bot = SlackBot.start(config, clock);
+    bot = SlackBot.start(config(), clock);
     requests =
         new SlackRequests(
             URI.create("http://127.0.0.1:" + bot.port() + "/slack/events"),
@@ -75,7 +83,14 @@ final class BotHarness implements AutoCloseable {
 
   private Config config() {
     return new Config(
-        TOKEN, SECRET, 0, "jdbc:sqlite:" + database, slack.baseUrl(), Optional.empty(), nudges);
+        TOKEN,
+        SECRET,
+        0,
+        "jdbc:sqlite:" + database,
+        slack.baseUrl(),
+        Optional.empty(),
+        nudges,
+        readingDelay);
   }
 
   /**

@@ -59,6 +59,9 @@ public final class BotProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("SLACK_CLIENT_ID");
     builder.environment().remove("SLACK_CLIENT_SECRET");
+    // The fake Slack's ts grow by 100 µs a message, not with time, and these bots' users answer the
+    // moment a question arrives: with a reading delay every answer would read as a burst.
+    builder.environment().put("SPECBOT_READING_DELAY", "PT0S");
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
     Files.createDirectories(log.toAbsolutePath().getParent());

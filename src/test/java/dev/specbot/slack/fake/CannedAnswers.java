@@ -14,6 +14,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.specbot.slack.fake.Messages.Message;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,10 @@ final class CannedAnswers {
     String ts = nextTs();
     messages.add(new Message(channel, ts, threadTs, user, null, text, null, null));
     return ts;
+  }
+
+  void advanceTs(Duration later) {
+    tsMicros += later.toNanos() / 1000;
   }
 
   void clear() {

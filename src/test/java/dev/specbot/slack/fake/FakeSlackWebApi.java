@@ -150,6 +150,19 @@ public final class FakeSlackWebApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Moves Slack's clock on: the next ts the fake gives is {@code later} after the last one, as when
+   * a person writes a while after the last message (the fake's ts otherwise grow by 100 µs).
+   */
+  public void advanceTs(Duration later) {
+    lock.lock();
+    try {
+      canned.advanceTs(later);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** The texts of the messages Slack holds in a thread (its parent first), as a reader sees it. */
   public List<String> messagesInThread(String channel, String threadTs) {
     lock.lock();
