@@ -117,12 +117,8 @@ final class Interviewer {
     Outcome outcome =
         database.transaction(
             tx -> {
-              boolean firstEvent = tx.events().firstTime("event:" + eventId, clock.instant());
-              boolean firstMessage =
-                  tx.events().firstTime("message:" + channelId + ":" + ts, clock.instant());
-              if (!firstEvent || !firstMessage) {
-                return Outcome.DUPLICATE;
-              }
+              // Looked up before anything is recorded: a reply outside an interview's thread, or
+              // not the drafter's, changes nothing however often it comes, and leaves no key.
               Optional<StoredInterview> stored = tx.interviews().findByThread(channelId, threadTs);
               if (stored.isEmpty()) {
                 return Outcome.NOT_AN_INTERVIEW;
@@ -130,6 +126,14 @@ final class Interviewer {
               Interview interview = stored.get().interview();
               if (!interview.drafterId().equals(userId)) {
                 return Outcome.NOT_THE_DRAFTER;
+              }
+              boolean firstEvent = tx.events().firstTime("event:" + eventId, clock.instant());
+              boolean firstMessage =
+                  tx.events()
+                      .firstTimeFor(
+                          interview.id(), "message:" + channelId + ":" + ts, clock.instant());
+              if (!firstEvent || !firstMessage) {
+                return Outcome.DUPLICATE;
               }
               if (interview.status() == Status.FINISHED) {
                 desk.written(tx, stored.get(), text, clock.instant());
@@ -142,7 +146,11 @@ final class Interviewer {
               }
               return step(tx, interview, input, Optional.of(new Reply(channelId, ts, text)));
             });
-    wakeSender.run();
+    // Only a reply taken in queues anything: chatter elsewhere must not send the workers to the
+    // database.
+    if (outcome == Outcome.HANDLED) {
+      wakeSender.run();
+    }
     return outcome;
   }
 
@@ -152,12 +160,12 @@ final class Interviewer {
     Outcome outcome =
         database.transaction(
             tx -> {
-              if (!tx.events().firstTime("action:" + actionKey, clock.instant())) {
-                return Outcome.DUPLICATE;
-              }
               Optional<StoredInterview> stored = tx.interviews().find(interviewId);
               if (stored.isEmpty()) {
                 return Outcome.NOT_AN_INTERVIEW;
+              }
+              if (!tx.events().firstTime("action:" + actionKey, clock.instant())) {
+                return Outcome.DUPLICATE;
               }
               Interview interview = stored.get().interview();
               if (!interview.drafterId().equals(userId)) {

@@ -69,11 +69,9 @@ final class MeetingActions {
     database.transaction(
         tx -> {
           Instant now = clock.instant();
-          if (!tx.events().firstTime("action:" + press.actionKey(), now)) {
-            return null;
-          }
           Optional<StoredInterview> stored = tx.interviews().find(interviewId);
-          if (stored.isPresent()) {
+          // Recorded only for a button on a spec: a press on nothing leaves no key.
+          if (stored.isPresent() && tx.events().firstTime("action:" + press.actionKey(), now)) {
             handle(tx, press, stored.get(), proposal, people, now);
           }
           return null;

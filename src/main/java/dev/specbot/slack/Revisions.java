@@ -68,14 +68,13 @@ final class Revisions {
     database.transaction(
         tx -> {
           Instant now = clock.instant();
-          if (!tx.events().firstTime("event:" + eventId, now)) {
-            return null;
-          }
           Optional<AnswerMessages.Part> part = tx.answerMessages().find(channelId, ts);
           Optional<StoredInterview> stored =
               part.flatMap(p -> tx.interviews().find(p.interviewId()));
+          // Recorded only for an answer's message: other edits and deletions leave no key.
           if (stored.isEmpty()
               || (userId != null && !userId.equals(stored.get().interview().drafterId()))
+              || !tx.events().firstTime("event:" + eventId, now)
               || !change.apply(tx, part.get())) {
             return null;
           }
