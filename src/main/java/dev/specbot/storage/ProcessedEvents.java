@@ -113,8 +113,8 @@ public final class ProcessedEvents {
   /**
    * Deletes up to {@code limit} keys that no catch-up will read again, recorded before {@code
    * retriedBefore}: those of interviews closed and unchanged since before {@code closedBefore}, and
-   * message keys from before V6 that none of the other interviews of their channel can own; returns
-   * how many.
+   * message keys from before V6 whose channel has no interview, started before them, that is open
+   * or changed since {@code closedBefore}; returns how many.
    */
   public int pruneUnread(Instant retriedBefore, Instant closedBefore, int limit) {
     Objects.requireNonNull(retriedBefore, "null retriedBefore");
