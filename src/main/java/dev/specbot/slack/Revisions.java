@@ -65,23 +65,28 @@ final class Revisions {
   }
 
   private void revise(String eventId, String channelId, String ts, String userId, Change change) {
-    database.transaction(
-        tx -> {
-          Instant now = clock.instant();
-          Optional<AnswerMessages.Part> part = tx.answerMessages().find(channelId, ts);
-          Optional<StoredInterview> stored =
-              part.flatMap(p -> tx.interviews().find(p.interviewId()));
-          // Recorded only for an answer's message: other edits and deletions leave no key.
-          if (stored.isEmpty()
-              || (userId != null && !userId.equals(stored.get().interview().drafterId()))
-              || !tx.events().firstTime("event:" + eventId, now)
-              || !change.apply(tx, part.get())) {
-            return null;
-          }
-          reviseAnswer(tx, stored.get().interview(), part.get().questionId(), now);
-          return null;
-        });
-    wake.run();
+    boolean revised =
+        database.transaction(
+            tx -> {
+              Instant now = clock.instant();
+              Optional<AnswerMessages.Part> part = tx.answerMessages().find(channelId, ts);
+              Optional<StoredInterview> stored =
+                  part.flatMap(p -> tx.interviews().find(p.interviewId()));
+              // Recorded only for an answer's message: other edits and deletions leave no key.
+              if (stored.isEmpty()
+                  || (userId != null && !userId.equals(stored.get().interview().drafterId()))
+                  || !tx.events().firstTime("event:" + eventId, now)
+                  || !change.apply(tx, part.get())) {
+                return false;
+              }
+              reviseAnswer(tx, stored.get().interview(), part.get().questionId(), now);
+              return true;
+            });
+    // Edits elsewhere (Slack reports every link's unfurl as one) must not send the workers to the
+    // database.
+    if (revised) {
+      wake.run();
+    }
   }
 
   private void reviseAnswer(Tx tx, Interview interview, String questionId, Instant now) {
