@@ -127,7 +127,6 @@ final class Interviewer {
         input instanceof Input.Answer && !continuesPrevious
             ? settledAsk(channelId, threadTs)
             : Optional.empty();
-    List<String> keys = List.of("event:" + eventId, "message:" + channelId + ":" + ts);
     Instant now = clock.instant();
     Outcome outcome =
         Optimistic.run(
@@ -141,7 +140,13 @@ final class Interviewer {
               if (!interview.drafterId().equals(userId)) {
                 return Optimistic.done(Outcome.NOT_THE_DRAFTER);
               }
-              if (keys.stream().anyMatch(tx.events()::seen)) {
+              // The reply's key stays while its interview is open: catch-up reads the thread again.
+              Keys keys =
+                  new Keys(
+                      List.of("event:" + eventId),
+                      interview.id(),
+                      List.of("message:" + channelId + ":" + ts));
+              if (keys.anySeen(tx)) {
                 return Optimistic.done(Outcome.DUPLICATE);
               }
               long version = tx.interviews().version(interview.id());
@@ -174,7 +179,6 @@ final class Interviewer {
   /** A button pressed on one of the interview's messages. */
   Outcome press(
       String actionKey, String interviewId, String userId, String channelId, Input input) {
-    List<String> keys = List.of("action:" + actionKey);
     Instant now = clock.instant();
     Outcome outcome =
         Optimistic.run(
@@ -184,7 +188,8 @@ final class Interviewer {
               if (stored.isEmpty()) {
                 return Optimistic.done(Outcome.NOT_AN_INTERVIEW);
               }
-              if (keys.stream().anyMatch(tx.events()::seen)) {
+              Keys keys = new Keys(List.of("action:" + actionKey), interviewId, List.of());
+              if (keys.anySeen(tx)) {
                 return Optimistic.done(Outcome.DUPLICATE);
               }
               Interview interview = stored.get().interview();
@@ -232,17 +237,34 @@ final class Interviewer {
     };
   }
 
+  /**
+   * The keys an input leaves, so that Slack's retry of it does nothing: {@code retried} ones only a
+   * retry brings back, pruned within the hour; {@code kept} ones stay with the interview while it
+   * is open (a reply's, which catch-up meets again when it reads the thread).
+   */
+  private record Keys(List<String> retried, String interviewId, List<String> kept) {
+    boolean anySeen(Tx tx) {
+      return retried.stream().anyMatch(tx.events()::seen)
+          || kept.stream().anyMatch(tx.events()::seen);
+    }
+
+    /** Records every key; false if one was recorded already. */
+    boolean firstTime(Tx tx, Instant now) {
+      boolean first = true;
+      for (String key : retried) {
+        first &= tx.events().firstTime(key, now);
+      }
+      for (String key : kept) {
+        first &= tx.events().firstTimeFor(interviewId, key, now);
+      }
+      return first;
+    }
+  }
+
   /** The write, unless one of the keys was recorded meanwhile (a retry handled in between). */
   private static Optimistic.Write<Outcome> once(
-      List<String> keys, Instant now, Optimistic.Write<Outcome> write) {
-    return tx -> {
-      for (String key : keys) {
-        if (!tx.events().firstTime(key, now)) {
-          return Outcome.DUPLICATE;
-        }
-      }
-      return write.write(tx);
-    };
+      Keys keys, Instant now, Optimistic.Write<Outcome> write) {
+    return tx -> keys.firstTime(tx, now) ? write.write(tx) : Outcome.DUPLICATE;
   }
 
   private static Optimistic.Write<Outcome> privately(

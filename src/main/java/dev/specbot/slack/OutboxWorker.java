@@ -331,7 +331,10 @@ final class OutboxWorker implements AutoCloseable {
         tx -> {
           // Once per interview and error: a gone channel fails every later message the same way.
           if (!tx.events()
-              .firstTime("refused:" + delivery.interviewId() + ":" + error, clock.instant())) {
+              .firstTimeFor(
+                  delivery.interviewId(),
+                  "refused:" + delivery.interviewId() + ":" + error,
+                  clock.instant())) {
             return null;
           }
           tx.interviews()

@@ -50,45 +50,51 @@ final class Revisions {
       String eventId, String channelId, String ts, Optional<String> editor, Optional<String> text) {
     String key = "event:" + eventId;
     Instant now = clock.instant();
-    Optimistic.run(
-        database,
-        tx -> {
-          Optional<AnswerMessages.Part> part = tx.answerMessages().find(channelId, ts);
-          Optional<StoredInterview> stored =
-              part.flatMap(p -> tx.interviews().find(p.interviewId()));
-          if (stored.isEmpty()
-              || editor.filter(id -> !id.equals(stored.get().interview().drafterId())).isPresent()
-              || text.filter(part.get().text()::equals).isPresent() // An unfurl, not an edit.
-              || tx.events().seen(key)) {
-            return Optimistic.done(false);
-          }
-          Interview interview = stored.get().interview();
-          String questionId = part.get().questionId();
-          List<AnswerMessages.Part> parts = tx.answerMessages().parts(interview.id(), questionId);
-          InterviewMachine machine =
-              Interviewer.machineFor(tx, interviewer.templateOf(interview), interview);
-          return Optimistic.compute(
-              interview.id(),
-              tx.interviews().version(interview.id()),
-              () -> {
-                Optional<String> answer = answerAfter(parts, ts, text);
-                Transition revised = machine.revise(interview, questionId, answer, now);
-                Outgoing outgoing = Outgoing.of(revised, machine.template(), true);
-                return write -> {
-                  if (!write.events().firstTime(key, now)) {
-                    return false;
-                  }
-                  text.ifPresentOrElse(
-                      edited -> write.answerMessages().updateText(channelId, ts, edited),
-                      () -> write.answerMessages().delete(channelId, ts));
-                  write.interviews().update(revised.interview());
-                  write.interviews().setBurst(interview.id(), Optional.empty());
-                  var unused = outgoing.enqueue(write, now);
-                  return true;
-                };
-              });
-        });
-    wake.run();
+    boolean changed =
+        Optimistic.run(
+            database,
+            tx -> {
+              Optional<AnswerMessages.Part> part = tx.answerMessages().find(channelId, ts);
+              Optional<StoredInterview> stored =
+                  part.flatMap(p -> tx.interviews().find(p.interviewId()));
+              if (stored.isEmpty()
+                  || editor
+                      .filter(id -> !id.equals(stored.get().interview().drafterId()))
+                      .isPresent()
+                  || text.filter(part.get().text()::equals).isPresent() // An unfurl, not an edit.
+                  || tx.events().seen(key)) {
+                return Optimistic.done(false);
+              }
+              Interview interview = stored.get().interview();
+              String questionId = part.get().questionId();
+              List<AnswerMessages.Part> parts =
+                  tx.answerMessages().parts(interview.id(), questionId);
+              InterviewMachine machine =
+                  Interviewer.machineFor(tx, interviewer.templateOf(interview), interview);
+              return Optimistic.compute(
+                  interview.id(),
+                  tx.interviews().version(interview.id()),
+                  () -> {
+                    Optional<String> answer = answerAfter(parts, ts, text);
+                    Transition revised = machine.revise(interview, questionId, answer, now);
+                    Outgoing outgoing = Outgoing.of(revised, machine.template(), true);
+                    return write -> {
+                      if (!write.events().firstTime(key, now)) {
+                        return false;
+                      }
+                      text.ifPresentOrElse(
+                          edited -> write.answerMessages().updateText(channelId, ts, edited),
+                          () -> write.answerMessages().delete(channelId, ts));
+                      write.interviews().update(revised.interview());
+                      write.interviews().setBurst(interview.id(), Optional.empty());
+                      var unused = outgoing.enqueue(write, now);
+                      return true;
+                    };
+                  });
+            });
+    if (changed) { // Slack reports every link's unfurl as an edit: those queue nothing.
+      wake.run();
+    }
   }
 
   /** The answer's parts joined, with the one at {@code ts} edited to {@code text} or deleted. */

@@ -37,7 +37,7 @@ public final class SlackBot implements AutoCloseable {
 
   private final Database database;
   private final OutboxWorker worker;
-  private final OutboxPruner pruner;
+  private final Pruner pruner;
   private final ReminderWorker reminders;
   private final Directory directory;
   private final CatchUp catchUp;
@@ -55,7 +55,7 @@ public final class SlackBot implements AutoCloseable {
     this.database = database;
     this.auth = auth;
     this.worker = new OutboxWorker(database, methods, clock);
-    this.pruner = new OutboxPruner(database, clock);
+    this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
     this.reminders = new ReminderWorker(database, desk, clock, worker::wake);

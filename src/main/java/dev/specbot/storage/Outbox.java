@@ -337,7 +337,8 @@ public final class Outbox {
         .execute();
   }
 
-  private static void requirePositive(int limit) {
+  /** Also for the other stores' batched deletes. */
+  static void requirePositive(int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
