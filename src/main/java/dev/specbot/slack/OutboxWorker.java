@@ -28,10 +28,9 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox to Slack, one message at a time in the order each interview queued them. When
  * Slack is unavailable (429, 5xx, network) a message waits and is retried, honouring {@code
  * Retry-After}; a call that can never succeed is logged with its ids and set aside so the
- * interview's later messages still go out. A message that may be in Slack already (its sender
- * died, or its call timed out) is looked for there before it is sent again (see {@link
- * SlackSender}); an ephemeral note, which cannot be looked for, is sent at most once (see {@link
- * #isAtMostOnce}).
+ * interview's later messages still go out. A message that may be in Slack already (its sender died,
+ * or its call timed out) is looked for there before it is sent again (see {@link SlackSender}); an
+ * ephemeral note, which cannot be looked for, is sent at most once (see {@link #isAtMostOnce}).
  *
  * <p>One dispatcher claims what is due, in one transaction, and hands each message to a pool of
  * senders: many interviews' messages are in flight at once (a Slack call spends most of its time
