@@ -116,13 +116,15 @@ final class FileUpload {
     if (asked.isEmpty()) {
       return shareAgain(fileId, share); // No request to share it can have reached Slack.
     }
+    // Only a look that began after the wait tells that Slack will not share the file any more.
+    Instant lookedAt = clock.instant();
     Seen seen = seen(fileId);
     if (seen == Seen.SHARED || seen == Seen.DELETED) {
       log.info("File {} of outbox message {} was shared already: not again", fileId, outboxId);
       return fileId;
     }
     Instant settled = asked.get().plus(SHARE_SETTLES);
-    if (clock.instant().isBefore(settled)) {
+    if (lookedAt.isBefore(settled)) {
       throw new LookAgainLater(settled, "Slack may still be sharing file " + fileId);
     }
     log.warn(
