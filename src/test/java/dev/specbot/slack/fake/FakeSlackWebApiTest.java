@@ -190,6 +190,11 @@ class FakeSlackWebApiTest {
     assertEquals(
         List.of(new FileShare(fileId, "invite.ics", CHANNEL, share.getTs(), "1763600000.000100")),
         fake.fileShares());
+    // Kept for checking by hand against Slack's spec (additionalProperties loosened, as the spec's
+    // "shares" allows no channel in it): LOOSE=1 node validate-webapi.js response files.info FILE
+    Files.writeString(
+        Files.createDirectories(Path.of("target/slack-calls")).resolve("files.info.json"),
+        fake.answerTo(fake.calls("files.info").get(1)).body());
   }
 
   @Test
