@@ -182,6 +182,7 @@ final class SlackSender {
         .orElseThrow(() -> new SlackCallFailed("chat.postMessage", "thread_not_posted"));
   }
 
+  /** Slack's answer, if it says ok; otherwise its error, as a failed call of {@code method}. */
   static <T extends SlackApiTextResponse> T ok(T response, String method) throws SlackCallFailed {
     if (!response.isOk()) {
       throw new SlackCallFailed(method, response.getError());
