@@ -38,7 +38,10 @@ record Delivery(
     POST_IN_THREAD,
     /** A message in the interview's channel, outside the thread. */
     POST_IN_CHANNEL,
-    /** A message only {@code user} sees, in {@code channel}. */
+    /**
+     * A message only {@code user} sees, in {@code channel}. Slack keeps no record of it to look up,
+     * so it is sent at most once (see OutboxWorker#isAtMostOnce).
+     */
     POST_EPHEMERAL,
     /**
      * The finished document as a file in the interview's channel, with {@code text} as its comment.

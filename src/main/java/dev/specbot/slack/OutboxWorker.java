@@ -2,10 +2,9 @@ package dev.specbot.slack;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.OutboxMessage;
+import dev.specbot.storage.SendHistory;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.Tx;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox to Slack, one message at a time in the order each interview queued them. When
  * Slack is unavailable (429, 5xx, network) a message waits and is retried, honouring {@code
  * Retry-After}; a call that can never succeed is logged with its ids and set aside so the
- * interview's later messages still go out.
+ * interview's later messages still go out. A message that may be in Slack already (its sender died,
+ * or its call timed out) is looked for there before it is sent again (see {@link SlackSender}); an
+ * ephemeral note, which cannot be looked for, is sent at most once (see {@link #isAtMostOnce}).
  *
  * <p>One dispatcher claims what is due, in one transaction, and hands each message to a pool of
  * senders: many interviews' messages are in flight at once (a Slack call spends most of its time
@@ -201,12 +201,9 @@ final class OutboxWorker implements AutoCloseable {
     }
   }
 
-  /** A message taken for sending: whether it may be in Slack already, and where it goes. */
+  /** A message taken for sending: what its earlier senders left, and where it goes. */
   private record Claimed(
-      OutboxMessage message,
-      Delivery delivery,
-      boolean mayHaveBeenSent,
-      Optional<SlackPlace> place) {}
+      OutboxMessage message, Delivery delivery, SendHistory history, Optional<SlackPlace> place) {}
 
   /**
    * Takes up to {@code limit} due messages, each the first of its lane, and reads what sending them
@@ -221,8 +218,8 @@ final class OutboxWorker implements AutoCloseable {
             delivery.interviewId() == null
                 ? Optional.empty()
                 : tx.interviews().placeOf(delivery.interviewId());
-        claimed.add(
-            new Claimed(message, delivery, tx.outbox().mayHaveBeenSent(message.id()), place));
+        SendHistory history = tx.outbox().history(message.id()).orElseThrow();
+        claimed.add(new Claimed(message, delivery, history, place));
       }
     }
     return claimed;
@@ -250,22 +247,73 @@ final class OutboxWorker implements AutoCloseable {
   private void send(Claimed claimed) {
     OutboxMessage message = claimed.message();
     Delivery delivery = claimed.delivery();
+    if (isAtMostOnce(delivery) && claimed.history().outcomeUnknown()) {
+      notSentAgain(message, "an earlier sender stopped mid-call");
+      return;
+    }
     try {
       String result =
-          new SlackSender(database, slack)
-              .send(delivery, message.id(), claimed.mayHaveBeenSent(), claimed.place());
+          new SlackSender(database, slack, clock)
+              .send(delivery, message.id(), claimed.history(), claimed.place());
       sent.add(new Sent(message.id(), result));
+    } catch (LookAgainLater notYet) {
+      lookAgain(message, notYet);
     } catch (SlackApiException | IOException | SlackCallFailed e) {
       failed(message, delivery, e);
     } catch (RuntimeException e) {
       // A bug or a database hiccup while settling: the claim runs out and the message is tried
-      // again; Slack's record (the message's metadata) keeps it from appearing twice.
+      // again; Slack's record (the message's metadata, the upload's file) keeps it from appearing
+      // twice.
       log.error("Sending outbox message {} (lane {}) failed", message.id(), message.lane(), e);
     }
   }
 
+  /**
+   * Ephemeral notes are sent at most once. Slack keeps no record of them that specbot could look
+   * up, so one whose call may have reached Slack (its sender died mid-call, the call timed out, or
+   * Slack answered with an error that allows it was done) is not sent again, while one Slack
+   * certainly did not take (unreachable, rate-limited, refused) is retried as any message is.
+   *
+   * <p>Why not at least once: these notes answer a button someone just pressed ("this is Alice's
+   * spec", "the interview was cancelled"). Seen twice, the second copy arrives late, out of
+   * context, and reads as a bug; missed, the person presses again and is told again, or sees the
+   * state the note describes in the thread itself. A lost note is logged with its ids.
+   */
+  private static boolean isAtMostOnce(Delivery delivery) {
+    return delivery.kind() == Delivery.Kind.POST_EPHEMERAL;
+  }
+
+  /** Slack may have shown the message: it is set aside, not sent again (see isAtMostOnce). */
+  private void notSentAgain(OutboxMessage message, String why) {
+    String reason = "not sent again: Slack may have shown it (" + why + ")";
+    log.warn("Ephemeral outbox message {} (lane {}) {}", message.id(), message.lane(), reason);
+    database.transaction(
+        tx -> {
+          tx.outbox().markFailed(message.id(), clock.instant(), reason);
+          return null;
+        });
+  }
+
+  private void lookAgain(OutboxMessage message, LookAgainLater notYet) {
+    log.info(
+        "Outbox message {} (lane {}): {}; looking again at {}",
+        message.id(),
+        message.lane(),
+        notYet.getMessage(),
+        notYet.at());
+    database.transaction(
+        tx -> {
+          tx.outbox().retryLater(message.id(), notYet.at(), notYet.getMessage());
+          return null;
+        });
+  }
+
   /** Slack did not take the message: it waits and is sent again, or is set aside for good. */
   private void failed(OutboxMessage message, Delivery delivery, Exception e) {
+    if (isAtMostOnce(delivery) && !DefiniteRefusal.is(e)) {
+      notSentAgain(message, SlackRetries.describe(e));
+      return;
+    }
     Optional<Duration> delay = SlackRetries.delay(e, backoff(message));
     if (delay.isPresent()) {
       retry(message, delay.get(), SlackRetries.describe(e));
@@ -353,194 +401,6 @@ final class OutboxWorker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
-    }
-  }
-
-  /** Carries out one delivery with the Web API. */
-  static final class SlackSender {
-    /** Marks specbot's posts in Slack's message metadata, with the outbox id that sent them. */
-    static final String METADATA_EVENT = "specbot_outbox";
-
-    private final Database database;
-    private final MethodsClient slack;
-    private final PostedMessages posted;
-    // The message being sent: a sender is made for each message.
-    private String outboxId;
-    private boolean mayHaveBeenSent;
-    private SlackPlace place;
-
-    SlackSender(Database database, MethodsClient slack) {
-      this.database = database;
-      this.slack = slack;
-      this.posted = new PostedMessages(slack, METADATA_EVENT);
-    }
-
-    /**
-     * Sends; returns the message's ts (or another id) for the record. A message that {@code
-     * mayHaveBeenSent} by a sender that died is looked for in Slack first, by the outbox id it
-     * carries in its metadata, and not posted again if it is there. {@code known} is the
-     * interview's place, when the caller read it with the claim.
-     */
-    String send(
-        Delivery delivery, String outboxId, boolean mayHaveBeenSent, Optional<SlackPlace> known)
-        throws IOException, SlackApiException, SlackCallFailed {
-      this.outboxId = outboxId;
-      this.mayHaveBeenSent = mayHaveBeenSent;
-      this.place = known.orElse(null);
-      return switch (delivery.kind()) {
-        case POST_PARENT -> postParent(delivery);
-        case POST_IN_THREAD ->
-            post(delivery, place(delivery).channelId(), Optional.of(threadOf(delivery)));
-        case POST_IN_CHANNEL -> post(delivery, place(delivery).channelId(), Optional.empty());
-        case UPDATE_PARENT -> updateParent(delivery);
-        case POST_EPHEMERAL -> postEphemeral(delivery);
-        case UPLOAD_DOCUMENT -> upload(delivery, Optional.empty());
-        case UPLOAD_IN_THREAD -> upload(delivery, Optional.of(threadOf(delivery)));
-        case POST_DM -> post(delivery, delivery.user(), Optional.empty());
-      };
-    }
-
-    private String postParent(Delivery delivery)
-        throws IOException, SlackApiException, SlackCallFailed {
-      SlackPlace place = place(delivery);
-      if (place.threadTs().isPresent()) {
-        return place.threadTs().get(); // Sent before a crash, recorded, not marked sent: not again.
-      }
-      String channel = place.channelId();
-      Optional<String> earlier = alreadyPosted(channel, Optional.empty());
-      String ts;
-      if (earlier.isPresent()) {
-        ts = earlier.get();
-      } else {
-        ChatPostMessageResponse response = postMessage(channel, delivery, Optional.empty());
-        if (!response.isOk() && ChannelAccess.isMissing(response.getError())) {
-          channel =
-              new ChannelAccess(database, slack)
-                  .reachDrafter(delivery.interviewId(), channel, response.getError());
-          response = postMessage(channel, delivery, Optional.empty());
-        }
-        ts = ok(response, "chat.postMessage").getTs();
-      }
-      String postedChannel = channel;
-      Optional<String> permalink = permalink(postedChannel, ts);
-      database.transaction(
-          tx -> {
-            tx.interviews().placeThread(delivery.interviewId(), ts, permalink);
-            return null;
-          });
-      return ts;
-    }
-
-    private String post(Delivery delivery, String channel, Optional<String> threadTs)
-        throws IOException, SlackApiException, SlackCallFailed {
-      Optional<String> earlier = alreadyPosted(channel, threadTs);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
-      return ok(postMessage(channel, delivery, threadTs), "chat.postMessage").getTs();
-    }
-
-    private Optional<String> alreadyPosted(String channel, Optional<String> threadTs)
-        throws IOException, SlackApiException {
-      return mayHaveBeenSent ? posted.find(channel, threadTs, outboxId) : Optional.empty();
-    }
-
-    private ChatPostMessageResponse postMessage(
-        String channel, Delivery delivery, Optional<String> threadTs)
-        throws IOException, SlackApiException {
-      return slack.chatPostMessage(
-          r ->
-              r.channel(channel)
-                  .text(delivery.text())
-                  .blocksAsString(delivery.blocks())
-                  .threadTs(threadTs.orElse(null))
-                  .metadata(
-                      new com.slack.api.model.Message.Metadata(
-                          METADATA_EVENT, Map.of("outbox_id", outboxId)))
-                  .unfurlLinks(false)
-                  .unfurlMedia(false));
-    }
-
-    private String updateParent(Delivery delivery)
-        throws IOException, SlackApiException, SlackCallFailed {
-      SlackPlace place = place(delivery);
-      String ts = threadOf(delivery);
-      return ok(
-              slack.chatUpdate(
-                  r ->
-                      r.channel(place.channelId())
-                          .ts(ts)
-                          .text(delivery.text())
-                          .blocksAsString(delivery.blocks())),
-              "chat.update")
-          .getTs();
-    }
-
-    private String postEphemeral(Delivery delivery)
-        throws IOException, SlackApiException, SlackCallFailed {
-      return ok(
-              slack.chatPostEphemeral(
-                  r -> r.channel(delivery.channel()).user(delivery.user()).text(delivery.text())),
-              "chat.postEphemeral")
-          .getMessageTs();
-    }
-
-    // requestFileInfo is deprecated, but its default (true) adds a files.info call specbot does not
-    // need.
-    @SuppressWarnings("deprecation")
-    private String upload(Delivery delivery, Optional<String> threadTs)
-        throws IOException, SlackApiException, SlackCallFailed {
-      SlackPlace place = place(delivery);
-      String link = place.permalink().map(url -> "<" + url + "|thread>").orElse("thread");
-      String comment = delivery.text().replace(EffectDeliveries.THREAD_LINK, link);
-      try {
-        var uploaded =
-            slack.filesUploadV2(
-                r ->
-                    r.channel(place.channelId())
-                        .threadTs(threadTs.orElse(null))
-                        .initialComment(comment)
-                        .filename(delivery.fileName())
-                        .title(delivery.fileName())
-                        .content(delivery.fileContent())
-                        .requestFileInfo(false));
-        return ok(uploaded, "files.uploadV2").getFiles().isEmpty()
-            ? ""
-            : uploaded.getFiles().get(0).getId();
-      } catch (com.slack.api.methods.SlackFilesUploadV2Exception e) {
-        throw new SlackCallFailed("files.uploadV2", String.valueOf(e.getMessage()));
-      }
-    }
-
-    private Optional<String> permalink(String channel, String ts)
-        throws IOException, SlackApiException {
-      var response = slack.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
-      return response.isOk() ? Optional.ofNullable(response.getPermalink()) : Optional.empty();
-    }
-
-    /** The interview's place, read once per delivery (a delivery may ask for it twice). */
-    private SlackPlace place(Delivery delivery) throws SlackCallFailed {
-      if (place == null) {
-        place =
-            database
-                .transaction(tx -> tx.interviews().placeOf(delivery.interviewId()))
-                .orElseThrow(() -> new SlackCallFailed("outbox", "interview_not_found"));
-      }
-      return place;
-    }
-
-    private String threadOf(Delivery delivery) throws SlackCallFailed {
-      return place(delivery)
-          .threadTs()
-          .orElseThrow(() -> new SlackCallFailed("chat.postMessage", "thread_not_posted"));
-    }
-
-    private static <T extends SlackApiTextResponse> T ok(T response, String method)
-        throws SlackCallFailed {
-      if (!response.isOk()) {
-        throw new SlackCallFailed(method, response.getError());
-      }
-      return response;
     }
   }
 }

@@ -120,21 +120,6 @@ public final class Outbox {
   }
 
   /**
-   * Whether the message cannot have appeared in Slack yet: still pending, and every sender that
-   * took it recorded a failure. A message being sent right now, or taken by a bot that died, may
-   * already be there.
-   */
-  public boolean cannotHaveAppeared(String messageId) {
-    return handle
-        .createQuery(
-            "SELECT 1 FROM outbox WHERE id = :id AND status = 'PENDING' AND claims <= attempts")
-        .bind("id", messageId)
-        .mapTo(Integer.class)
-        .findOne()
-        .isPresent();
-  }
-
-  /**
    * Where a message stands, as a reply's reader needs it: waiting to be sent, being sent (claimed,
    * its outcome not recorded yet), sent (with Slack's ts for it, a post's result), or given up.
    */
@@ -233,18 +218,43 @@ public final class Outbox {
         .execute();
   }
 
+  private static final String HISTORY =
+      """
+      SELECT claims, attempts, upload_file_id, upload_share_asked_at
+      FROM outbox
+      WHERE id = :id
+      """;
+
   /**
-   * Whether a sender took the message before the current one without recording the outcome: it may
-   * be in Slack already.
+   * What the message's earlier senders left behind: whether one may have sent it already, and the
+   * file one uploaded for it. Empty if there is no such message.
    */
-  public boolean mayHaveBeenSent(String messageId) {
-    return handle
-        .createQuery("SELECT claims FROM outbox WHERE id = :id")
-        .bind("id", messageId)
-        .mapTo(Integer.class)
-        .findOne()
-        .map(claims -> claims > 1)
-        .orElse(false);
+  public Optional<SendHistory> history(String messageId) {
+    Objects.requireNonNull(messageId, "null messageId");
+    return handle.createQuery(HISTORY).bind("id", messageId).map(Outbox::history).findOne();
+  }
+
+  private static final String RECORD_UPLOAD =
+      """
+      UPDATE outbox SET upload_file_id = :fileId, upload_share_asked_at = :shareAskedAt
+      WHERE id = :id AND status = 'PENDING'
+      """;
+
+  /**
+   * Records the file uploaded for a message, and whether (and when) Slack is being asked to share
+   * it: written in a transaction of its own before asking, so that whoever sends the message again
+   * asks Slack about this file instead of sharing another.
+   */
+  public void recordUpload(String messageId, StartedUpload upload) {
+    Objects.requireNonNull(messageId, "null messageId");
+    requirePending(
+        messageId,
+        handle
+            .createUpdate(RECORD_UPLOAD)
+            .bind("id", messageId)
+            .bind("fileId", upload.fileId())
+            .bind("shareAskedAt", upload.shareAskedAt().map(Instant::toEpochMilli).orElse(null))
+            .execute());
   }
 
   private static final String MARK_SENT =
@@ -390,6 +400,17 @@ public final class Outbox {
         row.getString("payload"),
         row.getInt("attempts"),
         Instant.ofEpochMilli(row.getLong("next_attempt_at")));
+  }
+
+  private static SendHistory history(ResultSet row, StatementContext context) throws SQLException {
+    String fileId = row.getString("upload_file_id");
+    long askedAt = row.getLong("upload_share_asked_at");
+    Optional<Instant> shareAskedAt =
+        row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(askedAt));
+    return new SendHistory(
+        row.getInt("claims"),
+        row.getInt("attempts"),
+        Optional.ofNullable(fileId).map(id -> new StartedUpload(id, shareAskedAt)));
   }
 
   /** Settling a message twice, or one that never existed, is a bug in the sender: say so. */

@@ -184,7 +184,46 @@ class OutboxTest {
     assertEquals(1, released);
     assertEquals(List.of(mine), dueIds(at(5)));
     claim(mine, at(5), at(125));
-    assertTrue(mayHaveBeenSent(mine), "claimed twice: it may be in Slack already");
+    SendHistory history = history(mine);
+    assertTrue(history.takenBefore(), "claimed twice: it may be in Slack already");
+    assertTrue(history.outcomeUnknown(), "the first sender recorded nothing");
+  }
+
+  @Test
+  void a_sender_that_recorded_its_failure_leaves_no_unknown_outcome_behind() {
+    String id = enqueue("lane-a", "one", T0);
+    claim(id, at(1), at(120));
+    inTransaction(database, tx -> tx.outbox().retryLater(id, at(2), "rate limited (429)"));
+
+    claim(id, at(2), at(122));
+
+    SendHistory history = history(id);
+    assertTrue(history.takenBefore());
+    assertFalse(history.outcomeUnknown(), "its one earlier sender said how it ended");
+    assertEquals(Optional.empty(), history.upload());
+  }
+
+  @Test
+  void the_file_an_upload_started_is_kept_with_its_message_until_replaced() {
+    String id = enqueue("lane-a", "one", T0);
+    claim(id, at(1), at(120));
+
+    inTransaction(
+        database, tx -> tx.outbox().recordUpload(id, new StartedUpload("F1", Optional.of(at(2)))));
+    assertEquals(Optional.of(new StartedUpload("F1", Optional.of(at(2)))), history(id).upload());
+
+    inTransaction(
+        database, tx -> tx.outbox().recordUpload(id, new StartedUpload("F1", Optional.empty())));
+    assertEquals(Optional.of(new StartedUpload("F1", Optional.empty())), history(id).upload());
+
+    markSent(id);
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            inTransaction(
+                database,
+                tx -> tx.outbox().recordUpload(id, new StartedUpload("F2", Optional.of(at(3))))),
+        "a settled message takes no new file");
   }
 
   @Test
@@ -217,8 +256,8 @@ class OutboxTest {
         tx -> tx.outbox().replaceWaiting(lane, "POST", payload, now, dueAt));
   }
 
-  private boolean mayHaveBeenSent(String id) {
-    return database.transaction(tx -> tx.outbox().mayHaveBeenSent(id));
+  private SendHistory history(String id) {
+    return database.transaction(tx -> tx.outbox().history(id)).orElseThrow();
   }
 
   private boolean claim(String id, Instant now, Instant leaseUntil) {

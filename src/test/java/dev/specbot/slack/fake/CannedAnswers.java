@@ -15,6 +15,7 @@ import com.google.gson.JsonParser;
 import dev.specbot.slack.fake.Messages.Message;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,8 @@ final class CannedAnswers {
   private final Messages messages = new Messages();
   private final Uploads uploads = new Uploads();
   private final Map<String, FakeUser> users = new HashMap<>();
+  // The texts of the ephemeral messages each user was shown, in order.
+  private final Map<String, List<String>> ephemerals = new HashMap<>();
   private long tsMicros = FIRST_TS_MICROS - TS_STEP_MICROS;
   private long lastId;
 
@@ -61,6 +64,7 @@ final class CannedAnswers {
       case "users.info" -> userInfo(params);
       case "files.getUploadURLExternal" -> uploadUrl(params);
       case "files.completeUploadExternal" -> completeUpload(params);
+      case "files.info" -> fileInfo(params);
       default -> error("unknown_method");
     };
   }
@@ -71,6 +75,10 @@ final class CannedAnswers {
 
   Uploads uploads() {
     return uploads;
+  }
+
+  List<String> ephemeralsShownTo(String user) {
+    return List.copyOf(ephemerals.getOrDefault(user, List.of()));
   }
 
   void addUser(FakeUser user) {
@@ -92,6 +100,7 @@ final class CannedAnswers {
     messages.clear();
     uploads.clear();
     users.clear();
+    ephemerals.clear();
   }
 
   private static JsonObject authTest() {
@@ -184,6 +193,9 @@ final class CannedAnswers {
         && !params.containsKey("attachments")) {
       return error("no_text");
     }
+    ephemerals
+        .computeIfAbsent(params.get("user"), user -> new ArrayList<>())
+        .add(params.getOrDefault("text", ""));
     JsonObject answer = ok();
     answer.addProperty("message_ts", nextTs());
     return answer;
@@ -341,7 +353,7 @@ final class CannedAnswers {
       return error("invalid_arguments");
     }
     String fileId = nextId("F");
-    uploads.reserve(fileId, filename);
+    uploads.reserve(fileId, filename, clock.instant());
     JsonObject answer = ok();
     answer.addProperty("upload_url", uploadUrlPrefix + fileId);
     answer.addProperty("file_id", fileId);
@@ -356,12 +368,18 @@ final class CannedAnswers {
       return error("invalid_arguments");
     }
     JsonArray files = new JsonArray();
+    List<String> ids = new ArrayList<>();
     for (JsonElement element : requested) {
       JsonObject file = element.getAsJsonObject();
       String id = file.has("id") ? file.get("id").getAsString() : "";
       if (!uploads.isReserved(id)) {
         return error("file_not_found");
       }
+      ids.add(id);
+    }
+    for (JsonElement element : requested) {
+      JsonObject file = element.getAsJsonObject();
+      String id = file.get("id").getAsString();
       String title = file.has("title") ? file.get("title").getAsString() : uploads.filename(id);
       uploads.complete(id, title);
       JsonObject done = new JsonObject();
@@ -371,27 +389,47 @@ final class CannedAnswers {
       done.addProperty("user", BOT_USER_ID);
       files.add(done);
     }
-    shareInChannel(params);
+    String channel = params.getOrDefault("channel_id", "");
+    if (!channel.isEmpty()) {
+      // A file completed again is shared again: the worst Slack could do, so a test sees it.
+      uploads.shareWhenDue(
+          () ->
+              share(
+                  ids,
+                  channel,
+                  params.get("thread_ts"),
+                  params.getOrDefault("initial_comment", "")));
+    }
     JsonObject answer = ok();
     answer.add("files", files);
     return answer;
   }
 
-  /** Slack posts the shared file as a message from the bot, in the channel or thread asked for. */
-  private void shareInChannel(Map<String, String> params) {
-    String channel = params.getOrDefault("channel_id", "");
-    if (!channel.isEmpty()) {
-      messages.add(
-          new Message(
-              channel,
-              nextTs(),
-              params.get("thread_ts"),
-              BOT_USER_ID,
-              BOT_ID,
-              params.getOrDefault("initial_comment", ""),
-              null,
-              null));
+  /** Slack posts the shared files as a message from the bot, in the channel or thread asked for. */
+  private void share(List<String> fileIds, String channel, String threadTs, String comment) {
+    String ts = nextTs();
+    messages.add(new Message(channel, ts, threadTs, BOT_USER_ID, BOT_ID, comment, null, null));
+    for (String fileId : fileIds) {
+      uploads.addShare(new FileShare(fileId, uploads.title(fileId), channel, ts, threadTs));
     }
+  }
+
+  /** A file exists (for files.info) once its upload is completed, shared or not. */
+  private JsonObject fileInfo(Map<String, String> params) {
+    String id = params.getOrDefault("file", "");
+    if (uploads.isDeleted(id)) {
+      return error("file_deleted");
+    }
+    if (!uploads.isCompleted(id)) {
+      return error("file_not_found");
+    }
+    JsonObject answer = ok();
+    answer.add("file", SlackObjects.file(id, uploads, uploads.sharesOf(id)));
+    answer.add("comments", new JsonArray());
+    JsonObject metadata = new JsonObject();
+    metadata.addProperty("next_cursor", "");
+    answer.add("response_metadata", metadata);
+    return answer;
   }
 
   private String parentUser(String channel, String threadTs) {

@@ -337,6 +337,85 @@ public final class FakeSlackWebApi implements AutoCloseable {
     }
   }
 
+  /** Every file shared so far (a file shared twice is here twice), oldest first. */
+  public List<FileShare> fileShares() {
+    lock.lock();
+    try {
+      return canned.uploads().shares();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * From now on uploads are completed at once but shared only at {@link #releaseHeldShares()}:
+   * Slack shares a file asynchronously, a moment after files.completeUploadExternal answered, and
+   * files.info shows no share until then.
+   */
+  public void holdShares() {
+    lock.lock();
+    try {
+      canned.uploads().holdShares();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Makes the held shares now, and shares at once again from now on. */
+  public void releaseHeldShares() {
+    stopHoldingShares(true);
+  }
+
+  /**
+   * Never makes the held shares, as Slack sometimes answers files.completeUploadExternal with ok
+   * and shares nothing; shares at once again from now on.
+   */
+  public void dropHeldShares() {
+    stopHoldingShares(false);
+  }
+
+  private void stopHoldingShares(boolean releaseHeld) {
+    lock.lock();
+    try {
+      canned.uploads().stopHoldingShares(releaseHeld);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Forgets an upload that was not completed, as Slack discards one after a while: files.info and
+   * files.completeUploadExternal then answer file_not_found.
+   */
+  public void discardUpload(String fileId) {
+    lock.lock();
+    try {
+      canned.uploads().discard(fileId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Someone deleted a file: files.info answers file_deleted. */
+  public void deleteFile(String fileId) {
+    lock.lock();
+    try {
+      canned.uploads().delete(fileId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The texts of the ephemeral messages Slack showed {@code user}, oldest first. */
+  public List<String> ephemeralsShownTo(String user) {
+    lock.lock();
+    try {
+      return canned.ephemeralsShownTo(user);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /**
    * Writes every call as one JSON line {@code {"method","contentType","authorization","body"}}, the
    * form {@code slack-check webapi-jsonl} validates.

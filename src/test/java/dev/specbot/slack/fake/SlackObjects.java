@@ -1,15 +1,20 @@
 package dev.specbot.slack.fake;
 
 import static dev.specbot.slack.fake.FakeSlackWebApi.BOT_USER_ID;
+import static dev.specbot.slack.fake.FakeSlackWebApi.TEAM_DOMAIN;
 import static dev.specbot.slack.fake.FakeSlackWebApi.TEAM_ID;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.specbot.slack.fake.Messages.Message;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Slack's JSON objects (users, conversations, messages, answers) with the fields its spec requires.
@@ -132,6 +137,91 @@ final class SlackObjects {
     channel.addProperty("user", id.substring(1));
     channel.addProperty("priority", 0);
     return channel;
+  }
+
+  /**
+   * A file the bot uploaded, as files.info describes it: where it is shared both as the id lists
+   * ({@code channels}, {@code groups}, {@code ims}) and as {@code shares}, public channels under
+   * "public", private ones and DMs under "private", each with the messages that share it.
+   */
+  static JsonObject file(String id, Uploads uploads, List<FileShare> shares) {
+    long created = uploads.reservedAt(id).getEpochSecond();
+    String url = "https://files.slack.com/files-pri/" + TEAM_ID + "-" + id + "/";
+    String name = uploads.filename(id);
+    JsonObject file = new JsonObject();
+    file.addProperty("id", id);
+    file.addProperty("created", created);
+    file.addProperty("timestamp", created);
+    file.addProperty("name", name);
+    file.addProperty("title", uploads.title(id));
+    file.addProperty("mimetype", "text/plain");
+    file.addProperty("filetype", "text");
+    file.addProperty("pretty_type", "Plain Text");
+    file.addProperty("user", BOT_USER_ID);
+    file.addProperty("editable", false);
+    file.addProperty("size", uploads.size(id));
+    file.addProperty("mode", "hosted");
+    file.addProperty("is_external", false);
+    file.addProperty("external_type", "");
+    file.addProperty("is_public", shares.stream().anyMatch(share -> isPublic(share.channel())));
+    file.addProperty("public_url_shared", false);
+    file.addProperty("display_as_bot", false);
+    file.addProperty("username", "");
+    file.addProperty("url_private", url + name);
+    file.addProperty("url_private_download", url + "download/" + name);
+    file.addProperty(
+        "permalink",
+        "https://" + TEAM_DOMAIN + ".slack.com/files/" + BOT_USER_ID + "/" + id + "/" + name);
+    file.add("channels", ids(shares, "C"));
+    file.add("groups", ids(shares, "G"));
+    file.add("ims", ids(shares, "D"));
+    file.addProperty("comments_count", 0);
+    if (!shares.isEmpty()) {
+      file.add("shares", shares(shares));
+    }
+    return file;
+  }
+
+  private static boolean isPublic(String channel) {
+    return channel.startsWith("C");
+  }
+
+  private static JsonArray ids(List<FileShare> shares, String prefix) {
+    Set<String> ids = new LinkedHashSet<>();
+    shares.stream()
+        .map(FileShare::channel)
+        .filter(channel -> channel.startsWith(prefix))
+        .forEach(ids::add);
+    JsonArray array = new JsonArray();
+    ids.forEach(array::add);
+    return array;
+  }
+
+  private static JsonObject shares(List<FileShare> shares) {
+    JsonObject visibility = new JsonObject();
+    for (FileShare share : shares) {
+      String kind = isPublic(share.channel()) ? "public" : "private";
+      if (!visibility.has(kind)) {
+        visibility.add(kind, new JsonObject());
+      }
+      JsonObject channels = visibility.getAsJsonObject(kind);
+      if (!channels.has(share.channel())) {
+        channels.add(share.channel(), new JsonArray());
+      }
+      JsonObject detail = new JsonObject();
+      detail.add("reply_users", new JsonArray());
+      detail.addProperty("reply_users_count", 0);
+      detail.addProperty("reply_count", 0);
+      detail.addProperty("ts", share.ts());
+      if (share.threadTs() != null) {
+        detail.addProperty("thread_ts", share.threadTs());
+      }
+      detail.addProperty("channel_name", share.channel().toLowerCase(Locale.ROOT));
+      detail.addProperty("team_id", TEAM_ID);
+      detail.addProperty("share_user_id", BOT_USER_ID);
+      channels.getAsJsonArray(share.channel()).add(detail);
+    }
+    return visibility;
   }
 
   private static JsonObject topic() {
