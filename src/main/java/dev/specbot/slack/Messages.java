@@ -50,6 +50,13 @@ final class Messages {
   static final String TITLE_BLOCK = "title";
   static final String CHANNEL_BLOCK = "channel";
 
+  /**
+   * The longest title, in characters: the start form's limit, which {@code /spec TEMPLATE TITLE}
+   * keeps too. A title is repeated in the parent message, every notification and the file name, so
+   * a long one would take those past what Slack accepts.
+   */
+  static final int TITLE_LIMIT = 150;
+
   /** Slack's limit on a section's text; hints longer than this are cut, answers are never cut. */
   private static final int SECTION_LIMIT = 3000;
 
@@ -219,6 +226,31 @@ final class Messages {
     return text.toString();
   }
 
+  /** Whether a title is within {@link #TITLE_LIMIT}, counting characters as people do. */
+  static boolean titleFits(String title) {
+    return title.codePointCount(0, title.length()) <= TITLE_LIMIT;
+  }
+
+  /** The private answer to {@code /spec TEMPLATE TITLE} with a title that is too long. */
+  static String titleTooLong(String title, String templateId) {
+    return "That title is "
+        + title.codePointCount(0, title.length())
+        + " characters long; a spec's title can have at most "
+        + TITLE_LIMIT
+        + ". Nothing was started: try again with a shorter one, e.g. `/spec "
+        + templateId
+        + " Payment retries`.";
+  }
+
+  /** The start form's error under a title that is too long. */
+  static String titleTooLongInForm(String title) {
+    return "A title can have at most "
+        + TITLE_LIMIT
+        + " characters; this one has "
+        + title.codePointCount(0, title.length())
+        + ".";
+  }
+
   /** The form {@code /spec} opens: template, title and where to post. */
   static View startModal(TemplateCatalog catalog, String channelId, Optional<String> templateId) {
     List<OptionObject> options =
@@ -253,7 +285,7 @@ final class Messages {
                             plainTextInput(
                                 p ->
                                     p.actionId(TITLE_BLOCK)
-                                        .maxLength(150)
+                                        .maxLength(TITLE_LIMIT)
                                         .placeholder(plainText("e.g. Payment retries"))))),
             input(
                 i ->
