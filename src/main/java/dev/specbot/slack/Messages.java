@@ -64,7 +64,11 @@ final class Messages {
 
   private Messages() {}
 
-  /** A message: its text (notification and fallback) and its blocks as JSON. */
+  /**
+   * A message: its text (notification and fallback) and its blocks as JSON. Slack renders both as
+   * mrkdwn, so the text is built from the same escaped parts as the blocks, never from a raw value:
+   * a title in the text alone would ping a channel on every notification.
+   */
   record Message(String text, String blocks) {}
 
   static Message parent(Interview interview, Template template, Progress progress) {
@@ -74,11 +78,13 @@ final class Messages {
   /** The parent message; once a meeting is set, its line says when (or that it was cancelled). */
   static Message parent(
       Interview interview, Template template, Progress progress, Optional<String> meetingLine) {
+    String title = SlackText.escape(interview.title());
+    String templateName = SlackText.escape(template.name());
     String headline =
         "*"
-            + SlackText.escape(interview.title())
+            + title
             + "* - "
-            + SlackText.escape(template.name())
+            + templateName
             + ", drafted by <@"
             + interview.drafterId()
             + ">: answer in the thread";
@@ -89,7 +95,7 @@ final class Messages {
         List.of(
             section(s -> s.text(markdownText(headline))),
             context(c -> c.elements(List.of(markdownText(status)))));
-    return message(plainTitle(interview) + " - " + template.name() + ": " + status, blocks);
+    return message(title + " - " + templateName + ": " + status, blocks);
   }
 
   static String progressLine(Status status, Progress progress, int current) {
@@ -116,6 +122,7 @@ final class Messages {
         question.path().isEmpty()
             ? ""
             : SlackText.escape(String.join(" › ", question.path())) + " › ";
+    String title = SlackText.escape(question.title());
     String heading =
         "*Question "
             + question.number()
@@ -124,7 +131,7 @@ final class Messages {
             + "* · "
             + where
             + "*"
-            + SlackText.escape(question.title())
+            + title
             + "*"
             + (question.optional() ? " _(optional)_" : "");
     blocks.add(section(s -> s.text(markdownText(heading))));
@@ -160,8 +167,7 @@ final class Messages {
                         button(b -> b.actionId(SKIP).text(plainText("Skip")).value(interviewId)),
                         button(
                             b -> b.actionId(BACK).text(plainText("Back")).value(interviewId))))));
-    return message(
-        "Question " + question.number() + " of " + ask.total() + ": " + question.title(), blocks);
+    return message("Question " + question.number() + " of " + ask.total() + ": " + title, blocks);
   }
 
   static Message say(String text) {
@@ -333,10 +339,6 @@ final class Messages {
 
   static LayoutBlock sectionOf(String mrkdwn) {
     return section(s -> s.text(markdownText(cut(mrkdwn, SECTION_LIMIT))));
-  }
-
-  private static String plainTitle(Interview interview) {
-    return interview.title();
   }
 
   /** Cuts guidance to a limit, marking the cut; never used on answers. */
