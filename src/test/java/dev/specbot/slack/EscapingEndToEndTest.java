@@ -13,6 +13,7 @@ import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FakeUser;
 import dev.specbot.slack.fake.RecordedCall;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -148,6 +155,45 @@ class EscapingEndToEndTest {
     assertTrue(escapedIn.size() >= 8, "the title reads as typed in: " + escapedIn);
   }
 
+  @Test
+  void hostile_profile_names_add_no_line_or_organizer_to_the_invite() throws Exception {
+    startBot();
+    String thread = start();
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "finish");
+    RecordedCall prompt = harness.awaitInThread(thread, PROMPT);
+    ZonedDateTime start =
+        ZonedDateTime.of(LocalDate.now(BERLIN).plusDays(2), LocalTime.NOON, BERLIN);
+
+    press(prompt, DRAFTER, MeetingMessages.SCHEDULE, pickers(start, List.of(BOB, CAROL)));
+
+    String ics = harness.awaitFile("discussion.ics", "ORGANIZER");
+    // Kept for checking by hand: slack-check ics target/ics/e2e-hostile-names.ics
+    Files.writeString(
+        Files.createDirectories(Path.of("target", "ics")).resolve("e2e-hostile-names.ics"), ics);
+    String unfolded = ics.replace("\r\n ", "");
+    assertFalse(unfolded.replace("\r\n", "").contains("\r"), "a lone CR:\n" + ics);
+    assertFalse(unfolded.replace("\r\n", "").contains("\n"), "a lone LF:\n" + ics);
+    assertFalse(unfolded.contains("\u0000"), ics);
+    for (String line : unfolded.split("\r\n", -1)) {
+      assertFalse(line.startsWith("X-INJECTED"), "an injected property:\n" + ics);
+    }
+    VEvent event = event(ics);
+    assertEquals(1, event.getProperties(Property.ORGANIZER).size(), ics);
+    // Each run of control characters is one space; the space before the NUL stays.
+    String name = "Trent X-INJECTED:yes <!everyone>  'Boss'; a:b, c";
+    Property organizer = event.getProperty(Property.ORGANIZER).orElseThrow();
+    assertEquals(name, organizer.getParameter(Parameter.CN).orElseThrow().getValue());
+    assertTrue(unfolded.contains("ORGANIZER;CN=\"" + name + "\":mailto:"), ics);
+    assertTrue(
+        event
+            .getProperty(Property.DESCRIPTION)
+            .orElseThrow()
+            .getValue()
+            .endsWith("Also invited in Slack: Trent X-INJECTED:yes <!everyone>  \"Boss\"; a:b, c"),
+        ics);
+  }
+
   private void startBot() throws Exception {
     harness = new BotHarness(folder, DAY_LONG);
     harness.slack.addUser(FakeUser.of(DRAFTER).withRealName(HOSTILE_NAME));
@@ -217,5 +263,16 @@ class EscapingEndToEndTest {
         Map.of(
             MeetingMessages.ATTENDEES,
             Map.of("type", "multi_users_select", "selected_users", attendees)));
+  }
+
+  private static VEvent event(String ics) {
+    try {
+      List<VEvent> events =
+          new CalendarBuilder().build(new StringReader(ics)).getComponents(Component.VEVENT);
+      assertEquals(1, events.size(), ics);
+      return events.get(0);
+    } catch (IOException | ParserException e) {
+      throw new AssertionError("ical4j cannot read the invite back:\n" + ics, e);
+    }
   }
 }
