@@ -134,8 +134,7 @@ public final class CalendarInvite {
 
   private static List<Property> participants(Person organizer, List<Person> others) {
     List<Property> properties = new ArrayList<>();
-    properties.add(
-        new Organizer(new ParameterList(List.of(new Cn(organizer.name()))), address(organizer)));
+    properties.add(new Organizer(new ParameterList(List.of(name(organizer))), address(organizer)));
     properties.add(chair(organizer));
     others.stream()
         .filter(p -> p.email().isPresent())
@@ -161,14 +160,14 @@ public final class CalendarInvite {
    */
   private static Attendee chair(Person organizer) {
     return new Attendee(
-        new ParameterList(List.of(new Cn(organizer.name()), Role.CHAIR, PartStat.ACCEPTED)),
+        new ParameterList(List.of(name(organizer), Role.CHAIR, PartStat.ACCEPTED)),
         address(organizer));
   }
 
   private static Attendee invitee(Person person) {
     return new Attendee(
         new ParameterList(
-            List.of(new Cn(person.name()), Role.REQ_PARTICIPANT, PartStat.NEEDS_ACTION, Rsvp.TRUE)),
+            List.of(name(person), Role.REQ_PARTICIPANT, PartStat.NEEDS_ACTION, Rsvp.TRUE)),
         address(person));
   }
 
@@ -177,7 +176,7 @@ public final class CalendarInvite {
     String unreachable =
         attendees.stream()
             .filter(p -> p.email().isEmpty())
-            .map(Person::name)
+            .map(p -> CleanText.oneLine(p.name()))
             .collect(Collectors.joining(", "));
     if (unreachable.isEmpty()) {
       return text(description);
@@ -186,13 +185,33 @@ public final class CalendarInvite {
     return description.isBlank() ? also : text(description) + "\n" + also;
   }
 
-  /** Line breaks as LF only: ical4j escapes CRLF and LF, but writes a lone CR through raw. */
+  /*
+   * Every value from people (names, titles, descriptions, e-mail addresses) passes one of the three
+   * below before ical4j sees it: ical4j escapes a TEXT value's backslash, semicolon, comma and LF,
+   * and quotes a parameter holding a colon, semicolon or comma, but writes a lone CR, other control
+   * characters and a DQUOTE inside a parameter through raw; any of those could end a line early
+   * and start a property of the sender's choosing.
+   */
+
+  /** A TEXT value: its line breaks as LF, which ical4j writes as {@code \n}; no other control. */
   private static String text(String value) {
-    return value.replaceAll("\r\n?", "\n");
+    return CleanText.lines(value);
+  }
+
+  /**
+   * A parameter value such as CN: on one line, and without DQUOTE, which RFC 5545 allows nowhere in
+   * a parameter (ical4j adds the quotes around one that needs them).
+   */
+  private static String parameter(String value) {
+    return CleanText.oneLine(value).replace('"', '\'');
+  }
+
+  private static Cn name(Person person) {
+    return new Cn(parameter(person.name()));
   }
 
   private static URI address(Person person) {
-    String mailbox = person.email().orElse(person.userId() + NO_EMAIL_DOMAIN);
+    String mailbox = CleanText.oneLine(person.email().orElse(person.userId() + NO_EMAIL_DOMAIN));
     try {
       // The three-argument constructor quotes what a URI may not hold, e.g. spaces.
       return new URI("mailto", mailbox, null);
@@ -207,7 +226,29 @@ public final class CalendarInvite {
     if (result.hasErrors()) {
       throw new IllegalStateException("invalid calendar invite: " + result);
     }
-    return fold(calendar.toString());
+    String text = calendar.toString();
+    requireNoStrayBreaks(text);
+    return fold(text);
+  }
+
+  /**
+   * The last guard against a line of someone else's making: every value was cleaned, so a CR or LF
+   * outside CRLF, or another control character, means one was missed; no invite beats a forged one.
+   */
+  private static void requireNoStrayBreaks(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lineEnd = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+      if (lineEnd) {
+        i++;
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        throw new IllegalStateException(
+            "invalid calendar invite: control character U+"
+                + Integer.toHexString(c)
+                + " at offset "
+                + i);
+      }
+    }
   }
 
   /**
@@ -216,7 +257,16 @@ public final class CalendarInvite {
    */
   static String fold(String unfolded) {
     StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 32);
-    unfolded.lines().forEach(line -> foldLine(line, out));
+    // Lines end at CRLF only: splitting at a lone CR or LF too would turn one into a line break.
+    int start = 0;
+    while (start < unfolded.length()) {
+      int end = unfolded.indexOf(CRLF, start);
+      if (end < 0) {
+        end = unfolded.length();
+      }
+      foldLine(unfolded.substring(start, end), out);
+      start = end + CRLF.length();
+    }
     return out.toString();
   }
 

@@ -9,7 +9,8 @@ import java.util.Optional;
  * unknown.
  *
  * @param userId the chat user id
- * @param name the name to show
+ * @param name the name to show, on one line and without control characters (a chat profile may hold
+ *     anything); the user id when nothing is left
  * @param email the e-mail address, where the chat service gives one
  * @param zone the person's own time zone (UTC when unknown)
  */
@@ -19,5 +20,9 @@ public record Person(String userId, String name, Optional<String> email, ZoneId 
     Objects.requireNonNull(name, "null name");
     Objects.requireNonNull(email, "null email");
     Objects.requireNonNull(zone, "null zone");
+    name = CleanText.oneLine(name);
+    if (name.isEmpty()) {
+      name = userId;
+    }
   }
 }

@@ -26,11 +26,10 @@ final class EffectDeliveries {
     if (effect instanceof Effect.Ask ask) {
       return inThread(id, Messages.question(ask, id));
     } else if (effect instanceof Effect.Say say) {
+      // The interview's words are plain text (they name the template's questions): escaped here.
+      String text = SlackText.escape(say.text());
       return inThread(
-          id,
-          interview.status() == Status.PAUSED
-              ? Messages.paused(say.text(), id)
-              : Messages.say(say.text()));
+          id, interview.status() == Status.PAUSED ? Messages.paused(text, id) : Messages.say(text));
     } else if (effect instanceof Effect.ShowHelp) {
       return inThread(id, Messages.say(Messages.help()));
     } else if (effect instanceof Effect.AskToConfirmCancel) {

@@ -4,6 +4,7 @@ import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
 import dev.specbot.meeting.Person;
 import dev.specbot.slack.MeetingMessages.Proposal;
+import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
@@ -193,7 +194,9 @@ final class MeetingActions {
         tx,
         press,
         first
-            ? "Thanks: noted that you have read *" + Messages.cut(interview.title(), 200) + "*."
+            ? "Thanks: noted that you have read *"
+                + SlackText.escape(Messages.cut(interview.title(), 200))
+                + "*."
             : "Already noted: you have read it.",
         now);
   }

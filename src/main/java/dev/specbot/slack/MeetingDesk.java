@@ -11,6 +11,7 @@ import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Person;
 import dev.specbot.meeting.Reminder;
 import dev.specbot.slack.MeetingMessages.Proposal;
+import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
 import dev.specbot.template.SpecRenderer;
@@ -144,7 +145,7 @@ final class MeetingDesk {
     if (parsed instanceof MeetingRequest.Refused refused) {
       Messages.Message refusal =
           Messages.say(
-              refused.message()
+              SlackText.escape(refused.message())
                   + " Nothing was scheduled. (`help` lists what else you can write here.)");
       return tx -> say(tx, now, interview.id(), refusal);
     }

@@ -50,6 +50,13 @@ final class Messages {
   static final String TITLE_BLOCK = "title";
   static final String CHANNEL_BLOCK = "channel";
 
+  /**
+   * The longest title, in characters: the start form's limit, which {@code /spec TEMPLATE TITLE}
+   * keeps too. A title is repeated in the parent message, every notification and the file name, so
+   * a long one would take those past what Slack accepts.
+   */
+  static final int TITLE_LIMIT = 150;
+
   /** Slack's limit on a section's text; hints longer than this are cut, answers are never cut. */
   private static final int SECTION_LIMIT = 3000;
 
@@ -57,7 +64,11 @@ final class Messages {
 
   private Messages() {}
 
-  /** A message: its text (notification and fallback) and its blocks as JSON. */
+  /**
+   * A message: its text (notification and fallback) and its blocks as JSON. Slack renders both as
+   * mrkdwn, so the text is built from the same escaped parts as the blocks, never from a raw value:
+   * a title in the text alone would ping a channel on every notification.
+   */
   record Message(String text, String blocks) {}
 
   static Message parent(Interview interview, Template template, Progress progress) {
@@ -67,11 +78,13 @@ final class Messages {
   /** The parent message; once a meeting is set, its line says when (or that it was cancelled). */
   static Message parent(
       Interview interview, Template template, Progress progress, Optional<String> meetingLine) {
+    String title = SlackText.escape(interview.title());
+    String templateName = SlackText.escape(template.name());
     String headline =
         "*"
-            + SlackText.escape(interview.title())
+            + title
             + "* - "
-            + SlackText.escape(template.name())
+            + templateName
             + ", drafted by <@"
             + interview.drafterId()
             + ">: answer in the thread";
@@ -82,7 +95,7 @@ final class Messages {
         List.of(
             section(s -> s.text(markdownText(headline))),
             context(c -> c.elements(List.of(markdownText(status)))));
-    return message(plainTitle(interview) + " - " + template.name() + ": " + status, blocks);
+    return message(title + " - " + templateName + ": " + status, blocks);
   }
 
   static String progressLine(Status status, Progress progress, int current) {
@@ -109,6 +122,7 @@ final class Messages {
         question.path().isEmpty()
             ? ""
             : SlackText.escape(String.join(" › ", question.path())) + " › ";
+    String title = SlackText.escape(question.title());
     String heading =
         "*Question "
             + question.number()
@@ -117,7 +131,7 @@ final class Messages {
             + "* · "
             + where
             + "*"
-            + SlackText.escape(question.title())
+            + title
             + "*"
             + (question.optional() ? " _(optional)_" : "");
     blocks.add(section(s -> s.text(markdownText(heading))));
@@ -153,8 +167,7 @@ final class Messages {
                         button(b -> b.actionId(SKIP).text(plainText("Skip")).value(interviewId)),
                         button(
                             b -> b.actionId(BACK).text(plainText("Back")).value(interviewId))))));
-    return message(
-        "Question " + question.number() + " of " + ask.total() + ": " + question.title(), blocks);
+    return message("Question " + question.number() + " of " + ask.total() + ": " + title, blocks);
   }
 
   static Message say(String text) {
@@ -219,6 +232,31 @@ final class Messages {
     return text.toString();
   }
 
+  /** Whether a title is within {@link #TITLE_LIMIT}, counting characters as people do. */
+  static boolean titleFits(String title) {
+    return title.codePointCount(0, title.length()) <= TITLE_LIMIT;
+  }
+
+  /** The private answer to {@code /spec TEMPLATE TITLE} with a title that is too long. */
+  static String titleTooLong(String title, String templateId) {
+    return "That title is "
+        + title.codePointCount(0, title.length())
+        + " characters long; a spec's title can have at most "
+        + TITLE_LIMIT
+        + ". Nothing was started: try again with a shorter one, e.g. `/spec "
+        + templateId
+        + " Payment retries`.";
+  }
+
+  /** The start form's error under a title that is too long. */
+  static String titleTooLongInForm(String title) {
+    return "A title can have at most "
+        + TITLE_LIMIT
+        + " characters; this one has "
+        + title.codePointCount(0, title.length())
+        + ".";
+  }
+
   /** The form {@code /spec} opens: template, title and where to post. */
   static View startModal(TemplateCatalog catalog, String channelId, Optional<String> templateId) {
     List<OptionObject> options =
@@ -253,7 +291,7 @@ final class Messages {
                             plainTextInput(
                                 p ->
                                     p.actionId(TITLE_BLOCK)
-                                        .maxLength(150)
+                                        .maxLength(TITLE_LIMIT)
                                         .placeholder(plainText("e.g. Payment retries"))))),
             input(
                 i ->
@@ -301,10 +339,6 @@ final class Messages {
 
   static LayoutBlock sectionOf(String mrkdwn) {
     return section(s -> s.text(markdownText(cut(mrkdwn, SECTION_LIMIT))));
-  }
-
-  private static String plainTitle(Interview interview) {
-    return interview.title();
   }
 
   /** Cuts guidance to a limit, marking the cut; never used on answers. */

@@ -1,5 +1,6 @@
 package dev.specbot.slack;
 
+import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.storage.StoredInterview;
 import java.util.Set;
 
@@ -26,7 +27,7 @@ final class RefusedBySlack {
         "I can no longer post in <#"
             + stored.place().channelId()
             + ">, where your spec *"
-            + Messages.cut(stored.interview().title(), 200)
+            + SlackText.escape(Messages.cut(stored.interview().title(), 200))
             + "* is (Slack says `"
             + error
             + "`). Your answers are kept; start a new interview with `/spec` in a channel I can"

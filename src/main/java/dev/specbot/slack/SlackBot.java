@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -183,7 +185,8 @@ public final class SlackBot implements AutoCloseable {
   }
 
   private Server server(int port, com.slack.api.bolt.App app) {
-    Server jetty = new Server(port);
+    Server jetty = new Server();
+    jetty.addConnector(connector(jetty, port));
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new SlackEndpoint(app)), "/slack/events");
     context.addServlet(new ServletHolder(new HealthServlet(this::isReady)), "/healthz");
@@ -196,6 +199,19 @@ public final class SlackBot implements AutoCloseable {
     errors.setShowMessageInTitle(false);
     jetty.setErrorHandler(errors);
     return jetty;
+  }
+
+  /**
+   * Plain HTTP without Server or X-Powered-By headers: naming Jetty and its version only helps a
+   * scanner match the bot against lists of known holes.
+   */
+  private static ServerConnector connector(Server jetty, int port) {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setPort(port);
+    return connector;
   }
 
   private static SlackConfig slackConfig(Config config) {

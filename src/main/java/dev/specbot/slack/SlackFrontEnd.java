@@ -128,10 +128,14 @@ final class SlackFrontEnd {
     if (words.length < 2 || words[1].isBlank()) {
       return openStartForm(command, ctx, Optional.of(template.get().id()));
     }
+    String title = words[1].strip();
+    if (!Messages.titleFits(title)) {
+      return ctx.ack(Messages.titleTooLong(title, template.get().id()));
+    }
     directory.warm(command.getUserId());
     interviewer.start(
         template.get(),
-        words[1].strip(),
+        title,
         command.getUserId(),
         command.getUserName(),
         new SlackPlace(
@@ -180,6 +184,10 @@ final class SlackFrontEnd {
     }
     if (title.isEmpty()) {
       return ctx.ackWithErrors(Map.of(Messages.TITLE_BLOCK, "Give the spec a title."));
+    }
+    if (!Messages.titleFits(title)) {
+      // The form's max_length stops this in Slack's own client; a crafted submission gets here.
+      return ctx.ackWithErrors(Map.of(Messages.TITLE_BLOCK, Messages.titleTooLongInForm(title)));
     }
     String channel =
         value(values, Messages.CHANNEL_BLOCK)
