@@ -194,31 +194,11 @@ final class Interviewer {
               }
               Interview interview = stored.get().interview();
               long version = tx.interviews().version(interview.id());
-              if (!interview.drafterId().equals(userId)) {
+              Optional<Optimistic.Write<Outcome>> refusal =
+                  refusal(interview, userId, channelId, now);
+              if (refusal.isPresent()) {
                 return Optimistic.compute(
-                    interviewId,
-                    version,
-                    () ->
-                        once(
-                            keys,
-                            now,
-                            privately(
-                                channelId,
-                                userId,
-                                notYours(interview),
-                                Outcome.NOT_THE_DRAFTER,
-                                now)));
-              }
-              if (!interview.status().isOpen()) {
-                return Optimistic.compute(
-                    interviewId,
-                    version,
-                    () ->
-                        once(
-                            keys,
-                            now,
-                            privately(
-                                channelId, userId, closedNote(interview), Outcome.CLOSED, now)));
+                    interviewId, version, () -> once(keys, now, refusal.get()));
               }
               InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
               return Optimistic.compute(
@@ -265,6 +245,19 @@ final class Interviewer {
   private static Optimistic.Write<Outcome> once(
       Keys keys, Instant now, Optimistic.Write<Outcome> write) {
     return tx -> keys.firstTime(tx, now) ? write.write(tx) : Outcome.DUPLICATE;
+  }
+
+  /** A private note instead of the press's step: not the drafter's, or the interview closed. */
+  private static Optional<Optimistic.Write<Outcome>> refusal(
+      Interview interview, String userId, String channelId, Instant now) {
+    if (!interview.drafterId().equals(userId)) {
+      return Optional.of(
+          privately(channelId, userId, notYours(interview), Outcome.NOT_THE_DRAFTER, now));
+    }
+    if (!interview.status().isOpen()) {
+      return Optional.of(privately(channelId, userId, closedNote(interview), Outcome.CLOSED, now));
+    }
+    return Optional.empty();
   }
 
   private static Optimistic.Write<Outcome> privately(

@@ -1,9 +1,12 @@
 package dev.specbot.storage;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** The Slack messages each answer came from, so that an edit or a deletion reaches the answer. */
 public final class AnswerMessages {
@@ -64,13 +67,7 @@ public final class AnswerMessages {
         .createQuery(FIND)
         .bind("channelId", channelId)
         .bind("ts", ts)
-        .map(
-            (row, context) ->
-                new Part(
-                    row.getString("interview_id"),
-                    row.getString("question_id"),
-                    row.getString("ts"),
-                    row.getString("text")))
+        .map(AnswerMessages::part)
         .findOne();
   }
 
@@ -121,13 +118,15 @@ public final class AnswerMessages {
         .createQuery(PARTS)
         .bind("interviewId", interviewId)
         .bind("questionId", questionId)
-        .map(
-            (row, context) ->
-                new Part(
-                    row.getString("interview_id"),
-                    row.getString("question_id"),
-                    row.getString("ts"),
-                    row.getString("text")))
+        .map(AnswerMessages::part)
         .list();
+  }
+
+  private static Part part(ResultSet row, StatementContext context) throws SQLException {
+    return new Part(
+        row.getString("interview_id"),
+        row.getString("question_id"),
+        row.getString("ts"),
+        row.getString("text"));
   }
 }
