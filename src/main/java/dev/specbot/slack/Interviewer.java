@@ -123,10 +123,56 @@ final class Interviewer {
       String text,
       boolean continuesPrevious) {
     Input input = Commands.parse(text);
-    Optional<Outbox.Standing> asking =
-        input instanceof Input.Answer && !continuesPrevious
-            ? settledAsk(channelId, threadTs)
-            : Optional.empty();
+    long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
+    for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
+      boolean mayWait = System.nanoTime() < deadline;
+      try {
+        return reply(
+            eventId, channelId, threadTs, ts, userId, text, input, continuesPrevious, mayWait);
+      } catch (QuestionBeingSent beingSent) {
+        pause(pause);
+      }
+    }
+  }
+
+  /**
+   * How long a reply waits for the question before it to be sent: only Slack's answer gives its ts,
+   * which says whether the reply was written before it. Bounded, so that a slow Slack delays the
+   * reply a little and never its acknowledgement past Slack's 3 s.
+   */
+  private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
+
+  /**
+   * The next question is being sent, and the reply waits for Slack's answer to it. Polled rather
+   * than signalled: another instance may be the one sending.
+   */
+  private static final class QuestionBeingSent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    QuestionBeingSent() {
+      super("the next question is being sent", null, false, false);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a question was being sent", e);
+    }
+  }
+
+  private Outcome reply(
+      String eventId,
+      String channelId,
+      String threadTs,
+      String ts,
+      String userId,
+      String text,
+      Input input,
+      boolean continuesPrevious,
+      boolean mayWait) {
     Instant now = clock.instant();
     Outcome outcome =
         Optimistic.run(
@@ -158,7 +204,7 @@ final class Interviewer {
                     () -> once(keys, now, handled(desk.written(posted, text, now))));
               }
               Optional<String> continued =
-                  burstOf(tx, interview, input, ts, continuesPrevious, asking);
+                  burstOf(tx, interview, input, ts, continuesPrevious, mayWait);
               InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
               Reply reply = new Reply(channelId, ts, text);
               return Optimistic.compute(
@@ -291,8 +337,9 @@ final class Interviewer {
 
   /**
    * The question a reply continues: the drafter's previous reply answered it, and this reply was
-   * written before the next question could be read (see {@link Bursts}). {@code asking} is where
-   * the next question stood once it was no longer being sent, as read before the transaction.
+   * written before the next question could be read (see {@link Bursts}). While that question is
+   * being sent, and {@code mayWait}, the reply waits for Slack's answer (see {@link
+   * QuestionBeingSent}).
    */
   private Optional<String> burstOf(
       Tx tx,
@@ -300,52 +347,22 @@ final class Interviewer {
       Input input,
       String ts,
       boolean continuesPrevious,
-      Optional<Outbox.Standing> asking) {
+      boolean mayWait) {
     if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
       return Optional.empty();
     }
     return tx.interviews()
         .burst(interview.id())
-        .filter(
-            burst ->
-                continuesPrevious
-                    || bursts.continues(
-                        ts,
-                        asking
-                            .filter(known -> known.state() != Outbox.Standing.State.SENDING)
-                            .orElseGet(() -> tx.outbox().standing(burst.nextAskId()))))
+        .filter(burst -> continuesPrevious || bursts.continues(ts, asking(tx, burst, mayWait)))
         .map(Interviews.Burst::questionId);
   }
 
-  /**
-   * Where the next question stands, waited for while it is being sent: only Slack's answer gives
-   * its ts, which says whether this reply was written before it. Polled rather than signalled,
-   * since another instance may be the one sending; bounded, so a slow Slack delays the reply a
-   * little and never its acknowledgement past Slack's 3 s.
-   */
-  private Optional<Outbox.Standing> settledAsk(String threadChannel, String threadTs) {
-    long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
-    Optional<Outbox.Standing> standing = askStanding(threadChannel, threadTs);
-    long pause = 5;
-    while (standing.filter(s -> s.state() == Outbox.Standing.State.SENDING).isPresent()
-        && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      pause = Math.min(pause * 2, 50);
-      standing = askStanding(threadChannel, threadTs);
+  private static Outbox.Standing asking(Tx tx, Interviews.Burst burst, boolean mayWait) {
+    Outbox.Standing standing = tx.outbox().standing(burst.nextAskId());
+    if (mayWait && standing.state() == Outbox.Standing.State.SENDING) {
+      throw new QuestionBeingSent();
     }
     return standing;
-  }
-
-  /** How long a reply waits for the question before it to be sent (see {@link #settledAsk}). */
-  private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
-
-  private Optional<Outbox.Standing> askStanding(String channelId, String threadTs) {
-    return database.transaction(tx -> tx.outbox().nextAskInThread(channelId, threadTs));
   }
 
   private static Optimistic.Write<Outcome> extend(

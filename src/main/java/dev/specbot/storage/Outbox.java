@@ -144,26 +144,6 @@ public final class Outbox {
         .orElse(Standing.GIVEN_UP); // Pruned long ago: settled, so not waiting.
   }
 
-  private static final String NEXT_ASK =
-      """
-      SELECT o.status, o.result, o.claims > o.attempts AS sending
-      FROM interviews i JOIN outbox o ON o.id = i.burst_next_ask
-      WHERE i.channel_id = :channelId AND i.thread_ts = :threadTs
-      """;
-
-  /**
-   * Where the question asked after the drafter's latest answer stands, in the interview of this
-   * thread; empty when there is none (no interview, or its latest input was not an answer).
-   */
-  public Optional<Standing> nextAskInThread(String channelId, String threadTs) {
-    return handle
-        .createQuery(NEXT_ASK)
-        .bind("channelId", channelId)
-        .bind("threadTs", threadTs)
-        .map(Outbox::standing)
-        .findOne();
-  }
-
   private static Standing standing(ResultSet row, StatementContext context) throws SQLException {
     return switch (row.getString("status")) {
       case "PENDING" ->
