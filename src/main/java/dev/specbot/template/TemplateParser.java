@@ -6,10 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -17,8 +18,6 @@ import org.commonmark.node.Node;
 /** Reads a markdown template, as teams already write them, into an interview. */
 final class TemplateParser {
   private static final YAMLMapper YAML = new YAMLMapper();
-  private static final Pattern ATX =
-      Pattern.compile("^ {0,3}#{1,6}(?:[ \\t]+|$)(.*?)(?:[ \\t]+#+)?[ \\t]*$");
 
   /** Headings that address the writer rather than the reader: advice, left out of the document. */
   private static final Pattern ADVICE =
@@ -118,9 +117,9 @@ final class TemplateParser {
   private static String headingText(Heading heading, List<String> lines) {
     List<String> source =
         lines.subList(Markdown.firstLine(heading), Markdown.lastLine(heading) + 1);
-    Matcher atx = ATX.matcher(source.get(0));
-    if (source.size() == 1 && atx.matches()) {
-      return atx.group(1).strip();
+    Optional<String> atx = AtxHeading.text(source.get(0));
+    if (source.size() == 1 && atx.isPresent()) {
+      return atx.get().strip();
     }
     return String.join(
         " ", source.subList(0, source.size() - 1).stream().map(String::strip).toList());
