@@ -24,7 +24,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,7 +80,7 @@ final class MeetingDesk {
   /** The drafter wrote in a posted spec's thread: a meeting time, or a meeting command. */
   void written(Tx tx, StoredInterview stored, String text, Instant now) {
     Interview interview = stored.interview();
-    String command = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
+    String command = dev.specbot.interview.Commands.commandText(text, ".!?");
     Optional<Meeting> meeting = tx.meetings().scheduledFor(interview.id());
     switch (command) {
       case "cancel meeting", "cancel the meeting", "cancel discussion" -> cancel(tx, stored, now);
