@@ -83,15 +83,13 @@ record FieldLine(String lead, String labelMarkup, String label, String value, St
 
   /**
    * The kind of value the bot fills for a label, from the template's overrides or the known labels.
+   *
+   * @param overrides the {@code fields} overrides by label, stripped and lower-cased
    */
   static Optional<FieldKind> knownKind(String label, Map<String, String> overrides) {
     String key = label.strip().toLowerCase(Locale.ROOT);
-    for (Map.Entry<String, String> override : overrides.entrySet()) {
-      if (override.getKey().strip().toLowerCase(Locale.ROOT).equals(key)) {
-        return kindNamed(override.getValue());
-      }
-    }
-    return Optional.ofNullable(KNOWN.get(key));
+    String override = overrides.get(key);
+    return override != null ? kindNamed(override) : Optional.ofNullable(KNOWN.get(key));
   }
 
   /**

@@ -3,10 +3,13 @@ package dev.specbot.template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.commonmark.node.Node;
 
 /** A heading and the blocks under it up to the next heading, as the parser sees them. */
 final class Section {
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+
   /** What the interview does with a section. */
   enum Role {
     /** The document's title heading, with its metadata lines. */
@@ -52,24 +55,15 @@ final class Section {
   }
 
   /**
-   * Whether an override names this section, by its heading or by its headings joined with " > ".
+   * The names an override may give this section, {@link #normalized}: its heading, and its headings
+   * joined with " > ".
    */
-  boolean isNamed(String name) {
-    String wanted = normalized(name);
-    return normalized(title).equals(wanted)
-        || normalized(String.join(" > ", path())).equals(wanted);
+  List<String> names() {
+    return List.of(normalized(title), normalized(String.join(" > ", path())));
   }
 
-  boolean isUnder(Section ancestor) {
-    for (Section section = parent; section != null; section = section.parent) {
-      if (section == ancestor) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String normalized(String text) {
-    return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  /** A section name as overrides compare it: blanks folded, case ignored. */
+  static String normalized(String text) {
+    return BLANKS.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 }

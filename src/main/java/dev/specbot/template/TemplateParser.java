@@ -189,7 +189,7 @@ final class TemplateParser {
   }
 
   static boolean named(Section section, Overrides overrides, String key) {
-    return overrides.entries(key).stream().anyMatch(entry -> section.isNamed(entry.name()));
+    return overrides.naming(key, section).isPresent();
   }
 
   static boolean isOptional(Section section, Overrides overrides) {
@@ -198,9 +198,15 @@ final class TemplateParser {
 
   private static void checkOverridesNameSections(List<Section> sections, Overrides overrides)
       throws TemplateException {
-    for (String key : List.of("optional", "omit", "process", "ask")) {
+    List<String> keys = List.of("optional", "omit", "process", "ask");
+    if (keys.stream().allMatch(key -> overrides.entries(key).isEmpty())) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    sections.forEach(section -> names.addAll(section.names()));
+    for (String key : keys) {
       for (Overrides.Entry entry : overrides.entries(key)) {
-        if (sections.stream().noneMatch(section -> section.isNamed(entry.name()))) {
+        if (!names.contains(Section.normalized(entry.name()))) {
           throw new TemplateException(
               entry.source(),
               entry.line(),

@@ -106,6 +106,55 @@ class LinearScannersTest {
                 .orElse("none"));
   }
 
+  @Test
+  void a_checklist_step_is_found_as_the_former_pattern_found_it() {
+    Pattern former =
+        Pattern.compile(
+            "(?i)schedul\\w*\\b.*\\b(?:discuss\\w*|meeting|review)\\b"
+                + "|\\b(?:discuss\\w*|meeting|review)\\b.*\\bschedul");
+    String[] words = {"Schedule", "reschedule", "meeting", "meetings", "review", "discussion", "x"};
+    agree(
+        " -_",
+        6,
+        text -> {
+          StringBuilder line = new StringBuilder();
+          for (char c : text.toCharArray()) {
+            line.append(words[Math.abs(line.length() * 31 + c) % words.length]).append(c);
+          }
+          return line.toString();
+        },
+        line -> former.matcher(line).find(),
+        TemplateLayout::isMeetingStep);
+  }
+
+  @Test
+  void an_id_is_made_as_the_former_patterns_made_it() {
+    Function<String, String> former =
+        text -> {
+          String ascii =
+              java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
+                  .replaceAll("\\p{M}", "");
+          String slug =
+              ascii
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .replaceAll("[^a-z0-9/]+", "-")
+                  .replaceAll("-*/-*", "/")
+                  .replaceAll("^[-/]+|[-/]+$", "");
+          return slug.length() > 80 ? slug.substring(0, 80).replaceAll("[-/]+$", "") : slug;
+        };
+    agree("a-/ .\u00E9", 12, former, TemplateLayout::slug);
+    agree("ab/-", 160, former, TemplateLayout::slug);
+  }
+
+  @Test
+  void repeated_headings_are_numbered_as_before() {
+    Template template = Fixtures.template("# Doc\n## Goals\n## Goals 2\n## Goals\n## Goals\n");
+
+    assertEquals(
+        java.util.List.of("goals", "goals-2", "goals-3", "goals-4"),
+        template.questions().stream().map(Question::id).toList());
+  }
+
   private static <R> void agree(
       String alphabet, int maxLength, Function<String, R> former, Function<String, R> scanner) {
     agree(alphabet, maxLength, Function.identity(), former, scanner);
