@@ -55,6 +55,7 @@ final class TemplateParser {
   /** Overrides in a file beside the template, e.g. {@code echo-tech-spec.yml}. */
   record Sidecar(String source, String yamlText) {
     Overrides overrides() throws TemplateException {
+      YamlText.checkLines(source, yamlText, 1);
       try {
         JsonNode node = yamlText.isBlank() ? null : YAML.readTree(yamlText);
         return Overrides.from(node, source, yamlText, 1);
