@@ -94,6 +94,21 @@ public final class LinearTime {
   }
 
   /**
+   * Fails unless the fastest of a few runs of {@code work} on {@code input} takes at most {@code
+   * limit}: for work on input of bounded length, where there is no growth to measure.
+   */
+  public static <T> void assertWithin(T input, Consumer<T> work, Duration limit) {
+    run(work, input, 1);
+    long fastest = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < ATTEMPTS && fastest > limit.toNanos(); attempt++) {
+      fastest = Math.min(fastest, run(work, input, 1));
+    }
+    if (fastest > limit.toNanos()) {
+      fail("takes " + millis(fastest) + " of CPU time, over " + millis(limit.toNanos()));
+    }
+  }
+
+  /**
    * Fails when the work grows faster than linear up to {@code length}; returns the fastest time on
    * {@code length}. Measures again while that time is over {@code limit} (zero: no limit).
    */
