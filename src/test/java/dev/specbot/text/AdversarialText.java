@@ -97,6 +97,8 @@ public final class AdversarialText {
         "\\",
         "dashes",
         "-",
+        "slashes and dashes",
+        "/-",
         "list markers",
         "- ",
         "ordered list markers",
@@ -124,6 +126,9 @@ public final class AdversarialText {
     shapes.add(new Shape("a word padded with spaces", n -> fill("a", " ", "b", n)));
     shapes.add(new Shape("words apart by spaces and tabs", n -> fill("x", " \t", "y", n)));
     shapes.add(new Shape("a table row of spaces", n -> fill("| a", " ", "| b |", n)));
+    shapes.add(new Shape("a web address closed by brackets", n -> fill("http://a", ")", "", n)));
+    shapes.add(new Shape("a link labelled with words", n -> fill("[", "a ", "](https://x)", n)));
+    shapes.add(new Shape("Slack links", n -> fill("", "<https://a|b> ", "", n)));
     shapes.add(new Shape("every run at once", AdversarialText::mixed));
     return shapes;
   }

@@ -91,6 +91,9 @@ final class TextSplitter {
   }
 
   private boolean fits(String line) {
+    if (line.length() > limit) {
+      return false; // whatever follows: and a long line is not read for a fence once per piece
+    }
     boolean fenceAfter = inFence() != isFence(line);
     int closing = fenceAfter ? closingFence(isFence(line) ? fencePrefixOf(line) : fencePrefix) : 0;
     return current.length() + separator() + line.length() + closing <= limit;
@@ -213,7 +216,7 @@ final class TextSplitter {
   }
 
   private static boolean isFence(String line) {
-    return FENCE_LINE.matcher(line).matches();
+    return line.endsWith(BlockMrkdwn.FENCE) && FENCE_LINE.matcher(line).matches();
   }
 
   private static String fencePrefixOf(String line) {
