@@ -3,13 +3,10 @@ package dev.specbot.template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.commonmark.node.Node;
 
 /** A heading and the blocks under it up to the next heading, as the parser sees them. */
 final class Section {
-  private static final Pattern BLANKS = Pattern.compile("\\s+");
-
   /** What the interview does with a section. */
   enum Role {
     /** The document's title heading, with its metadata lines. */
@@ -62,8 +59,24 @@ final class Section {
     return List.of(normalized(title), normalized(String.join(" > ", path())));
   }
 
-  /** A section name as overrides compare it: blanks folded, case ignored. */
+  /**
+   * A section name as overrides compare it: each run of blanks one space, case ignored. By hand, as
+   * {@code \s+} replaced by a space did: it runs for every section, several times.
+   */
   static String normalized(String text) {
-    return BLANKS.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    String stripped = text.strip();
+    StringBuilder folded = new StringBuilder(stripped.length());
+    boolean blank = false;
+    for (int i = 0; i < stripped.length(); i++) {
+      char c = stripped.charAt(i);
+      boolean isBlank = " \t\n\u000B\f\r".indexOf(c) >= 0;
+      if (!isBlank) {
+        folded.append(c);
+      } else if (!blank) {
+        folded.append(' ');
+      }
+      blank = isBlank;
+    }
+    return folded.toString().toLowerCase(Locale.ROOT);
   }
 }

@@ -104,7 +104,7 @@ final class TemplateParser {
         new Section(
             heading.getLevel(),
             headingText,
-            Hints.comment(headingText).isEmpty() ? "(untitled)" : plainTitle(heading, headingText),
+            isUntitled(headingText) ? "(untitled)" : plainTitle(heading, headingText),
             firstLine + Markdown.firstLine(heading),
             parent);
     if (parent != null) {
@@ -124,6 +124,17 @@ final class TemplateParser {
     }
     return String.join(
         " ", source.subList(0, source.size() - 1).stream().map(String::strip).toList());
+  }
+
+  /**
+   * A heading with nothing a reader sees: blank, or only a comment. Only comment markers can take
+   * all of a heading's text away, so {@link Hints#comment} (dear for every heading of a long
+   * template) is asked only when there are some.
+   */
+  private static boolean isUntitled(String headingText) {
+    return headingText.isBlank()
+        || ((headingText.contains("<!--") || headingText.contains("-->"))
+            && Hints.comment(headingText).isEmpty());
   }
 
   /** The heading as a reader sees it: emphasis gone, placeholders kept so the writer sees them. */

@@ -55,7 +55,7 @@ public final class LinearTime {
   private static final long SAMPLE_NANOS = Duration.ofMillis(3).toNanos();
 
   private static final int MAX_REPEATS = 2_500;
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 5;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -76,9 +76,10 @@ public final class LinearTime {
 
   /**
    * As {@link #assertLinear(IntFunction, Consumer, int)}, with the ratio taken at {@code length}
-   * and the bound {@code limit} checked at {@code maxLength}. For inputs of a megabyte: a
-   * quarter-megabyte shows a blow-up as plainly, while timings of whole megabytes vary more (their
-   * garbage outgrows the caches and takes the collector longer) than a ratio can allow for.
+   * and the bound {@code limit} checked at {@code maxLength}. For work that makes much garbage on
+   * inputs of a megabyte: a shorter input shows a blow-up as plainly, while the time of a run that
+   * makes hundreds of megabytes of garbage varies from run to run (with the heap the collector has
+   * grown so far, the pages the system hands it) more than a ratio can allow for.
    */
   public static <T> void assertLinear(
       IntFunction<T> input, Consumer<T> work, int length, int maxLength, Duration limit) {
