@@ -37,7 +37,7 @@ final class TemplateLayout {
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9/]+");
 
   private static final Pattern CHECKBOX =
-      Pattern.compile("^\\s*(?:>\\s*)*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
+      Pattern.compile("^[>\\s]*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
 
   private final String id;
   private final String source;

@@ -49,7 +49,7 @@ class LinearScannersTest {
     agree(
         " -–:\ta_",
         5,
-        text -> text + words[Math.abs(text.hashCode()) % words.length] + " ",
+        text -> text + words[Math.floorMod(text.hashCode(), words.length)] + " ",
         text -> former.matcher(text).replaceFirst(""),
         Placeholders::withoutTemplateWord);
   }
@@ -61,7 +61,7 @@ class LinearScannersTest {
     agree(
         " -:\ta_",
         5,
-        text -> text + words[Math.abs(text.hashCode()) % words.length] + " ",
+        text -> text + words[Math.floorMod(text.hashCode(), words.length)] + " ",
         text -> former.matcher(text).matches(),
         text -> Placeholders.trailingWord(text, "title") >= 0);
   }
@@ -118,8 +118,9 @@ class LinearScannersTest {
         6,
         text -> {
           StringBuilder line = new StringBuilder();
-          for (char c : text.toCharArray()) {
-            line.append(words[Math.abs(line.length() * 31 + c) % words.length]).append(c);
+          for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            line.append(words[Math.floorMod(line.length() * 31 + c, words.length)]).append(c);
           }
           return line.toString();
         },
