@@ -129,6 +129,7 @@ public final class AdversarialText {
     shapes.add(new Shape("a web address closed by brackets", n -> fill("http://a", ")", "", n)));
     shapes.add(new Shape("a link labelled with words", n -> fill("[", "a ", "](https://x)", n)));
     shapes.add(new Shape("Slack links", n -> fill("", "<https://a|b> ", "", n)));
+    shapes.add(new Shape("a table of one wide cell and many rows", AdversarialText::wideTable));
     shapes.add(new Shape("every run at once", AdversarialText::mixed));
     return shapes;
   }
@@ -138,6 +139,12 @@ public final class AdversarialText {
     int middle = Math.max(0, length - head.length() - tail.length());
     String run = unit.repeat(middle / unit.length() + 1).substring(0, middle);
     return head + run + tail;
+  }
+
+  /** A table with a cell of half the length, and short rows for the rest. */
+  private static String wideTable(int length) {
+    return fill(
+        fill("| A | B |\n|---|---|\n| ", "x", " | b |\n", length / 2), "| a | b |\n", "", length);
   }
 
   /** A run of each unit in turn, each on its own lines: what no single pattern expects. */
