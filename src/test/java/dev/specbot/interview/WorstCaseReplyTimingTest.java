@@ -64,6 +64,29 @@ class WorstCaseReplyTimingTest {
                 LATER));
   }
 
+  /**
+   * Slack sends nothing longer than 40,000 characters, and answers joined from several replies are
+   * longer only by their count; still, four times that is taken in linear time too.
+   */
+  @TestFactory
+  Stream<DynamicTest> an_answer_longer_than_slack_sends_is_taken_in_linear_time() {
+    return AdversarialText.shapes().stream()
+        .filter(shape -> shape.name().equals("every run at once"))
+        .map(
+            shape ->
+                DynamicTest.dynamicTest(
+                    "an answer of " + 4 * MESSAGE + " characters, then preview: " + shape,
+                    () ->
+                        assertLinear(
+                            shape.text(),
+                            text -> {
+                              Interview answered =
+                                  machine.apply(fresh, Commands.parse(text), LATER).interview();
+                              machine.apply(answered, new Input.Preview(), LATER);
+                            },
+                            4 * MESSAGE)));
+  }
+
   private static Stream<DynamicTest> everyShape(String what, Consumer<String> work) {
     return AdversarialText.shapes().stream()
         .map(
