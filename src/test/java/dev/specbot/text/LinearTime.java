@@ -54,6 +54,9 @@ public final class LinearTime {
   /** Short work is repeated until one sample takes about this long, so it can be timed. */
   private static final long SAMPLE_NANOS = Duration.ofMillis(3).toNanos();
 
+  /** Samples this long are not made longer on a new attempt: they are long enough to time. */
+  private static final long LONG_SAMPLE_NANOS = Duration.ofMillis(50).toNanos();
+
   private static final int MAX_REPEATS = 2_500;
   private static final int ATTEMPTS = 5;
 
@@ -112,6 +115,10 @@ public final class LinearTime {
   /**
    * Fails when the work grows faster than linear up to {@code length}; returns the fastest time on
    * {@code length}. Measures again while that time is over {@code limit} (zero: no limit).
+   *
+   * <p>Each attempt times the longer input, then the shorter, back to back; the ratio is judged
+   * both on that pair (taken under the same load) and on the fastest time of each length so far.
+   * Each attempt after a failing one repeats short work twice as often, to even out a busy spell.
    */
   private static <T> long assertRatio(
       IntFunction<T> input, Consumer<T> work, int length, Duration limit) {
@@ -124,25 +131,37 @@ public final class LinearTime {
     long floor = Math.max(FLOOR_NANOS, length / 4 * FLOOR_NANOS_PER_CHARACTER);
     long smallNanos = Long.MAX_VALUE;
     long largeNanos = Long.MAX_VALUE;
+    double ratio = Double.MAX_VALUE;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      largeNanos = Math.min(largeNanos, run(work, large, largeRepeats) / largeRepeats);
-      smallNanos = Math.min(smallNanos, run(work, small, smallRepeats) / smallRepeats);
-      boolean linear = largeNanos <= MAX_RATIO * Math.max(smallNanos, floor);
-      if (linear && (limit.isZero() || largeNanos <= limit.toNanos())) {
+      long largeNow = run(work, large, largeRepeats) / largeRepeats;
+      long smallNow = run(work, small, smallRepeats) / smallRepeats;
+      largeNanos = Math.min(largeNanos, largeNow);
+      smallNanos = Math.min(smallNanos, smallNow);
+      ratio =
+          Math.min(
+              ratio,
+              Math.min(
+                  (double) largeNow / Math.max(smallNow, floor),
+                  (double) largeNanos / Math.max(smallNanos, floor)));
+      if (ratio <= MAX_RATIO && (limit.isZero() || largeNanos <= limit.toNanos())) {
         return largeNanos;
       }
+      if (largeNow * largeRepeats < LONG_SAMPLE_NANOS) {
+        smallRepeats = Math.min(MAX_REPEATS, 2 * smallRepeats);
+        largeRepeats = Math.min(MAX_REPEATS, 2 * largeRepeats);
+      }
     }
-    if (largeNanos > MAX_RATIO * Math.max(smallNanos, floor)) {
+    if (ratio > MAX_RATIO) {
       fail(
           String.format(
               Locale.ROOT,
-              "grows faster than its input: %s on %d, %s on %d, %.1f times as long on 4 times the"
-                  + " input (linear is 4)",
+              "grows faster than its input: %s on %d, %s on %d, at best %.1f times as long on 4"
+                  + " times the input (linear is 4)",
               millis(smallNanos),
               length / 4,
               millis(largeNanos),
               length,
-              (double) largeNanos / Math.max(smallNanos, 1)));
+              ratio));
     }
     return largeNanos;
   }
