@@ -21,9 +21,9 @@ import java.util.function.IntFunction;
  * <p>Noise is kept out four ways: the time is the CPU time of the test's own thread, which leaves
  * out the time other processes on a shared machine take (and the GC's and JIT's threads); the work
  * runs once before it is timed (class loading, JIT); short work is repeated until a sample is long
- * enough to time; and a ratio or a time over its bound is measured again, keeping the fastest
- * sample of each length, before the test fails: a pause slows one sample, while a real blow-up
- * shows every time.
+ * enough to time; and a ratio or a time over its bound is measured again, up to five times, judged
+ * on the fastest sample of each length and on each pair of samples taken back to back, before the
+ * test fails: a busy spell slows some samples, while a real blow-up shows every time.
  */
 public final class LinearTime {
   /** Linear is 4; quadratic is 16. */
