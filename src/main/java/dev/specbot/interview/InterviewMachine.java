@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -141,7 +140,7 @@ public final class InterviewMachine {
   /** While a cancel waits for confirmation, "yes" confirms it and "no" withdraws it. */
   private static Input interpret(Interview interview, Input input) {
     if (interview.status() == Status.CONFIRMING_CANCEL && input instanceof Input.Answer answer) {
-      String reply = answer.text().strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
+      String reply = Commands.commandText(answer.text(), ".!");
       if (Set.of("yes", "y", "yes, cancel", "cancel it").contains(reply)) {
         return new Input.ConfirmCancel();
       }

@@ -1,5 +1,6 @@
 package dev.specbot.slack;
 
+import dev.specbot.interview.Commands;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
@@ -25,7 +26,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,7 +110,7 @@ final class MeetingDesk {
   Consumer<Tx> written(Posted posted, String text, Instant now) {
     Interview interview = posted.interview();
     String id = interview.id();
-    return switch (commandOf(text)) {
+    return switch (Commands.commandText(text, ".!?")) {
       case "cancel meeting", "cancel the meeting", "cancel discussion" -> cancel(posted, now);
       case "no meeting", "no meeting needed" -> tx -> decline(tx, interview, now);
       case "who read", "who has read", "who has read it", "readers" ->
@@ -122,20 +122,6 @@ final class MeetingDesk {
       case "help" -> tx -> say(tx, now, id, Messages.say(help()));
       default -> propose(posted, text, now);
     };
-  }
-
-  /**
-   * A reply as a command word: lower case, without the trailing full stops, exclamation and
-   * question marks people add. A scan, not a pattern: {@code [.!?]+$} backtracks on a long run of
-   * dots.
-   */
-  static String commandOf(String text) {
-    String command = text.strip().toLowerCase(Locale.ROOT);
-    int end = command.length();
-    while (end > 0 && ".!?".indexOf(command.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    return command.substring(0, end);
   }
 
   private Consumer<Tx> propose(Posted posted, String text, Instant now) {

@@ -17,8 +17,6 @@ import org.commonmark.node.Node;
  * so it cannot swallow the sections that follow. The writer's text itself is kept.
  */
 final class AnswerMarkdown {
-  private static final Pattern ATX =
-      Pattern.compile("^ {0,3}#{1,6}(?:[ \\t]+|$)(.*?)(?:[ \\t]+#+)?[ \\t]*$");
   private static final Pattern RAW_HTML_OPEN =
       Pattern.compile("^ {0,3}<(script|pre|style|textarea)(?:[\\s>]|$)", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME_LINE = Pattern.compile("^[^\\s#>*+|`~<=-][^\\n]{0,99}$");
@@ -89,9 +87,9 @@ final class AnswerMarkdown {
 
   private static String headingText(List<String> source) {
     if (source.size() == 1) {
-      Matcher atx = ATX.matcher(source.get(0));
-      if (atx.matches()) {
-        return atx.group(1).strip();
+      Optional<String> atx = AtxHeading.text(source.get(0));
+      if (atx.isPresent()) {
+        return atx.get().strip();
       }
     }
     // A setext heading: its text lines, then the === or --- underline.

@@ -15,9 +15,12 @@ import org.commonmark.node.ThematicBreak;
 
 /** What a template's blocks are for: guidance, structure to fill in, metadata or a checklist. */
 final class Blocks {
+  // Quote marks and blanks as one class, [>\s]*, rather than \s*(?:>\s*)*: the same text, read
+  // in a loop, where the group recursed once per quote mark (the stack overflowed at some
+  // thousands of them; commonmark nests quotes 100 deep at most, so only as a last guard).
   private static final Pattern TASK_ITEM =
-      Pattern.compile("^\\s*(?:>\\s*)*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\](?:\\s|$)");
-  private static final Pattern BLANK_QUOTE_LINE = Pattern.compile("^\\s*(?:>\\s*)*$");
+      Pattern.compile("^[>\\s]*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\](?:\\s|$)");
+  private static final Pattern BLANK_QUOTE_LINE = Pattern.compile("^[>\\s]*$");
 
   private Blocks() {}
 

@@ -25,7 +25,9 @@ record FieldLine(String lead, String labelMarkup, String label, String value, St
               + "|\\*\\*(?<l2>[\\p{L}][^*:\\n]{0,39}):\\*\\*"
               + "|__(?<l3>[\\p{L}][^_:\\n]{0,39})__[ \\t]*:"
               + "|(?<l4>[\\p{L}][\\p{L}\\p{N} /&'().-]{0,39}):)"
-              + "(?<value>.*?)(?<end>[ \\t]*)$");
+              // The value runs to the end; its trailing blanks are split off by hand, since a lazy
+              // value before "[ \t]*$" tried every blank of a long run against the rest of it.
+              + "(?<value>.*)$");
 
   /** Labels the bot knows how to fill, lower-cased. */
   private static final Map<String, FieldKind> KNOWN =
@@ -58,14 +60,19 @@ record FieldLine(String lead, String labelMarkup, String label, String value, St
     String label =
         firstNonNull(
             matcher.group("l1"), matcher.group("l2"), matcher.group("l3"), matcher.group("l4"));
-    String value = matcher.group("value");
+    String rest = matcher.group("value");
+    int valueEnd = rest.length();
+    while (valueEnd > 0
+        && (rest.charAt(valueEnd - 1) == ' ' || rest.charAt(valueEnd - 1) == '\t')) {
+      valueEnd--;
+    }
     return Optional.of(
         new FieldLine(
             matcher.group("lead"),
             matcher.group("markup"),
             label.strip(),
-            value.strip(),
-            matcher.group("end").length() >= 2 ? "  " : ""));
+            rest.substring(0, valueEnd).strip(),
+            rest.length() - valueEnd >= 2 ? "  " : ""));
   }
 
   /** Whether every non-blank line of a block is a metadata line. */
@@ -76,15 +83,13 @@ record FieldLine(String lead, String labelMarkup, String label, String value, St
 
   /**
    * The kind of value the bot fills for a label, from the template's overrides or the known labels.
+   *
+   * @param overrides the {@code fields} overrides by label, stripped and lower-cased
    */
   static Optional<FieldKind> knownKind(String label, Map<String, String> overrides) {
     String key = label.strip().toLowerCase(Locale.ROOT);
-    for (Map.Entry<String, String> override : overrides.entrySet()) {
-      if (override.getKey().strip().toLowerCase(Locale.ROOT).equals(key)) {
-        return kindNamed(override.getValue());
-      }
-    }
-    return Optional.ofNullable(KNOWN.get(key));
+    String override = overrides.get(key);
+    return override != null ? kindNamed(override) : Optional.ofNullable(KNOWN.get(key));
   }
 
   /**

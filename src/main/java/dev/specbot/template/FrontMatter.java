@@ -55,6 +55,7 @@ record FrontMatter(
     if (yamlText.isBlank()) {
       return MissingNode.getInstance();
     }
+    YamlText.checkLines(source, yamlText, 2);
     try {
       JsonNode node = YAML.readTree(yamlText);
       if (node == null || node.isMissingNode() || node.isNull()) {

@@ -33,7 +33,6 @@ import org.commonmark.node.Text;
  */
 final class Hints {
   private static final Pattern COMMENT_MARKERS = Pattern.compile("<!--|-->");
-  private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|_)(\\S(?:.*?\\S)?)\\1");
   private static final Pattern BRACKETED =
       Pattern.compile("(?<![\\p{L}\\p{N}])\\[([^\\[\\]\\n]+)\\]");
   private static final Pattern TASK = Pattern.compile("^\\[([ xX])\\]\\s+");
@@ -64,19 +63,15 @@ final class Hints {
   static String inlineKeepingBrackets(Node parent) {
     StringBuilder out = new StringBuilder();
     appendInline(parent, out);
-    return out.toString().replaceAll("\\s*\\n\\s*", " ").strip();
+    return Inline.foldLineBreaks(out.toString()).strip();
   }
 
   /** Readable text of an HTML comment or of a raw metadata value. */
   static String comment(String literal) {
     String text = COMMENT_MARKERS.matcher(literal).replaceAll("");
-    text = EMPHASIS.matcher(text).replaceAll("$2");
-    String joined =
-        text.lines()
-            .map(String::strip)
-            .collect(Collectors.joining("\n"))
-            .replaceAll("\\n{3,}", "\n\n");
-    return withoutBrackets(joined).strip();
+    text = EmphasisMarks.strip(text);
+    String joined = text.lines().map(String::strip).collect(Collectors.joining("\n"));
+    return withoutBrackets(BLANK_RUNS.matcher(joined).replaceAll("\n\n")).strip();
   }
 
   private static String block(Node block, String indent) {

@@ -2,6 +2,7 @@ package dev.specbot.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,39 @@ final class Overrides {
   private static final Set<String> FIELD_VALUES =
       Set.of("title", "drafter", "created", "updated", "status", "meeting", "ask", "keep");
 
-  /** One named section or label, and where the override said it. */
-  record Entry(String key, String name, String value, String source, int line) {}
+  /**
+   * One named section or label, and where the override said it.
+   *
+   * @param place where it was written, found only when an error needs it
+   */
+  record Entry(String key, String name, String value, Place place) {
+    String source() {
+      return place.yaml().source();
+    }
+
+    int line() {
+      return place.yaml().lineOf(place.needle());
+    }
+  }
+
+  /** The text an override was written with, to be found in its YAML for an error message. */
+  record Place(YamlLines yaml, String needle) {}
 
   private final Optional<String> name;
   private final List<Entry> entries;
 
+  /** Per key, each normalized name to the index of the first entry giving it. */
+  private final Map<String, Map<String, Integer>> firstByName = new HashMap<>();
+
   private Overrides(Optional<String> name, List<Entry> entries) {
     this.name = name;
     this.entries = List.copyOf(entries);
+    for (int i = 0; i < this.entries.size(); i++) {
+      Entry entry = this.entries.get(i);
+      firstByName
+          .computeIfAbsent(entry.key(), key -> new HashMap<>())
+          .putIfAbsent(Section.normalized(entry.name()), i);
+    }
   }
 
   /** Reads overrides from a YAML mapping; {@code yamlText} and {@code firstLine} place errors. */
@@ -80,6 +105,22 @@ final class Overrides {
   }
 
   /**
+   * The first entry under {@code key} that names the section, by its heading or by its path. Looked
+   * up rather than searched: a template's sections times a sidecar's entries is too many to try.
+   */
+  Optional<Entry> naming(String key, Section section) {
+    Map<String, Integer> names = firstByName.get(key);
+    if (names == null) {
+      return Optional.empty();
+    }
+    int first = Integer.MAX_VALUE;
+    for (String sectionName : section.names()) {
+      first = Math.min(first, names.getOrDefault(sectionName, Integer.MAX_VALUE));
+    }
+    return first == Integer.MAX_VALUE ? Optional.empty() : Optional.of(entries.get(first));
+  }
+
+  /**
    * Label to field value ({@code drafter}, {@code ask}, ...), as the {@code fields} override says.
    */
   Map<String, String> fieldRoles() {
@@ -101,7 +142,7 @@ final class Overrides {
     List<Entry> entries = new ArrayList<>();
     if (value.isValueNode()) {
       String name = scalar(value, key, where);
-      entries.add(new Entry(key, name, "", where.source(), where.lineOf(name)));
+      entries.add(new Entry(key, name, "", new Place(where, name)));
       return entries;
     }
     if (!value.isArray()) {
@@ -109,7 +150,7 @@ final class Overrides {
     }
     for (JsonNode item : value) {
       String name = scalar(item, key, where);
-      entries.add(new Entry(key, name, "", where.source(), where.lineOf(name)));
+      entries.add(new Entry(key, name, "", new Place(where, name)));
     }
     return entries;
   }
@@ -132,13 +173,15 @@ final class Overrides {
                 + "\"; use one of "
                 + String.join(", ", allowed.stream().sorted().toList()));
       }
-      entries.add(
-          new Entry(key, field.getKey(), text, where.source(), where.lineOf(field.getKey())));
+      entries.add(new Entry(key, field.getKey(), text, new Place(where, field.getKey())));
     }
     return entries;
   }
 
-  /** Finds the line an override was written on, for error messages. */
+  /**
+   * Finds the line an override was written on, for error messages: only for the one that fails, as
+   * each search reads the whole text.
+   */
   record YamlLines(String source, String text, int firstLine) {
     int lineOf(String needle) {
       List<String> lines = Markdown.lines(text);

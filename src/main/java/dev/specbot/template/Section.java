@@ -52,24 +52,31 @@ final class Section {
   }
 
   /**
-   * Whether an override names this section, by its heading or by its headings joined with " > ".
+   * The names an override may give this section, {@link #normalized}: its heading, and its headings
+   * joined with " > ".
    */
-  boolean isNamed(String name) {
-    String wanted = normalized(name);
-    return normalized(title).equals(wanted)
-        || normalized(String.join(" > ", path())).equals(wanted);
+  List<String> names() {
+    return List.of(normalized(title), normalized(String.join(" > ", path())));
   }
 
-  boolean isUnder(Section ancestor) {
-    for (Section section = parent; section != null; section = section.parent) {
-      if (section == ancestor) {
-        return true;
+  /**
+   * A section name as overrides compare it: each run of blanks one space, case ignored. By hand, as
+   * {@code \s+} replaced by a space did: it runs for every section, several times.
+   */
+  static String normalized(String text) {
+    String stripped = text.strip();
+    StringBuilder folded = new StringBuilder(stripped.length());
+    boolean blank = false;
+    for (int i = 0; i < stripped.length(); i++) {
+      char c = stripped.charAt(i);
+      boolean isBlank = " \t\n\u000B\f\r".indexOf(c) >= 0;
+      if (!isBlank) {
+        folded.append(c);
+      } else if (!blank) {
+        folded.append(' ');
       }
+      blank = isBlank;
     }
-    return false;
-  }
-
-  private static String normalized(String text) {
-    return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return folded.toString().toLowerCase(Locale.ROOT);
   }
 }

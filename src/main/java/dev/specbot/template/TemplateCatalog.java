@@ -63,16 +63,8 @@ public final class TemplateCatalog {
     if (!Files.isRegularFile(file)) {
       throw new TemplateException(source, 0, "no such file");
     }
-    try {
-      long size = Files.size(file);
-      if (size > TemplateText.MAX_BYTES) {
-        throw new TemplateException(
-            source, 0, "is " + size + " bytes; a template may be at most 1 MB (1048576 bytes)");
-      }
-      return TemplateParser.parse(idOf(file), source, Files.readAllBytes(file), sidecar(file));
-    } catch (IOException e) {
-      throw new TemplateException(source, 0, "cannot be read: " + e.getMessage());
-    }
+    byte[] markdown = capped(file, "a template");
+    return TemplateParser.parse(idOf(file), source, markdown, sidecar(file));
   }
 
   /**
@@ -153,16 +145,41 @@ public final class TemplateCatalog {
         && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
   }
 
-  private static Optional<TemplateParser.Sidecar> sidecar(Path file) throws IOException {
+  private static Optional<TemplateParser.Sidecar> sidecar(Path file) throws TemplateException {
     String base = file.getFileName().toString().replaceFirst("(?i)\\.md$", "");
     for (String extension : List.of(".yml", ".yaml")) {
       Path candidate = file.resolveSibling(base + extension);
       if (Files.isRegularFile(candidate)) {
-        return Optional.of(
-            new TemplateParser.Sidecar(candidate.toString(), Files.readString(candidate)));
+        String source = candidate.toString();
+        byte[] yaml = capped(candidate, "a template's overrides file");
+        return Optional.of(new TemplateParser.Sidecar(source, TemplateText.yaml(source, yaml)));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A file's bytes, refused when they are over the cap. The size is checked first, and the read
+   * still stops past the cap: a file can grow after its size was read, and some files (under {@code
+   * /proc}, say) report no size at all.
+   */
+  private static byte[] capped(Path file, String what) throws TemplateException {
+    String source = file.toString();
+    try {
+      long size = Files.size(file);
+      if (size > TemplateText.MAX_BYTES) {
+        throw TemplateText.tooBig(source, what, size + " bytes");
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes(TemplateText.MAX_BYTES + 1);
+        if (bytes.length > TemplateText.MAX_BYTES) {
+          throw TemplateText.tooBig(source, what, "over " + TemplateText.MAX_BYTES + " bytes");
+        }
+        return bytes;
+      }
+    } catch (IOException e) {
+      throw new TemplateException(source, 0, "cannot be read: " + e.getMessage());
+    }
   }
 
   private static Optional<byte[]> resource(String name) {

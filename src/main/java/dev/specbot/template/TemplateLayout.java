@@ -2,6 +2,7 @@ package dev.specbot.template;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -21,21 +23,30 @@ import org.commonmark.node.Node;
  * groups, fields) and the layout that puts the answers back in place.
  */
 final class TemplateLayout {
-  /** A checklist step the bot performs itself: scheduling, or chasing, the discussion meeting. */
-  private static final Pattern MEETING_STEP =
-      Pattern.compile(
-          "(?i)schedul\\w*\\b.*\\b(?:discuss\\w*|meeting|review)\\b"
-              + "|\\b(?:discuss\\w*|meeting|review)\\b.*\\bschedul");
+  /**
+   * A checklist step the bot performs itself, scheduling (or chasing) the discussion meeting, has
+   * both words: scheduling, then the meeting, or the meeting, then scheduling.
+   */
+  private static final Pattern SCHEDULING = Pattern.compile("(?i)schedul");
+
+  private static final Pattern MEETING =
+      Pattern.compile("(?i)\\b(?:discuss\\w*|meeting|review)\\b");
+  private static final Pattern SCHEDULING_WORD = Pattern.compile("(?i)\\bschedul");
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9/]+");
 
   private static final Pattern CHECKBOX =
-      Pattern.compile("^\\s*(?:>\\s*)*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
+      Pattern.compile("^[>\\s]*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
 
   private final String id;
   private final String source;
   private final FrontMatter frontMatter;
   private final TemplateParser.Body body;
   private final Overrides overrides;
-  private final Map<String, String> fieldRoles;
+
+  /** The {@code fields} overrides: label (stripped, lower case) to value, the first one given. */
+  private final Map<String, String> fieldRoles = new LinkedHashMap<>();
 
   private final List<Part> layout = new ArrayList<>();
   private final List<Question> questions = new ArrayList<>();
@@ -45,6 +56,10 @@ final class TemplateLayout {
   private final List<SectionNote> keptAsIs = new ArrayList<>();
   private final List<String> intro = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
+
+  /** Per id base, the last number tried: ids already taken stay taken. */
+  private final Map<String, Integer> idNumbers = new HashMap<>();
+
   private final Set<String> fieldLabelsSeen = new HashSet<>();
   private final Map<Section, String> groupIds = new LinkedHashMap<>();
   private Part pendingBreak;
@@ -60,7 +75,10 @@ final class TemplateLayout {
     this.frontMatter = frontMatter;
     this.body = body;
     this.overrides = overrides;
-    this.fieldRoles = overrides.fieldRoles();
+    overrides
+        .fieldRoles()
+        .forEach(
+            (label, role) -> fieldRoles.putIfAbsent(label.strip().toLowerCase(Locale.ROOT), role));
   }
 
   Template build() throws TemplateException {
@@ -165,7 +183,7 @@ final class TemplateLayout {
     Set<Integer> meetingSteps = new HashSet<>();
     for (ListItem item : items) {
       int line = Markdown.firstLine(item) - first;
-      if (MEETING_STEP.matcher(lines.get(line)).find()) {
+      if (isMeetingStep(lines.get(line))) {
         meetingSteps.add(line);
       }
     }
@@ -237,10 +255,7 @@ final class TemplateLayout {
   }
 
   private Optional<String> prompt(Section section) {
-    return overrides.entries("ask").stream()
-        .filter(entry -> section.isNamed(entry.name()))
-        .map(Overrides.Entry::value)
-        .findFirst();
+    return overrides.naming("ask", section).map(Overrides.Entry::value);
   }
 
   /**
@@ -289,17 +304,15 @@ final class TemplateLayout {
   }
 
   private Optional<String> roleOverride(String label) {
-    return fieldRoles.entrySet().stream()
-        .filter(entry -> entry.getKey().equalsIgnoreCase(label.strip()))
-        .map(Map.Entry::getValue)
-        .findFirst();
+    return Optional.ofNullable(fieldRoles.get(label.strip().toLowerCase(Locale.ROOT)));
   }
 
   private void checkFieldOverridesNameLines() throws TemplateException {
+    Set<String> labels = new HashSet<>(fieldLabelsSeen);
+    fields.forEach(field -> labels.add(field.label().strip().toLowerCase(Locale.ROOT)));
+    labels.addAll(revisionLogPlaceholders());
     for (Overrides.Entry entry : overrides.entries("fields")) {
-      if (!fieldLabelsSeen.contains(entry.name().strip().toLowerCase(Locale.ROOT))
-          && fields.stream().noneMatch(field -> field.label().equalsIgnoreCase(entry.name()))
-          && !isRevisionLogPlaceholder(entry.name())) {
+      if (!labels.contains(entry.name().strip().toLowerCase(Locale.ROOT))) {
         throw new TemplateException(
             entry.source(),
             entry.line(),
@@ -309,15 +322,17 @@ final class TemplateLayout {
   }
 
   /**
-   * A fields override may name a revision log's placeholder (such as [Tech Lead]) instead of a
-   * line.
+   * The revision logs' placeholders (such as [Tech Lead]), lower case: a fields override may name
+   * one instead of a line.
    */
-  private boolean isRevisionLogPlaceholder(String label) {
-    return layout.stream()
+  private Set<String> revisionLogPlaceholders() {
+    Set<String> labels = new HashSet<>();
+    layout.stream()
         .filter(Part.RevisionLog.class::isInstance)
         .map(Part.RevisionLog.class::cast)
         .flatMap(log -> log.cells().stream())
-        .anyMatch(cell -> Placeholders.innerLabel(cell).orElse("").equalsIgnoreCase(label.strip()));
+        .forEach(cell -> Placeholders.innerLabel(cell).ifPresent(labels::add));
+    return labels;
   }
 
   /** Every group heading's id, given before any question so a question knows its group. */
@@ -341,17 +356,27 @@ final class TemplateLayout {
 
   /** Groups, each with every question beneath it, in document order. */
   private List<Group> groups() {
+    Map<Section, List<String>> members = new HashMap<>();
+    // Each question joins the groups above it (headings nest at most six deep), rather than each
+    // group searching all questions.
+    questionSections.forEach(
+        (questionId, question) -> {
+          for (Section above = question.parent; above != null; above = above.parent) {
+            if (groupIds.containsKey(above)) {
+              members.computeIfAbsent(above, group -> new ArrayList<>()).add(questionId);
+            }
+          }
+        });
     List<Group> groups = new ArrayList<>();
     groupIds.forEach(
-        (section, groupId) -> {
-          List<String> members =
-              questionSections.entrySet().stream()
-                  .filter(entry -> entry.getValue().isUnder(section))
-                  .map(Map.Entry::getKey)
-                  .toList();
-          groups.add(
-              new Group(groupId, section.title, Hints.of(section.body), members, section.line));
-        });
+        (section, groupId) ->
+            groups.add(
+                new Group(
+                    groupId,
+                    section.title,
+                    Hints.of(section.body),
+                    members.getOrDefault(section, List.of()),
+                    section.line)));
     return groups;
   }
 
@@ -400,11 +425,18 @@ final class TemplateLayout {
     return fitted;
   }
 
+  /** The base, or the base with the first free number from 2: {@code goals}, {@code goals-2}. */
   private String uniqueId(String base) {
-    String candidate = base.isEmpty() ? "section" : base;
-    for (int n = 2; !ids.add(candidate); n++) {
-      candidate = (base.isEmpty() ? "section" : base) + "-" + n;
+    String name = base.isEmpty() ? "section" : base;
+    String candidate = name;
+    // Numbers tried before for this base were taken, and stay taken: a template of one heading
+    // repeated thousands of times would otherwise try them all again for each copy.
+    int n = idNumbers.getOrDefault(name, 1);
+    while (!ids.add(candidate)) {
+      n++;
+      candidate = name + "-" + n;
     }
+    idNumbers.put(name, n);
     return candidate;
   }
 
@@ -413,14 +445,49 @@ final class TemplateLayout {
    * "architecture-overview/system-context".
    */
   static String slug(String text) {
-    String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
     String slug =
-        ascii
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9/]+", "-")
-            .replaceAll("-*/-*", "/")
-            .replaceAll("^[-/]+|[-/]+$", "");
-    return slug.length() > 80 ? slug.substring(0, 80).replaceAll("[-/]+$", "") : slug;
+        trimmed(NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replace("-/", "/"))
+            .replace("/-", "/");
+    return slug.length() > 80 ? trimmed(slug.substring(0, 80)) : slug;
+  }
+
+  /**
+   * Without dashes and slashes at either end. By hand: the pattern {@code [-/]+$} tried every slash
+   * of a long run of them against the rest of the run.
+   */
+  private static String trimmed(String slug) {
+    int start = 0;
+    while (start < slug.length() && (slug.charAt(start) == '-' || slug.charAt(start) == '/')) {
+      start++;
+    }
+    int end = slug.length();
+    while (end > start && (slug.charAt(end - 1) == '-' || slug.charAt(end - 1) == '/')) {
+      end--;
+    }
+    return slug.substring(start, end);
+  }
+
+  /**
+   * Whether a checklist line is the step of scheduling the discussion: scheduling before a word for
+   * the meeting, or a word for the meeting before a word that starts with scheduling.
+   *
+   * <p>Each word is looked for once, after the first of the other: the pattern this replaces, with
+   * {@code .*} between the two, searched the rest of the line from every occurrence of the first.
+   */
+  static boolean isMeetingStep(String line) {
+    return followedBy(line, SCHEDULING, MEETING) || followedBy(line, MEETING, SCHEDULING_WORD);
+  }
+
+  private static boolean followedBy(String line, Pattern first, Pattern then) {
+    Matcher matcher = first.matcher(line);
+    if (!matcher.find()) {
+      return false;
+    }
+    return then.matcher(line)
+        .useTransparentBounds(true)
+        .region(matcher.end(), line.length())
+        .find();
   }
 
   private static String humanized(String id) {

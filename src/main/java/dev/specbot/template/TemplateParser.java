@@ -6,10 +6,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -17,8 +18,6 @@ import org.commonmark.node.Node;
 /** Reads a markdown template, as teams already write them, into an interview. */
 final class TemplateParser {
   private static final YAMLMapper YAML = new YAMLMapper();
-  private static final Pattern ATX =
-      Pattern.compile("^ {0,3}#{1,6}(?:[ \\t]+|$)(.*?)(?:[ \\t]+#+)?[ \\t]*$");
 
   /** Headings that address the writer rather than the reader: advice, left out of the document. */
   private static final Pattern ADVICE =
@@ -56,6 +55,7 @@ final class TemplateParser {
   /** Overrides in a file beside the template, e.g. {@code echo-tech-spec.yml}. */
   record Sidecar(String source, String yamlText) {
     Overrides overrides() throws TemplateException {
+      YamlText.checkLines(source, yamlText, 1);
       try {
         JsonNode node = yamlText.isBlank() ? null : YAML.readTree(yamlText);
         return Overrides.from(node, source, yamlText, 1);
@@ -104,7 +104,7 @@ final class TemplateParser {
         new Section(
             heading.getLevel(),
             headingText,
-            Hints.comment(headingText).isEmpty() ? "(untitled)" : plainTitle(heading, headingText),
+            isUntitled(headingText) ? "(untitled)" : plainTitle(heading, headingText),
             firstLine + Markdown.firstLine(heading),
             parent);
     if (parent != null) {
@@ -118,12 +118,23 @@ final class TemplateParser {
   private static String headingText(Heading heading, List<String> lines) {
     List<String> source =
         lines.subList(Markdown.firstLine(heading), Markdown.lastLine(heading) + 1);
-    Matcher atx = ATX.matcher(source.get(0));
-    if (source.size() == 1 && atx.matches()) {
-      return atx.group(1).strip();
+    Optional<String> atx = AtxHeading.text(source.get(0));
+    if (source.size() == 1 && atx.isPresent()) {
+      return atx.get().strip();
     }
     return String.join(
         " ", source.subList(0, source.size() - 1).stream().map(String::strip).toList());
+  }
+
+  /**
+   * A heading with nothing a reader sees: blank, or only a comment. Only comment markers can take
+   * all of a heading's text away, so {@link Hints#comment} (dear for every heading of a long
+   * template) is asked only when there are some.
+   */
+  private static boolean isUntitled(String headingText) {
+    return headingText.isBlank()
+        || ((headingText.contains("<!--") || headingText.contains("-->"))
+            && Hints.comment(headingText).isEmpty());
   }
 
   /** The heading as a reader sees it: emphasis gone, placeholders kept so the writer sees them. */
@@ -190,7 +201,7 @@ final class TemplateParser {
   }
 
   static boolean named(Section section, Overrides overrides, String key) {
-    return overrides.entries(key).stream().anyMatch(entry -> section.isNamed(entry.name()));
+    return overrides.naming(key, section).isPresent();
   }
 
   static boolean isOptional(Section section, Overrides overrides) {
@@ -199,9 +210,15 @@ final class TemplateParser {
 
   private static void checkOverridesNameSections(List<Section> sections, Overrides overrides)
       throws TemplateException {
-    for (String key : List.of("optional", "omit", "process", "ask")) {
+    List<String> keys = List.of("optional", "omit", "process", "ask");
+    if (keys.stream().allMatch(key -> overrides.entries(key).isEmpty())) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    sections.forEach(section -> names.addAll(section.names()));
+    for (String key : keys) {
       for (Overrides.Entry entry : overrides.entries(key)) {
-        if (sections.stream().noneMatch(section -> section.isNamed(entry.name()))) {
+        if (!names.contains(Section.normalized(entry.name()))) {
           throw new TemplateException(
               entry.source(),
               entry.line(),

@@ -20,10 +20,7 @@ final class TemplateText {
   /** UTF-8 text with {@code \n} line endings and no byte-order mark. */
   static String decode(String source, byte[] bytes) throws TemplateException {
     if (bytes.length > MAX_BYTES) {
-      throw new TemplateException(
-          source,
-          0,
-          "is " + bytes.length + " bytes; a template may be at most 1 MB (1048576 bytes)");
+      throw tooBig(source, "a template", bytes.length + " bytes");
     }
     if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
       throw new TemplateException(source, 1, "is UTF-16; save it as UTF-8");
@@ -41,6 +38,24 @@ final class TemplateText {
       throw new TemplateException(source, 0, "is empty; a template needs at least one heading");
     }
     return text;
+  }
+
+  /**
+   * The text of a template's overrides file (YAML), held to the same size and encoding as a
+   * template; it may be empty.
+   */
+  static String yaml(String source, byte[] bytes) throws TemplateException {
+    if (bytes.length > MAX_BYTES) {
+      throw tooBig(source, "a template's overrides file", bytes.length + " bytes");
+    }
+    String text = Markdown.unixLines(utf8(source, bytes));
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /** The refusal of a file over the cap; {@code size} says how big it is, as far as known. */
+  static TemplateException tooBig(String source, String what, String size) {
+    return new TemplateException(
+        source, 0, "is " + size + "; " + what + " may be at most 1 MB (" + MAX_BYTES + " bytes)");
   }
 
   private static String utf8(String source, byte[] bytes) throws TemplateException {

@@ -156,23 +156,29 @@ final class InlineMrkdwn extends AbstractVisitor {
     return SlackText.escape(SlackText.breakFences(text));
   }
 
-  /** Leaves sentence punctuation and an unbalanced closing parenthesis out of a bare address. */
+  /**
+   * Leaves sentence punctuation and an unbalanced closing parenthesis out of a bare address. The
+   * parentheses are counted once and the count kept as they come off: counting them again for each
+   * one took the square of a run of them.
+   */
   private static int trimmedEnd(String text, int start, int end) {
+    int open = 0;
+    int close = 0;
+    for (int i = start; i < end; i++) {
+      open += text.charAt(i) == '(' ? 1 : 0;
+      close += text.charAt(i) == ')' ? 1 : 0;
+    }
     while (end > start) {
       char last = text.charAt(end - 1);
-      if (TRAILING_PUNCTUATION.indexOf(last) >= 0
-          || (last == ')' && unbalanced(text, start, end))) {
+      if (TRAILING_PUNCTUATION.indexOf(last) >= 0) {
         end--;
+      } else if (last == ')' && close > open) {
+        end--;
+        close--;
       } else {
         break;
       }
     }
     return end;
-  }
-
-  private static boolean unbalanced(String text, int start, int end) {
-    long open = text.substring(start, end).chars().filter(c -> c == '(').count();
-    long close = text.substring(start, end).chars().filter(c -> c == ')').count();
-    return close > open;
   }
 }

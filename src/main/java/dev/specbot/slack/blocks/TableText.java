@@ -10,9 +10,19 @@ import org.commonmark.node.Node;
 /**
  * A GFM table as monospaced text with aligned columns, since Slack's mrkdwn has no tables. The
  * result is raw (unescaped) text for a code block.
+ *
+ * <p>Columns are aligned only while that keeps the text near its own size: padding every row to one
+ * very wide cell made a table answer of 40,000 characters into 14,000 blocks in 4,667 messages. A
+ * table that would grow more is written with its cells as they are.
  */
 final class TableText {
   private static final String COLUMN_GAP = " | ";
+
+  /** An aligned table may be this many times the length of its cells and gaps alone... */
+  private static final int MAX_GROWTH = 2;
+
+  /** ...or this long, whatever its cells: small tables are always aligned. */
+  private static final int ALWAYS_ALIGNED = 2_000;
 
   private TableText() {}
 
@@ -29,14 +39,38 @@ final class TableText {
       }
     }
     int[] widths = widths(rows);
+    boolean aligned =
+        alignedLength(rows, widths) <= MAX_GROWTH * naturalLength(rows) + ALWAYS_ALIGNED;
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      lines.add(row(rows.get(i), widths, alignments));
+      lines.add(
+          aligned ? row(rows.get(i), widths, alignments) : String.join(COLUMN_GAP, rows.get(i)));
       if (i == headerRows - 1) {
-        lines.add(separator(widths));
+        lines.add(separator(aligned ? widths : widths(List.of(rows.get(i)))));
       }
     }
     return String.join("\n", lines);
+  }
+
+  /** The length of the table with every row padded to the column widths. */
+  private static long alignedLength(List<List<String>> rows, int[] widths) {
+    long line = (long) COLUMN_GAP.length() * Math.max(0, widths.length - 1);
+    for (int width : widths) {
+      line += width;
+    }
+    return line * rows.size();
+  }
+
+  /** The length of the table's cells and the gaps between them, unpadded. */
+  private static long naturalLength(List<List<String>> rows) {
+    long length = 0;
+    for (List<String> row : rows) {
+      length += (long) COLUMN_GAP.length() * Math.max(0, row.size() - 1);
+      for (String cell : row) {
+        length += width(cell);
+      }
+    }
+    return length;
   }
 
   private static List<String> cells(Node row, List<TableCell.Alignment> alignments) {

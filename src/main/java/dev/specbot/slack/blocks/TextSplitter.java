@@ -74,23 +74,38 @@ final class TextSplitter {
     addLongLine(line);
   }
 
-  /** A line too long for a piece of its own, broken into as many pieces as it takes. */
+  /**
+   * A line too long for a piece of its own, broken into as many pieces as it takes.
+   *
+   * <p>What is left of the line is {@code head} (the carried prefix) then the line from {@code
+   * from}; only the part a break can fall in is made into a string for each piece, since copying
+   * the whole rest each time took the square of the line's length.
+   */
   private void addLongLine(String line) {
     String prefix = inFence() ? fencePrefix : carriedPrefix(line);
     if (prefix.length() > LONGEST_CARRIED_PREFIX) {
       prefix = "";
     }
-    String rest = line;
-    while (!fits(rest)) {
-      Break at = breakPoint(rest, room(), prefix.length());
-      append(rest.substring(0, at.end()));
+    String head = "";
+    int from = 0;
+    while (head.length() + line.length() - from > limit || !fits(head + line.substring(from))) {
+      int room = room();
+      int visible = Math.min(line.length(), from + room + LONGEST_ENTITY + 1);
+      String window = head + line.substring(from, Math.max(from, visible));
+      Break at = breakPoint(window, room, prefix.length());
+      append(window.substring(0, at.end()));
       cut();
-      rest = prefix + rest.substring(at.resume());
+      int resumeInLine = from + Math.max(0, at.resume() - head.length());
+      head = prefix + (at.resume() < head.length() ? head.substring(at.resume()) : "");
+      from = resumeInLine;
     }
-    append(rest);
+    append(head + line.substring(from));
   }
 
   private boolean fits(String line) {
+    if (line.length() > limit) {
+      return false; // whatever follows: and a long line is not read for a fence once per piece
+    }
     boolean fenceAfter = inFence() != isFence(line);
     int closing = fenceAfter ? closingFence(isFence(line) ? fencePrefixOf(line) : fencePrefix) : 0;
     return current.length() + separator() + line.length() + closing <= limit;
@@ -213,7 +228,7 @@ final class TextSplitter {
   }
 
   private static boolean isFence(String line) {
-    return FENCE_LINE.matcher(line).matches();
+    return line.endsWith(BlockMrkdwn.FENCE) && FENCE_LINE.matcher(line).matches();
   }
 
   private static String fencePrefixOf(String line) {
