@@ -88,23 +88,6 @@ public final class AnswerMessages {
         .execute();
   }
 
-  private static final String TEXTS =
-      """
-      SELECT text FROM answer_messages
-      WHERE interview_id = :interviewId AND question_id = :questionId
-      ORDER BY received_at, ts
-      """;
-
-  /** The texts making up the question's answer, in the order they were sent. */
-  public List<String> texts(String interviewId, String questionId) {
-    return handle
-        .createQuery(TEXTS)
-        .bind("interviewId", interviewId)
-        .bind("questionId", questionId)
-        .mapTo(String.class)
-        .list();
-  }
-
   private static final String PARTS =
       """
       SELECT interview_id, question_id, ts, text FROM answer_messages

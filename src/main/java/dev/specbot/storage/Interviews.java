@@ -330,14 +330,6 @@ public final class Interviews {
         == 1;
   }
 
-  /** Counts the version up: something that work on the interview reads (its meeting) changed. */
-  public void touch(String interviewId) {
-    handle
-        .createUpdate("UPDATE interviews SET version = version + 1 WHERE id = :id")
-        .bind("id", interviewId)
-        .execute();
-  }
-
   /** Where the interview lives in Slack, without loading its answers: for the outbox sender. */
   public Optional<SlackPlace> placeOf(String interviewId) {
     return handle

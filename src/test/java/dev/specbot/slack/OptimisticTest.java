@@ -81,8 +81,8 @@ class OptimisticTest {
                       // Someone else changes the interview while this computes.
                       database.transaction(
                           other -> {
-                            other.interviews().touch("i-1");
-                            return null;
+                            long current = other.interviews().version("i-1");
+                            return other.interviews().claimVersion("i-1", current);
                           });
                     }
                     return write -> "written after " + computed.get();
