@@ -59,7 +59,7 @@ class BoundedKeysEndToEndTest {
         slack.messageChanged("EvEdit", CHANNEL, thread, COLLEAGUE, comment, "Looks", "Looks ok"));
     assertOk(slack.messageDeleted("EvDelete", CHANNEL, thread, COLLEAGUE, comment, "Looks ok"));
     String ts = harness.tsOf(question);
-    assertOk(slack.blockAction(DRAFTER, CHANNEL, ts, thread, Messages.SKIP, "no-such-id", "t1"));
+    assertOk(slack.blockAction(DRAFTER, CHANNEL, ts, thread, InterviewMessages.SKIP, "no-such-id", "t1"));
     assertOk(
         slack.blockAction(
             COLLEAGUE, CHANNEL, ts, thread, MeetingMessages.READ, "no-such-id", "t2"));

@@ -50,11 +50,11 @@ class MessagesEscapingTest {
 
   @Test
   void every_message_about_a_spec_shows_its_title_escaped_in_its_text_and_its_blocks() {
-    Map<String, Messages.Message> messages = new LinkedHashMap<>();
-    messages.put("parent", Messages.parent(INTERVIEW, TEMPLATE, new Progress(1, 0, 7)));
+    Map<String, InterviewMessages.Message> messages = new LinkedHashMap<>();
+    messages.put("parent", InterviewMessages.parent(INTERVIEW, TEMPLATE, new Progress(1, 0, 7)));
     messages.put(
         "parent with meeting",
-        Messages.parent(
+        InterviewMessages.parent(
             INTERVIEW,
             TEMPLATE,
             new Progress(7, 0, 7),
@@ -75,7 +75,7 @@ class MessagesEscapingTest {
     messages.put(
         "start reminder", MeetingMessages.startReminder(MEETING, HOSTILE, Optional.empty()));
 
-    for (Map.Entry<String, Messages.Message> message : messages.entrySet()) {
+    for (Map.Entry<String, InterviewMessages.Message> message : messages.entrySet()) {
       String text = message.getValue().text();
       assertTrue(text.contains(ESCAPED), message.getKey() + " text: " + text);
       assertNoRawText(message.getKey() + " text", text);

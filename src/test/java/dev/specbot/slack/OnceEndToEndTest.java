@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FileShare;
 import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.outbox.FileUpload;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;

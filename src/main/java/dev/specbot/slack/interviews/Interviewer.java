@@ -1,0 +1,508 @@
+package dev.specbot.slack.interviews;
+
+import dev.specbot.interview.Commands;
+import dev.specbot.interview.Effect;
+import dev.specbot.interview.Input;
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.InterviewMachine;
+import dev.specbot.interview.Status;
+import dev.specbot.interview.Transition;
+import dev.specbot.slack.meetings.MeetingDesk;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.storage.Database;
+import dev.specbot.storage.Interviews;
+import dev.specbot.storage.Optimistic;
+import dev.specbot.storage.Outbox;
+import dev.specbot.storage.SlackPlace;
+import dev.specbot.storage.StoredInterview;
+import dev.specbot.storage.Tx;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Runs interviews for the Slack front end. Each input reads the interview, computes its step (the
+ * document rendered, Block Kit built) with no transaction open, then in one transaction records the
+ * event (so a retry is a no-op), moves the interview on and queues what the bot will say, if the
+ * interview did not change meanwhile (see {@link Optimistic}). Nothing is sent from here.
+ */
+final class Interviewer {
+  /** What became of an input. */
+  enum Outcome {
+    /** Taken in: the interview moved on. */
+    HANDLED,
+    /** Seen before (a Slack retry): nothing done. */
+    DUPLICATE,
+    /** Not in an interview's thread. */
+    NOT_AN_INTERVIEW,
+    /** From someone other than the drafter: not an answer. */
+    NOT_THE_DRAFTER,
+    /** The interview is finished or cancelled: the user was told. */
+    CLOSED
+  }
+
+  private final Database database;
+  private final TemplateCatalog catalog;
+  private final Clock clock;
+  private final Runnable wakeSender;
+  private final MeetingDesk desk;
+  private final Bursts bursts;
+
+  Interviewer(
+      Database database,
+      TemplateCatalog catalog,
+      MeetingDesk desk,
+      Clock clock,
+      Runnable wakeSender,
+      Duration readingDelay) {
+    this.database = database;
+    this.catalog = catalog;
+    this.desk = desk;
+    this.clock = clock;
+    this.wakeSender = wakeSender;
+    this.bursts = new Bursts(readingDelay);
+  }
+
+  /**
+   * Starts an interview in a channel: its parent message, then its first question in the thread.
+   * Everything said is built before the transaction, which only writes it.
+   */
+  String start(
+      Template template, String title, String drafterId, String drafterName, SlackPlace place) {
+    Instant now = clock.instant();
+    Interview interview =
+        Interview.start(
+            UUID.randomUUID().toString(), template.id(), title, drafterId, drafterName, now);
+    InterviewMachine machine = machine(template);
+    Transition begun = machine.begin(interview);
+    InterviewMessages.Message parent =
+        InterviewMessages.parent(begun.interview(), template, machine.progressOf(begun.interview()));
+    Outgoing outgoing = Outgoing.of(begun, template, false);
+    database.transaction(
+        tx -> {
+          tx.interviews().insert(begun.interview(), place);
+          enqueue(
+              tx,
+              Delivery.forInterview(
+                  Delivery.Kind.POST_PARENT, interview.id(), parent.text(), parent.blocks()),
+              now);
+          var unused = outgoing.enqueue(tx, now);
+          desk.interviewMoved(tx, begun.interview(), now);
+          return null;
+        });
+    wakeSender.run();
+    return interview.id();
+  }
+
+  /**
+   * A message in a thread: an answer or a command when it is the drafter's, in an interview's
+   * thread.
+   */
+  Outcome reply(
+      String eventId, String channelId, String threadTs, String ts, String userId, String text) {
+    return reply(eventId, channelId, threadTs, ts, userId, text, false);
+  }
+
+  /**
+   * A reply, which {@code continuesPrevious} marks as written before the bot could ask anything
+   * after the drafter's previous reply (as when catching up after downtime). Only a reply that
+   * touches an interview is remembered; others leave no trace.
+   */
+  Outcome reply(
+      String eventId,
+      String channelId,
+      String threadTs,
+      String ts,
+      String userId,
+      String text,
+      boolean continuesPrevious) {
+    Input input = Commands.parse(text);
+    long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
+    for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
+      boolean mayWait = System.nanoTime() < deadline;
+      try {
+        return reply(
+            eventId, channelId, threadTs, ts, userId, text, input, continuesPrevious, mayWait);
+      } catch (QuestionBeingSent beingSent) {
+        pause(pause);
+      }
+    }
+  }
+
+  /**
+   * How long a reply waits for the question before it to be sent: only Slack's answer gives its ts,
+   * which says whether the reply was written before it. Bounded, so that a slow Slack delays the
+   * reply a little and never its acknowledgement past Slack's 3 s.
+   */
+  private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
+
+  /**
+   * The next question is being sent, and the reply waits for Slack's answer to it. Polled rather
+   * than signalled: another instance may be the one sending.
+   */
+  private static final class QuestionBeingSent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    QuestionBeingSent() {
+      super("the next question is being sent", null, false, false);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a question was being sent", e);
+    }
+  }
+
+  private Outcome reply(
+      String eventId,
+      String channelId,
+      String threadTs,
+      String ts,
+      String userId,
+      String text,
+      Input input,
+      boolean continuesPrevious,
+      boolean mayWait) {
+    Instant now = clock.instant();
+    Outcome outcome =
+        Optimistic.run(
+            database,
+            tx -> {
+              Optional<StoredInterview> stored = tx.interviews().findByThread(channelId, threadTs);
+              if (stored.isEmpty()) {
+                return Optimistic.done(Outcome.NOT_AN_INTERVIEW);
+              }
+              Interview interview = stored.get().interview();
+              if (!interview.drafterId().equals(userId)) {
+                return Optimistic.done(Outcome.NOT_THE_DRAFTER);
+              }
+              // The reply's key stays while its interview is open: catch-up reads the thread again.
+              Keys keys =
+                  new Keys(
+                      List.of("event:" + eventId),
+                      interview.id(),
+                      List.of("message:" + channelId + ":" + ts));
+              if (keys.anySeen(tx)) {
+                return Optimistic.done(Outcome.DUPLICATE);
+              }
+              long version = tx.interviews().version(interview.id());
+              if (interview.status() == Status.FINISHED) {
+                MeetingDesk.Posted posted = desk.readPosted(tx, stored.get());
+                return Optimistic.compute(
+                    interview.id(),
+                    version,
+                    () -> once(keys, now, handled(desk.written(posted, text, now))));
+              }
+              Optional<String> continued =
+                  burstOf(tx, interview, input, ts, continuesPrevious, mayWait);
+              InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
+              Reply reply = new Reply(channelId, ts, text);
+              return Optimistic.compute(
+                  interview.id(),
+                  version,
+                  () ->
+                      once(
+                          keys,
+                          now,
+                          continued.isPresent()
+                              ? extend(machine, interview, continued.get(), reply, now)
+                              : step(machine, interview, input, Optional.of(reply), now)));
+            });
+    wakeSender.run();
+    return outcome;
+  }
+
+  /** A button pressed on one of the interview's messages. */
+  Outcome press(
+      String actionKey, String interviewId, String userId, String channelId, Input input) {
+    Instant now = clock.instant();
+    Outcome outcome =
+        Optimistic.run(
+            database,
+            tx -> {
+              Optional<StoredInterview> stored = tx.interviews().find(interviewId);
+              if (stored.isEmpty()) {
+                return Optimistic.done(Outcome.NOT_AN_INTERVIEW);
+              }
+              Keys keys = new Keys(List.of("action:" + actionKey), interviewId, List.of());
+              if (keys.anySeen(tx)) {
+                return Optimistic.done(Outcome.DUPLICATE);
+              }
+              Interview interview = stored.get().interview();
+              long version = tx.interviews().version(interview.id());
+              Optional<Optimistic.Write<Outcome>> refusal =
+                  refusal(interview, userId, channelId, now);
+              if (refusal.isPresent()) {
+                return Optimistic.compute(
+                    interviewId, version, () -> once(keys, now, refusal.get()));
+              }
+              InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
+              return Optimistic.compute(
+                  interviewId,
+                  version,
+                  () -> once(keys, now, step(machine, interview, input, Optional.empty(), now)));
+            });
+    wakeSender.run();
+    return outcome;
+  }
+
+  private static Optimistic.Write<Outcome> handled(Consumer<Tx> change) {
+    return tx -> {
+      change.accept(tx);
+      return Outcome.HANDLED;
+    };
+  }
+
+  /**
+   * The keys an input leaves, so that Slack's retry of it does nothing: {@code retried} ones only a
+   * retry brings back, pruned within the hour; {@code kept} ones stay with the interview while it
+   * is open (a reply's, which catch-up meets again when it reads the thread).
+   */
+  private record Keys(List<String> retried, String interviewId, List<String> kept) {
+    boolean anySeen(Tx tx) {
+      return retried.stream().anyMatch(tx.events()::seen)
+          || kept.stream().anyMatch(tx.events()::seen);
+    }
+
+    /** Records every key; false if one was recorded already. */
+    boolean firstTime(Tx tx, Instant now) {
+      boolean first = true;
+      for (String key : retried) {
+        first &= tx.events().firstTime(key, now);
+      }
+      for (String key : kept) {
+        first &= tx.events().firstTimeFor(interviewId, key, now);
+      }
+      return first;
+    }
+  }
+
+  /** The write, unless one of the keys was recorded meanwhile (a retry handled in between). */
+  private static Optimistic.Write<Outcome> once(
+      Keys keys, Instant now, Optimistic.Write<Outcome> write) {
+    return tx -> keys.firstTime(tx, now) ? write.write(tx) : Outcome.DUPLICATE;
+  }
+
+  /** A private note instead of the press's step: not the drafter's, or the interview closed. */
+  private static Optional<Optimistic.Write<Outcome>> refusal(
+      Interview interview, String userId, String channelId, Instant now) {
+    if (!interview.drafterId().equals(userId)) {
+      return Optional.of(
+          privately(channelId, userId, notYours(interview), Outcome.NOT_THE_DRAFTER, now));
+    }
+    if (!interview.status().isOpen()) {
+      return Optional.of(privately(channelId, userId, closedNote(interview), Outcome.CLOSED, now));
+    }
+    return Optional.empty();
+  }
+
+  private static Optimistic.Write<Outcome> privately(
+      String channelId, String userId, String note, Outcome outcome, Instant now) {
+    Delivery delivery = Delivery.ephemeral(channelId, userId, note);
+    return tx -> {
+      enqueue(tx, delivery, now);
+      return outcome;
+    };
+  }
+
+  List<StoredInterview> interviewsOf(String userId) {
+    return database.transaction(tx -> tx.interviews().listByDrafter(userId));
+  }
+
+  /** Each interview's meeting line, for those that have had a meeting. */
+  Map<String, String> meetingLines(List<StoredInterview> interviews) {
+    return database.transaction(
+        tx -> {
+          Map<String, String> lines = new HashMap<>();
+          for (StoredInterview stored : interviews) {
+            String id = stored.interview().id();
+            MeetingDesk.meetingLine(tx, id).ifPresent(line -> lines.put(id, line));
+          }
+          return lines;
+        });
+  }
+
+  /** A reply in Slack: where it is, so that editing or deleting it later reaches its answer. */
+  private record Reply(String channelId, String ts, String text) {}
+
+  /**
+   * The question a reply continues: the drafter's previous reply answered it, and this reply was
+   * written before the next question could be read (see {@link Bursts}). While that question is
+   * being sent, and {@code mayWait}, the reply waits for Slack's answer (see {@link
+   * QuestionBeingSent}).
+   */
+  private Optional<String> burstOf(
+      Tx tx,
+      Interview interview,
+      Input input,
+      String ts,
+      boolean continuesPrevious,
+      boolean mayWait) {
+    if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
+      return Optional.empty();
+    }
+    return tx.interviews()
+        .burst(interview.id())
+        .filter(burst -> continuesPrevious || bursts.continues(ts, asking(tx, burst, mayWait)))
+        .map(Interviews.Burst::questionId);
+  }
+
+  private static Outbox.Standing asking(Tx tx, Interviews.Burst burst, boolean mayWait) {
+    Outbox.Standing standing = tx.outbox().standing(burst.nextAskId());
+    if (mayWait && standing.state() == Outbox.Standing.State.SENDING) {
+      throw new QuestionBeingSent();
+    }
+    return standing;
+  }
+
+  private static Optimistic.Write<Outcome> extend(
+      InterviewMachine machine, Interview interview, String questionId, Reply reply, Instant now) {
+    Transition extended = machine.extend(interview, questionId, reply.text(), now);
+    return tx -> {
+      tx.interviews().update(extended.interview());
+      tx.answerMessages()
+          .record(interview.id(), reply.channelId(), reply.ts(), questionId, reply.text(), now);
+      return Outcome.HANDLED;
+    };
+  }
+
+  /** The step an input makes, computed and rendered here; the write only stores and queues it. */
+  private Optimistic.Write<Outcome> step(
+      InterviewMachine machine,
+      Interview interview,
+      Input input,
+      Optional<Reply> reply,
+      Instant now) {
+    Transition transition = machine.apply(interview, input, now);
+    Outgoing outgoing = Outgoing.of(transition, machine.template(), true);
+    Optional<String> answered = answered(interview, transition.interview(), input, reply);
+    boolean publishes = transition.effects().stream().anyMatch(Effect.Publish.class::isInstance);
+    return tx -> {
+      tx.interviews().update(transition.interview());
+      Optional<String> nextAsk = outgoing.enqueue(tx, now);
+      rememberAnswer(tx, interview.id(), answered, reply, nextAsk, now);
+      desk.interviewMoved(tx, transition.interview(), now);
+      if (publishes) {
+        desk.offer(tx, transition.interview(), now);
+      }
+      return Outcome.HANDLED;
+    };
+  }
+
+  /** The question this input answered, if it was an answer given in a reply. */
+  private static Optional<String> answered(
+      Interview before, Interview after, Input input, Optional<Reply> reply) {
+    if (!(input instanceof Input.Answer) || reply.isEmpty() || !before.status().isOpen()) {
+      return Optional.empty();
+    }
+    return after.answers().entrySet().stream()
+        .filter(e -> !e.getValue().equals(before.answers().get(e.getKey())))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /**
+   * Records which message answered which question, for edits and deletions; and whether this input
+   * was an answer, for the next reply's burst check.
+   */
+  private static void rememberAnswer(
+      Tx tx,
+      String interviewId,
+      Optional<String> answered,
+      Optional<Reply> reply,
+      Optional<String> nextAsk,
+      Instant now) {
+    answered.ifPresent(
+        question -> {
+          tx.answerMessages().forget(interviewId, question);
+          tx.answerMessages()
+              .record(
+                  interviewId,
+                  reply.get().channelId(),
+                  reply.get().ts(),
+                  question,
+                  reply.get().text(),
+                  now);
+        });
+    tx.interviews()
+        .setBurst(
+            interviewId, answered.flatMap(q -> nextAsk.map(ask -> new Interviews.Burst(q, ask))));
+  }
+
+  /** The machine for an interview: the document's dates are days in the drafter's own zone. */
+  static InterviewMachine machineFor(Tx tx, Template template, Interview interview) {
+    return new InterviewMachine(template, Directory.stored(tx, interview.drafterId()).zone());
+  }
+
+  /**
+   * Slack edits an interview's parent message at most this often. Only its latest version matters,
+   * so an interview answered quickly (or many at once) costs one {@code chat.update} per interval
+   * rather than one per answer; chat.update is one of Slack's more tightly rate-limited methods.
+   */
+  private static final Duration PARENT_EDIT_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * Queues a delivery in its interview's lane (or its user's); returns its outbox id. Edits of the
+   * parent message have a lane of their own, so that they never hold up the thread, and a newer
+   * edit replaces one still waiting.
+   */
+  static String enqueue(Tx tx, Delivery delivery, Instant now) {
+    if (delivery.kind() == Delivery.Kind.UPDATE_PARENT) {
+      return tx.outbox()
+          .replaceWaiting(
+              "parent:" + delivery.interviewId(),
+              delivery.kind().name(),
+              delivery.toJson(),
+              now,
+              now.plus(PARENT_EDIT_INTERVAL));
+    }
+    String lane =
+        delivery.interviewId() != null ? delivery.interviewId() : "user:" + delivery.user();
+    return tx.outbox().enqueue(lane, delivery.kind().name(), delivery.toJson(), now);
+  }
+
+  Template templateOf(Interview interview) {
+    return catalog
+        .find(interview.templateId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "interview "
+                        + interview.id()
+                        + " uses template "
+                        + interview.templateId()
+                        + ", which is no longer installed"));
+  }
+
+  private static InterviewMachine machine(Template template) {
+    // Used only to ask the first question: the drafter's time zone may not be looked up yet, and
+    // no date is written until the document is assembled (in step, in the drafter's zone).
+    return new InterviewMachine(template, ZoneOffset.UTC);
+  }
+
+  private static String notYours(Interview interview) {
+    return "This is <@"
+        + interview.drafterId()
+        + ">'s interview: only they can answer it or use its buttons."
+        + " Start your own with `/spec`.";
+  }
+
+  private static String closedNote(Interview interview) {
+    return interview.status() == Status.FINISHED
+        ? "This spec is already finished and posted, so that button does nothing now."
+        : "This interview was cancelled, so that button does nothing now. Start a new one with `/spec`.";
+  }
+}

@@ -1,0 +1,70 @@
+package dev.specbot.slack.interviews;
+
+import dev.specbot.interview.Effect;
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.Progress;
+import dev.specbot.interview.Transition;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.storage.Tx;
+import dev.specbot.template.Template;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a transition's effects say in Slack, built (documents rendered into Block Kit included)
+ * before any transaction begins; queuing it is then only writing rows.
+ *
+ * @param deliveries what to send, in order
+ * @param askIndex which of them asks the next question, or -1
+ */
+record Outgoing(List<Delivery> deliveries, int askIndex) {
+  static final Outgoing NONE = new Outgoing(List.of(), -1);
+
+  Outgoing {
+    deliveries = List.copyOf(deliveries);
+  }
+
+  /**
+   * The deliveries of a transition's effects; with {@code updateParent}, the parent's progress line
+   * too, when the effects change it.
+   */
+  static Outgoing of(Transition transition, Template template, boolean updateParent) {
+    Interview interview = transition.interview();
+    List<Delivery> deliveries = new ArrayList<>();
+    Optional<Progress> progress = Optional.empty();
+    int ask = -1;
+    for (Effect effect : transition.effects()) {
+      if (effect instanceof Effect.ProgressChanged changed) {
+        progress = Optional.of(changed.progress());
+        continue;
+      }
+      if (effect instanceof Effect.Ask) {
+        ask = deliveries.size();
+      }
+      deliveries.addAll(EffectDeliveries.of(effect, interview, template));
+    }
+    // The parent's progress line goes in a lane of its own (see Interviewer.enqueue): it never
+    // holds up the next question.
+    if (updateParent && progress.isPresent()) {
+      InterviewMessages.Message parent = InterviewMessages.parent(interview, template, progress.get());
+      deliveries.add(
+          Delivery.forInterview(
+              Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
+    }
+    return new Outgoing(deliveries, ask);
+  }
+
+  /** Queues every delivery; returns the outbox id of the one asking the next question, if any. */
+  Optional<String> enqueue(Tx tx, Instant now) {
+    Optional<String> askId = Optional.empty();
+    for (int i = 0; i < deliveries.size(); i++) {
+      String id = Interviewer.enqueue(tx, deliveries.get(i), now);
+      if (i == askIndex) {
+        askId = Optional.of(id);
+      }
+    }
+    return askId;
+  }
+}

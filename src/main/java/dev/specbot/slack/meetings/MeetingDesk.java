@@ -1,0 +1,521 @@
+package dev.specbot.slack.meetings;
+
+import dev.specbot.interview.Commands;
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.InterviewMachine;
+import dev.specbot.interview.Status;
+import dev.specbot.meeting.CalendarInvite;
+import dev.specbot.meeting.Meeting;
+import dev.specbot.meeting.MeetingRequest;
+import dev.specbot.meeting.MeetingText;
+import dev.specbot.meeting.NudgePolicy;
+import dev.specbot.meeting.Person;
+import dev.specbot.meeting.Reminder;
+import dev.specbot.slack.MeetingMessages.Proposal;
+import dev.specbot.slack.blocks.SlackText;
+import dev.specbot.slack.interviews.InterviewMessages;
+import dev.specbot.slack.interviews.Interviewer;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.webapi.Directory;
+import dev.specbot.storage.StoredInterview;
+import dev.specbot.storage.Tx;
+import dev.specbot.template.SpecRenderer;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateCatalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The discussion meeting in Slack: offering to schedule it once the spec is posted, taking a time
+ * from the pickers or in writing, announcing and inviting, moving and cancelling it, and the
+ * reminders and nudges that go with it. What parses a reply or builds a document or an invite runs
+ * before the transaction and hands back the writes to take in it ({@link #written}, {@link
+ * #schedule}, {@link #cancel}); the rest runs inside the caller's transaction and only queues what
+ * is said. People's details must be looked up before the transaction begins.
+ */
+final class MeetingDesk {
+  private static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
+  private static final String INVITE_FILE = "discussion.ics";
+
+  private final TemplateCatalog catalog;
+  private final NudgePolicy policy;
+
+  MeetingDesk(TemplateCatalog catalog, NudgePolicy policy) {
+    this.catalog = catalog;
+    this.policy = policy;
+  }
+
+  NudgePolicy policy() {
+    return policy;
+  }
+
+  /** The spec was just posted: offer the pickers, and nudge later if no meeting comes of it. */
+  void offer(Tx tx, Interview interview, Instant now) {
+    ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
+    say(tx, now, interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty()));
+    scheduleNudge(
+        tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+  }
+
+  /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
+  void interviewMoved(Tx tx, Interview interview, Instant now) {
+    if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
+      tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
+      return;
+    }
+    ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
+    tx.reminders()
+        .reschedule(
+            new Reminder(
+                UUID.randomUUID().toString(),
+                Reminder.Kind.IDLE_NUDGE,
+                interview.id(),
+                Optional.empty(),
+                1,
+                policy.idleNudgeAt(now, zone)),
+            now);
+  }
+
+  /**
+   * What work on a posted spec's meeting reads before it computes: the spec, its meeting, and the
+   * drafter and attendees as stored.
+   */
+  record Posted(StoredInterview stored, Optional<Meeting> meeting, Map<String, Person> people) {
+    Interview interview() {
+      return stored.interview();
+    }
+
+    ZoneId zone() {
+      return person(people, interview().drafterId()).zone();
+    }
+  }
+
+  /** Reads what {@link #written} and {@link #cancel} compute from. */
+  Posted readPosted(Tx tx, StoredInterview stored) {
+    Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
+    List<String> attendees = meeting.map(Meeting::attendeeIds).orElse(List.of());
+    return new Posted(stored, meeting, storedPeople(tx, stored.interview(), attendees));
+  }
+
+  /**
+   * The drafter wrote in a posted spec's thread: a meeting time, or a meeting command. Parsed and
+   * built here, with no transaction open; the writes come back to be taken in one.
+   */
+  Consumer<Tx> written(Posted posted, String text, Instant now) {
+    Interview interview = posted.interview();
+    String id = interview.id();
+    return switch (Commands.commandText(text, ".!?")) {
+      case "cancel meeting", "cancel the meeting", "cancel discussion" -> cancel(posted, now);
+      case "no meeting", "no meeting needed" -> tx -> decline(tx, interview, now);
+      case "who read", "who has read", "who has read it", "readers" ->
+          tx -> say(tx, now, id, InterviewMessages.say(readers(tx, id, posted.meeting())));
+      case "schedule", "reschedule", "meeting" -> {
+        InterviewMessages.Message prompt = schedulePrompt(id, posted.zone(), now, posted.meeting());
+        yield tx -> say(tx, now, id, prompt);
+      }
+      case "help" -> tx -> say(tx, now, id, InterviewMessages.say(help()));
+      default -> propose(posted, text, now);
+    };
+  }
+
+  private Consumer<Tx> propose(Posted posted, String text, Instant now) {
+    Interview interview = posted.interview();
+    Optional<Meeting> meeting = posted.meeting();
+    MeetingRequest.Parsed parsed = MeetingRequest.parse(text, posted.zone(), now);
+    if (parsed instanceof MeetingRequest.Refused refused) {
+      InterviewMessages.Message refusal =
+          InterviewMessages.say(
+              SlackText.escape(refused.message())
+                  + " Nothing was scheduled. (`help` lists what else you can write here.)");
+      return tx -> say(tx, now, interview.id(), refusal);
+    }
+    MeetingRequest.Proposal asked = (MeetingRequest.Proposal) parsed;
+    Duration length =
+        asked
+            .duration()
+            .or(() -> meeting.map(Meeting::duration))
+            .orElse(MeetingMessages.DEFAULT_LENGTH);
+    List<String> attendees =
+        asked.attendeeIds().isEmpty()
+            ? meeting.map(Meeting::attendeeIds).orElse(List.of())
+            : withoutDrafter(asked.attendeeIds(), interview);
+    Proposal proposal =
+        new Proposal(
+            interview.id(),
+            asked.start().toInstant().toEpochMilli(),
+            length.toMinutes(),
+            attendees);
+    InterviewMessages.Message message =
+        MeetingMessages.proposal(proposal, MeetingText.startOf(asked.start()), meeting.isPresent());
+    return tx -> say(tx, now, interview.id(), message);
+  }
+
+  /**
+   * Schedules the meeting, or moves the one there is: saved, announced in the thread and to each
+   * attendee, the invite attached, the reminders set again, the parent and the document updated.
+   * The invite and the document are built here; the writes come back.
+   *
+   * @param people each attendee and the drafter, as looked up before
+   */
+  Consumer<Tx> schedule(
+      Posted posted,
+      Instant start,
+      Duration length,
+      List<String> attendeeIds,
+      Map<String, Person> people,
+      Instant now) {
+    StoredInterview stored = posted.stored();
+    Interview interview = stored.interview();
+    Person drafter = person(people, interview.drafterId());
+    List<String> attendees = withoutDrafter(attendeeIds, interview);
+    Optional<Meeting> before = posted.meeting();
+    Meeting meeting =
+        before
+            .map(m -> m.movedTo(start, length, attendees))
+            .orElseGet(
+                () ->
+                    new Meeting(
+                        UUID.randomUUID().toString(),
+                        interview.id(),
+                        start,
+                        length,
+                        drafter.zone(),
+                        attendees,
+                        0,
+                        Meeting.Status.SCHEDULED));
+    boolean moved = before.isPresent();
+    List<Delivery> said = new ArrayList<>();
+    said.add(
+        inThread(interview.id(), MeetingMessages.announcement(meeting, interview.title(), moved)));
+    said.add(invite(stored, meeting, people, now));
+    String link = threadLink(stored);
+    for (String attendee : attendees) {
+      said.add(
+          Delivery.direct(
+              interview.id(),
+              attendee,
+              MeetingMessages.invitation(
+                  meeting, interview.title(), interview.drafterId(), link, moved)));
+    }
+    before.stream()
+        .flatMap(old -> old.attendeeIds().stream())
+        .filter(id -> !attendees.contains(id))
+        .forEach(
+            dropped ->
+                said.add(
+                    Delivery.direct(
+                        interview.id(),
+                        dropped,
+                        MeetingMessages.uninvited(
+                            interview.title(), interview.drafterId(), meeting))));
+    said.addAll(documentChanged(posted, Optional.of(meeting), meeting, now));
+    return tx -> {
+      tx.meetings().save(meeting, now);
+      tx.reminders()
+          .cancel(
+              interview.id(),
+              now,
+              Reminder.Kind.READ_REMINDER,
+              Reminder.Kind.MEETING_START,
+              Reminder.Kind.MEETING_NUDGE);
+      setReminders(tx, meeting, drafter, people, now);
+      said.forEach(delivery -> Interviewer.enqueue(tx, delivery, now));
+    };
+  }
+
+  /**
+   * Calls the meeting off: attendees told, a cancelling invite, reminders gone, nudges again. The
+   * invite and the document are built here; the writes come back.
+   */
+  Consumer<Tx> cancel(Posted posted, Instant now) {
+    StoredInterview stored = posted.stored();
+    Interview interview = stored.interview();
+    if (posted.meeting().isEmpty()) {
+      return tx -> say(tx, now, interview.id(), InterviewMessages.say("There is no meeting to cancel."));
+    }
+    Meeting cancelled = posted.meeting().get().cancelled();
+    List<Delivery> said = new ArrayList<>();
+    said.add(inThread(interview.id(), MeetingMessages.cancelledInThread(interview.title())));
+    said.add(invite(stored, cancelled, posted.people(), now));
+    for (String attendee : cancelled.attendeeIds()) {
+      said.add(
+          Delivery.direct(
+              interview.id(),
+              attendee,
+              MeetingMessages.cancelledForAttendee(
+                  interview.title(), interview.drafterId(), cancelled)));
+    }
+    ZoneId zone = posted.zone();
+    said.add(inThread(interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty())));
+    said.addAll(documentChanged(posted, Optional.empty(), cancelled, now));
+    return tx -> {
+      tx.meetings().save(cancelled, now);
+      tx.reminders()
+          .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
+      said.forEach(delivery -> Interviewer.enqueue(tx, delivery, now));
+      scheduleNudge(
+          tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+    };
+  }
+
+  /** "No meeting needed": the meeting nudges stop. */
+  void decline(Tx tx, Interview interview, Instant now) {
+    tx.interviews().declineMeeting(interview.id(), now);
+    tx.reminders().cancel(interview.id(), now, Reminder.Kind.MEETING_NUDGE);
+    say(
+        tx,
+        now,
+        interview.id(),
+        InterviewMessages.say(
+            "OK, no discussion meeting for this spec; I won't ask again. Write a time here if you"
+                + " change your mind."));
+  }
+
+  /** Snooze: the next meeting nudge a working day from now, counting as the same nudge. */
+  void snooze(Tx tx, Interview interview, Instant now) {
+    List<Reminder> pending =
+        tx.reminders().pending(interview.id()).stream()
+            .filter(r -> r.kind() == Reminder.Kind.MEETING_NUDGE)
+            .toList();
+    int number = pending.stream().mapToInt(Reminder::number).min().orElse(policy.maxNudges());
+    tx.reminders().cancel(interview.id(), now, Reminder.Kind.MEETING_NUDGE);
+    ZoneId zone = zoneOf(tx, interview);
+    Instant until = policy.snoozedUntil(now, zone);
+    Reminder snoozed =
+        new Reminder(
+            UUID.randomUUID().toString(),
+            Reminder.Kind.MEETING_NUDGE,
+            interview.id(),
+            Optional.empty(),
+            Math.max(1, number),
+            until);
+    tx.reminders().schedule(snoozed, now);
+    say(
+        tx,
+        now,
+        interview.id(),
+        InterviewMessages.say(
+            "Snoozed: I'll ask again "
+                + MeetingMessages.slackTime(until, MeetingText.startOf(until.atZone(zone)))
+                + "."));
+  }
+
+  /** The pickers again, to schedule or move the meeting. */
+  void showPickers(Tx tx, Interview interview, Instant now) {
+    say(
+        tx,
+        now,
+        interview.id(),
+        schedulePrompt(
+            interview.id(),
+            zoneOf(tx, interview),
+            now,
+            tx.meetings().scheduledFor(interview.id())));
+  }
+
+  /** Who has pressed Read it, against who was invited. */
+  String readers(Tx tx, String interviewId, Optional<Meeting> meeting) {
+    return MeetingMessages.readers(
+        tx.reads().readers(interviewId), meeting.map(Meeting::attendeeIds).orElse(List.of()));
+  }
+
+  /** The meeting line for the parent message and {@code /spec list}. */
+  static Optional<String> meetingLine(Tx tx, String interviewId) {
+    return tx.meetings().forInterview(interviewId).map(MeetingDesk::lineOf);
+  }
+
+  private static String lineOf(Meeting meeting) {
+    return meeting.status() == Meeting.Status.SCHEDULED
+        ? MeetingMessages.meetingLine(meeting)
+        : "Discussion cancelled";
+  }
+
+  private void setReminders(
+      Tx tx, Meeting meeting, Person drafter, Map<String, Person> people, Instant now) {
+    schedule(
+        tx,
+        meeting,
+        Reminder.Kind.READ_REMINDER,
+        Optional.empty(),
+        policy.readReminderAt(meeting.start(), now, drafter.zone()),
+        now);
+    for (String attendee : meeting.attendeeIds()) {
+      ZoneId zone = person(people, attendee).zone();
+      schedule(
+          tx,
+          meeting,
+          Reminder.Kind.READ_REMINDER,
+          Optional.of(attendee),
+          policy.readReminderAt(meeting.start(), now, zone),
+          now);
+    }
+    schedule(tx, meeting, Reminder.Kind.MEETING_START, Optional.empty(), meeting.start(), now);
+  }
+
+  private static void schedule(
+      Tx tx,
+      Meeting meeting,
+      Reminder.Kind kind,
+      Optional<String> recipient,
+      Instant due,
+      Instant now) {
+    tx.reminders()
+        .schedule(
+            new Reminder(
+                UUID.randomUUID().toString(), kind, meeting.interviewId(), recipient, 1, due),
+            now);
+  }
+
+  private void scheduleNudge(
+      Tx tx, Interview interview, Reminder.Kind kind, int number, Instant due, Instant now) {
+    if (policy.mayNudge(number)) {
+      tx.reminders()
+          .schedule(
+              new Reminder(
+                  UUID.randomUUID().toString(),
+                  kind,
+                  interview.id(),
+                  Optional.empty(),
+                  number,
+                  due),
+              now);
+    }
+  }
+
+  /** The next nudge of a kind after one went out, if the limit allows another. */
+  void nextNudge(Tx tx, Interview interview, Reminder fired, Instant now) {
+    ZoneId zone = zoneOf(tx, interview);
+    Instant due =
+        fired.kind() == Reminder.Kind.IDLE_NUDGE
+            ? policy.idleNudgeAt(now, zone)
+            : policy.meetingNudgeAt(now, zone);
+    scheduleNudge(tx, interview, fired.kind(), fired.number() + 1, due, now);
+  }
+
+  /** The calendar file for the meeting as it now stands, as a file in the thread. */
+  private static Delivery invite(
+      StoredInterview stored, Meeting meeting, Map<String, Person> people, Instant now) {
+    Interview interview = stored.interview();
+    List<Person> attendees = meeting.attendeeIds().stream().map(id -> person(people, id)).toList();
+    String description =
+        "Read the spec before the meeting"
+            + stored.place().permalink().map(url -> ": " + url).orElse(" (in Slack).");
+    String ics =
+        CalendarInvite.of(
+            meeting,
+            person(people, interview.drafterId()),
+            attendees,
+            "Spec discussion: " + interview.title(),
+            description,
+            now);
+    String comment =
+        meeting.status() == Meeting.Status.CANCELLED
+            ? "Cancellation for your calendar."
+            : "Calendar invite: " + MeetingText.of(meeting) + ".";
+    return Delivery.fileInThread(interview.id(), comment, INVITE_FILE, ics);
+  }
+
+  /**
+   * The document with its Discussion Meeting field as it now stands, and the parent message with
+   * its meeting line ({@code latest} is the meeting as saved, cancelled or not).
+   */
+  private List<Delivery> documentChanged(
+      Posted posted, Optional<Meeting> meeting, Meeting latest, Instant now) {
+    Interview interview = posted.interview();
+    Optional<Template> template = catalog.find(interview.templateId());
+    if (template.isEmpty()) {
+      return List.of(); // The template was removed: the document cannot be assembled again.
+    }
+    InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
+    String markdown = machine.render(interview, now, meeting.map(MeetingText::of));
+    InterviewMessages.Message parent =
+        InterviewMessages.parent(
+            interview, template.get(), machine.progressOf(interview), Optional.of(lineOf(latest)));
+    return List.of(
+        Delivery.fileInThread(
+            interview.id(),
+            meeting.isPresent()
+                ? "The spec, updated with its discussion meeting."
+                : "The spec, updated: its discussion meeting was cancelled.",
+            SpecRenderer.fileName(interview.title()),
+            markdown),
+        Delivery.forInterview(
+            Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
+  }
+
+  private InterviewMessages.Message schedulePrompt(
+      String interviewId, ZoneId zone, Instant now, Optional<Meeting> current) {
+    LocalDate date =
+        current
+            .map(m -> m.start().atZone(zone).toLocalDate())
+            .orElseGet(
+                () ->
+                    policy.workingHours().plusWorkingDays(now, zone, 1).atZone(zone).toLocalDate());
+    LocalTime time = current.map(m -> m.start().atZone(zone).toLocalTime()).orElse(DEFAULT_TIME);
+    return MeetingMessages.schedulePrompt(interviewId, date, time, current);
+  }
+
+  private static void say(Tx tx, Instant now, String interviewId, InterviewMessages.Message message) {
+    Interviewer.enqueue(tx, inThread(interviewId, message), now);
+  }
+
+  private static Delivery inThread(String interviewId, InterviewMessages.Message message) {
+    return Delivery.forInterview(
+        Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
+  }
+
+  private static ZoneId zoneOf(Tx tx, Interview interview) {
+    return Directory.stored(tx, interview.drafterId()).zone();
+  }
+
+  private static Map<String, Person> storedPeople(
+      Tx tx, Interview interview, List<String> attendees) {
+    Map<String, Person> people = new LinkedHashMap<>();
+    people.put(interview.drafterId(), Directory.stored(tx, interview.drafterId()));
+    attendees.forEach(id -> people.put(id, Directory.stored(tx, id)));
+    return people;
+  }
+
+  private static Person person(Map<String, Person> people, String userId) {
+    Person known = people.get(userId);
+    return known != null ? known : new Person(userId, userId, Optional.empty(), ZoneId.of("UTC"));
+  }
+
+  private static List<String> withoutDrafter(List<String> attendees, Interview interview) {
+    List<String> others = new ArrayList<>();
+    for (String id : attendees) {
+      if (!id.equals(interview.drafterId()) && !others.contains(id)) {
+        others.add(id);
+      }
+    }
+    return others;
+  }
+
+  static String threadLink(StoredInterview stored) {
+    return stored
+        .place()
+        .permalink()
+        .map(url -> "<" + url + "|the spec's thread>")
+        .orElse("the spec's thread in <#" + stored.place().channelId() + ">");
+  }
+
+  private static String help() {
+    return """
+        The spec is posted. Here you can:
+        • write when to discuss it, e.g. `next Tuesday 3pm`, `tomorrow at 10:30 for 45 minutes with @alex` \
+        (I'll confirm before scheduling; a new time moves the meeting);
+        • `schedule` shows the date and time pickers again;
+        • `cancel meeting` calls it off; `no meeting` stops my reminders to schedule one;
+        • `who has read it` lists who pressed Read it.""";
+  }
+}

@@ -1,0 +1,192 @@
+package dev.specbot.slack.meetings;
+
+import dev.specbot.background.DaemonThreads;
+import dev.specbot.background.WorkSignal;
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.Status;
+import dev.specbot.meeting.Meeting;
+import dev.specbot.meeting.Reminder;
+import dev.specbot.storage.Database;
+import dev.specbot.storage.StoredInterview;
+import dev.specbot.storage.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires reminders and nudges when they are due. Firing one is a transaction that marks it fired and
+ * queues its messages in the outbox, so it happens once however many bots share the database, and a
+ * bot killed mid-way simply fires it after its restart.
+ */
+final class ReminderWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ReminderWorker.class);
+
+  /** How often to look for due reminders when none is known to be due sooner. */
+  private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+
+  private static final int BATCH = 50;
+
+  private final Database database;
+  private final MeetingDesk desk;
+  private final Clock clock;
+  private final Runnable wakeSender;
+  private final WorkSignal signal = new WorkSignal();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  ReminderWorker(Database database, MeetingDesk desk, Clock clock, Runnable wakeSender) {
+    this.database = database;
+    this.desk = desk;
+    this.clock = clock;
+    this.wakeSender = wakeSender;
+    this.thread = DaemonThreads.of("specbot-reminders", this::run);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** A reminder was set: look again now rather than at the next check. */
+  void wake() {
+    signal.wake();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        List<Reminder> due = database.transaction(tx -> tx.reminders().due(clock.instant(), BATCH));
+        due.forEach(this::fire);
+        if (!due.isEmpty()) {
+          wakeSender.run();
+        } else {
+          awaitWork();
+        }
+      } catch (RuntimeException e) {
+        // A locked or full database must not stop the reminders: wait and look again.
+        log.error("Reminder worker failed; trying again shortly", e);
+        awaitWork();
+      }
+    }
+  }
+
+  private void fire(Reminder reminder) {
+    database.transaction(
+        tx -> {
+          Instant now = clock.instant();
+          if (tx.reminders().fire(reminder.id(), now)) {
+            tx.interviews()
+                .find(reminder.interviewId())
+                .ifPresent(stored -> send(tx, reminder, stored, now));
+          }
+          return null;
+        });
+  }
+
+  /** What a reminder says, if it still applies: a nudge about a spec that moved on says nothing. */
+  private void send(Tx tx, Reminder reminder, StoredInterview stored, Instant now) {
+    switch (reminder.kind()) {
+      case IDLE_NUDGE -> idleNudge(tx, reminder, stored.interview(), now);
+      case MEETING_NUDGE -> meetingNudge(tx, reminder, stored.interview(), now);
+      case READ_REMINDER -> readReminder(tx, reminder, stored, now);
+      case MEETING_START -> meetingStart(tx, stored, now);
+    }
+  }
+
+  private void idleNudge(Tx tx, Reminder reminder, Interview interview, Instant now) {
+    if (interview.status() != Status.ASKING) {
+      return;
+    }
+    int max = desk.policy().maxNudges();
+    inThread(
+        tx,
+        interview.id(),
+        MeetingMessages.idleNudge(interview.id(), interview.drafterId(), reminder.number(), max),
+        now);
+    desk.nextNudge(tx, interview, reminder, now);
+  }
+
+  private void meetingNudge(Tx tx, Reminder reminder, Interview interview, Instant now) {
+    if (interview.status() != Status.FINISHED
+        || tx.meetings().scheduledFor(interview.id()).isPresent()
+        || tx.interviews().meetingDeclined(interview.id())) {
+      return;
+    }
+    int max = desk.policy().maxNudges();
+    inThread(
+        tx,
+        interview.id(),
+        MeetingMessages.meetingNudge(interview.id(), interview.drafterId(), reminder.number(), max),
+        now);
+    desk.nextNudge(tx, interview, reminder, now);
+  }
+
+  private void readReminder(Tx tx, Reminder reminder, StoredInterview stored, Instant now) {
+    Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
+    if (meeting.isEmpty() || !meeting.get().start().isAfter(now)) {
+      return;
+    }
+    InterviewMessages.Message message =
+        MeetingMessages.readReminder(
+            meeting.get(), stored.interview().title(), stored.place().permalink());
+    if (reminder.recipientId().isPresent()) {
+      Interviewer.enqueue(
+          tx, Delivery.direct(stored.interview().id(), reminder.recipientId().get(), message), now);
+    } else {
+      inThread(tx, stored.interview().id(), message, now);
+    }
+  }
+
+  private void meetingStart(Tx tx, StoredInterview stored, Instant now) {
+    Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
+    if (meeting.isEmpty()) {
+      return;
+    }
+    InterviewMessages.Message message =
+        MeetingMessages.startReminder(
+            meeting.get(), stored.interview().title(), stored.place().permalink());
+    inThread(tx, stored.interview().id(), message, now);
+    for (String attendee : meeting.get().attendeeIds()) {
+      Interviewer.enqueue(tx, Delivery.direct(stored.interview().id(), attendee, message), now);
+    }
+  }
+
+  private static void inThread(Tx tx, String interviewId, InterviewMessages.Message message, Instant now) {
+    Interviewer.enqueue(
+        tx,
+        Delivery.forInterview(
+            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks()),
+        now);
+  }
+
+  private void awaitWork() {
+    Instant now = clock.instant();
+    Duration wait =
+        database
+            .transaction(tx -> tx.reminders().nextDueAt())
+            .map(due -> Duration.between(now, due))
+            .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
+            .orElse(IDLE_CHECK);
+    try {
+      signal.await(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+}

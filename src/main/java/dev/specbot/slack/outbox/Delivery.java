@@ -1,0 +1,91 @@
+package dev.specbot.slack.outbox;
+
+import com.google.gson.Gson;
+import dev.specbot.slack.interviews.InterviewMessages;
+
+/**
+ * One thing to send to Slack, as stored in the outbox: the worker turns it into Web API calls.
+ * Where an interview's thread is needed, the worker reads it at send time, since it exists only
+ * once the parent message is posted.
+ *
+ * @param kind what to send
+ * @param interviewId the interview it belongs to, for its channel and thread
+ * @param channel the channel, for deliveries not tied to an interview's thread
+ * @param user the user an ephemeral message is for
+ * @param text the message's text: the notification and fallback for blocks, or the file's comment
+ * @param blocks the message's Block Kit blocks as JSON, or null
+ * @param fileName the name of an uploaded file
+ * @param fileContent the content of an uploaded file
+ */
+record Delivery(
+    Kind kind,
+    String interviewId,
+    String channel,
+    String user,
+    String text,
+    String blocks,
+    String fileName,
+    String fileContent) {
+
+  private static final Gson GSON = new Gson();
+
+  /** What a delivery sends. */
+  enum Kind {
+    /** The interview's parent message, whose thread the interview runs in. */
+    POST_PARENT,
+    /** The parent message again, with its progress line brought up to date. */
+    UPDATE_PARENT,
+    /** A message in the interview's thread. */
+    POST_IN_THREAD,
+    /** A message in the interview's channel, outside the thread. */
+    POST_IN_CHANNEL,
+    /**
+     * A message only {@code user} sees, in {@code channel}. Slack keeps no record of it to look up,
+     * so it is sent at most once (see OutboxWorker#isAtMostOnce).
+     */
+    POST_EPHEMERAL,
+    /**
+     * The finished document as a file in the interview's channel, with {@code text} as its comment.
+     */
+    UPLOAD_DOCUMENT,
+    /** A private message from the bot to {@code user}, in its app DM. */
+    POST_DM,
+    /**
+     * A file (an invite, an updated document) in the interview's thread, {@code text} its comment.
+     */
+    UPLOAD_IN_THREAD
+  }
+
+  static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
+    return new Delivery(kind, interviewId, null, null, text, blocks, null, null);
+  }
+
+  static Delivery ephemeral(String channel, String user, String text) {
+    return new Delivery(Kind.POST_EPHEMERAL, null, channel, user, text, null, null, null);
+  }
+
+  static Delivery upload(String interviewId, String comment, String fileName, String content) {
+    return new Delivery(
+        Kind.UPLOAD_DOCUMENT, interviewId, null, null, comment, null, fileName, content);
+  }
+
+  /** To a person in private, about an interview (so it is sent in that interview's order). */
+  static Delivery direct(String interviewId, String user, InterviewMessages.Message message) {
+    return new Delivery(
+        Kind.POST_DM, interviewId, null, user, message.text(), message.blocks(), null, null);
+  }
+
+  static Delivery fileInThread(
+      String interviewId, String comment, String fileName, String content) {
+    return new Delivery(
+        Kind.UPLOAD_IN_THREAD, interviewId, null, null, comment, null, fileName, content);
+  }
+
+  String toJson() {
+    return GSON.toJson(this);
+  }
+
+  static Delivery fromJson(String json) {
+    return GSON.fromJson(json, Delivery.class);
+  }
+}

@@ -1,0 +1,192 @@
+package dev.specbot.slack.outbox;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.specbot.storage.Database;
+import dev.specbot.storage.SendHistory;
+import dev.specbot.storage.SlackPlace;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Carries out one delivery with the Web API, once: a message that an earlier sender may have sent
+ * already is looked for in Slack before it is sent again (posts by the outbox id in their metadata,
+ * files by the file id recorded before they were shared, see {@link FileUpload}).
+ */
+final class SlackSender {
+  /** Marks specbot's posts in Slack's message metadata, with the outbox id that sent them. */
+  static final String METADATA_EVENT = "specbot_outbox";
+
+  private final Database database;
+  private final MethodsClient slack;
+  private final Clock clock;
+  private final PostedMessages posted;
+  // The message being sent: a sender is made for each message.
+  private String outboxId;
+  private SendHistory history;
+  private SlackPlace place;
+
+  SlackSender(Database database, MethodsClient slack, Clock clock) {
+    this.database = database;
+    this.slack = slack;
+    this.clock = clock;
+    this.posted = new PostedMessages(slack, METADATA_EVENT);
+  }
+
+  /**
+   * Sends; returns the message's ts (or a file id) for the record. {@code history} is what earlier
+   * senders of the message left, {@code known} the interview's place, when the caller read it with
+   * the claim.
+   *
+   * @throws LookAgainLater when Slack cannot tell yet whether an earlier sender's file was shared
+   */
+  String send(Delivery delivery, String outboxId, SendHistory history, Optional<SlackPlace> known)
+      throws IOException, SlackApiException, SlackCallFailed, LookAgainLater {
+    this.outboxId = outboxId;
+    this.history = history;
+    this.place = known.orElse(null);
+    return switch (delivery.kind()) {
+      case POST_PARENT -> postParent(delivery);
+      case POST_IN_THREAD ->
+          post(delivery, place(delivery).channelId(), Optional.of(threadOf(delivery)));
+      case POST_IN_CHANNEL -> post(delivery, place(delivery).channelId(), Optional.empty());
+      case UPDATE_PARENT -> updateParent(delivery);
+      case POST_EPHEMERAL -> postEphemeral(delivery);
+      case UPLOAD_DOCUMENT -> upload(delivery, Optional.empty());
+      case UPLOAD_IN_THREAD -> upload(delivery, Optional.of(threadOf(delivery)));
+      case POST_DM -> post(delivery, delivery.user(), Optional.empty());
+    };
+  }
+
+  private String postParent(Delivery delivery)
+      throws IOException, SlackApiException, SlackCallFailed {
+    SlackPlace place = place(delivery);
+    if (place.threadTs().isPresent()) {
+      return place.threadTs().get(); // Sent before a crash, recorded, not marked sent: not again.
+    }
+    String channel = place.channelId();
+    Optional<String> earlier = alreadyPosted(channel, Optional.empty());
+    String ts;
+    if (earlier.isPresent()) {
+      ts = earlier.get();
+    } else {
+      ChatPostMessageResponse response = postMessage(channel, delivery, Optional.empty());
+      if (!response.isOk() && ChannelAccess.isMissing(response.getError())) {
+        channel =
+            new ChannelAccess(database, slack)
+                .reachDrafter(delivery.interviewId(), channel, response.getError());
+        response = postMessage(channel, delivery, Optional.empty());
+      }
+      ts = ok(response, "chat.postMessage").getTs();
+    }
+    String postedChannel = channel;
+    Optional<String> permalink = permalink(postedChannel, ts);
+    database.transaction(
+        tx -> {
+          tx.interviews().placeThread(delivery.interviewId(), ts, permalink);
+          return null;
+        });
+    return ts;
+  }
+
+  private String post(Delivery delivery, String channel, Optional<String> threadTs)
+      throws IOException, SlackApiException, SlackCallFailed {
+    Optional<String> earlier = alreadyPosted(channel, threadTs);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    return ok(postMessage(channel, delivery, threadTs), "chat.postMessage").getTs();
+  }
+
+  private Optional<String> alreadyPosted(String channel, Optional<String> threadTs)
+      throws IOException, SlackApiException {
+    return history.takenBefore() ? posted.find(channel, threadTs, outboxId) : Optional.empty();
+  }
+
+  private ChatPostMessageResponse postMessage(
+      String channel, Delivery delivery, Optional<String> threadTs)
+      throws IOException, SlackApiException {
+    return slack.chatPostMessage(
+        r ->
+            r.channel(channel)
+                .text(delivery.text())
+                .blocksAsString(delivery.blocks())
+                .threadTs(threadTs.orElse(null))
+                .metadata(
+                    new com.slack.api.model.Message.Metadata(
+                        METADATA_EVENT, Map.of("outbox_id", outboxId)))
+                .unfurlLinks(false)
+                .unfurlMedia(false));
+  }
+
+  private String updateParent(Delivery delivery)
+      throws IOException, SlackApiException, SlackCallFailed {
+    SlackPlace place = place(delivery);
+    String ts = threadOf(delivery);
+    return ok(
+            slack.chatUpdate(
+                r ->
+                    r.channel(place.channelId())
+                        .ts(ts)
+                        .text(delivery.text())
+                        .blocksAsString(delivery.blocks())),
+            "chat.update")
+        .getTs();
+  }
+
+  private String postEphemeral(Delivery delivery)
+      throws IOException, SlackApiException, SlackCallFailed {
+    return ok(
+            slack.chatPostEphemeral(
+                r -> r.channel(delivery.channel()).user(delivery.user()).text(delivery.text())),
+            "chat.postEphemeral")
+        .getMessageTs();
+  }
+
+  private String upload(Delivery delivery, Optional<String> threadTs)
+      throws IOException, SlackApiException, SlackCallFailed, LookAgainLater {
+    SlackPlace place = place(delivery);
+    String link = place.permalink().map(url -> "<" + url + "|thread>").orElse("thread");
+    String comment = delivery.text().replace(EffectDeliveries.THREAD_LINK, link);
+    return new FileUpload(database, slack, clock, outboxId)
+        .share(
+            history.upload(),
+            new FileUpload.Share(
+                place.channelId(), threadTs, comment, delivery.fileName(), delivery.fileContent()));
+  }
+
+  private Optional<String> permalink(String channel, String ts)
+      throws IOException, SlackApiException {
+    var response = slack.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
+    return response.isOk() ? Optional.ofNullable(response.getPermalink()) : Optional.empty();
+  }
+
+  /** The interview's place, read once per delivery (a delivery may ask for it twice). */
+  private SlackPlace place(Delivery delivery) throws SlackCallFailed {
+    if (place == null) {
+      place =
+          database
+              .transaction(tx -> tx.interviews().placeOf(delivery.interviewId()))
+              .orElseThrow(() -> new SlackCallFailed("outbox", "interview_not_found"));
+    }
+    return place;
+  }
+
+  private String threadOf(Delivery delivery) throws SlackCallFailed {
+    return place(delivery)
+        .threadTs()
+        .orElseThrow(() -> new SlackCallFailed("chat.postMessage", "thread_not_posted"));
+  }
+
+  /** Slack's answer, if it says ok; otherwise its error, as a failed call of {@code method}. */
+  static <T extends SlackApiTextResponse> T ok(T response, String method) throws SlackCallFailed {
+    if (!response.isOk()) {
+      throw new SlackCallFailed(method, response.getError());
+    }
+    return response;
+  }
+}

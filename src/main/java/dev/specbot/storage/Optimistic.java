@@ -1,0 +1,89 @@
+package dev.specbot.storage;
+
+import dev.specbot.storage.Database;
+import dev.specbot.storage.Tx;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Work on one interview in three steps, so that nobody waits for it: read what it needs in a short
+ * transaction, compute (render, parse, build Block Kit) with no transaction open, then write in a
+ * second short transaction if the interview's version is still the one read. If something changed
+ * the interview in between, the work starts again from the read: SQLite has one writer, and a long
+ * answer's rendering held under its lock would hold up every other person's request.
+ */
+final class Optimistic {
+  /**
+   * Each retry means another change to the same interview was committed in between, so retries only
+   * follow progress; this bound turns a bug into an error instead of a loop.
+   */
+  private static final int MAX_ATTEMPTS = 20;
+
+  private Optimistic() {}
+
+  /** What the read found: a result already, or work to compute on what was read. */
+  sealed interface Read<T> permits Done, Compute {}
+
+  /** Nothing to compute or write: the read alone decided. */
+  record Done<T>(T result) implements Read<T> {}
+
+  /**
+   * Work to compute with no transaction open; its write is taken only while the interview is still
+   * at {@code version}.
+   */
+  record Compute<T>(String interviewId, long version, Supplier<Write<T>> compute)
+      implements Read<T> {}
+
+  /** The writes that the computed work comes to, in one transaction. */
+  @FunctionalInterface
+  interface Write<T> {
+    T write(Tx tx);
+  }
+
+  static <T> Read<T> done(T result) {
+    return new Done<>(result);
+  }
+
+  static <T> Read<T> compute(String interviewId, long version, Supplier<Write<T>> compute) {
+    return new Compute<>(interviewId, version, compute);
+  }
+
+  /** Runs the read, the computation and the write, again from the read while it is stale. */
+  static <T> T run(Database database, Function<Tx, Read<T>> read) {
+    Objects.requireNonNull(read, "null read");
+    for (int attempt = 1; ; attempt++) {
+      Read<T> found = database.transaction(read::apply);
+      if (found instanceof Done<T> done) {
+        return done.result();
+      }
+      Compute<T> work = (Compute<T>) found;
+      Write<T> write = work.compute().get();
+      try {
+        return database.transaction(
+            tx -> {
+              if (!tx.interviews().claimVersion(work.interviewId(), work.version())) {
+                throw new Stale();
+              }
+              return write.write(tx);
+            });
+      } catch (Stale stale) {
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new IllegalStateException(
+              "interview " + work.interviewId() + " kept changing; gave up after " + attempt);
+        }
+      }
+    }
+  }
+
+  /**
+   * The interview changed after it was read: the transaction rolls back and the work starts over.
+   */
+  private static final class Stale extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stale() {
+      super("stale", null, false, false);
+    }
+  }
+}
