@@ -7,23 +7,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Threads for the bot's background work, named for the logs; daemons, so that none keeps the JVM
  * alive once the bot is closed.
  */
-final class DaemonThreads {
+public final class DaemonThreads {
   private DaemonThreads() {}
 
   /** A thread called {@code name}. */
-  static Thread of(String name, Runnable task) {
+  public static Thread of(String name, Runnable task) {
     Thread thread = new Thread(task, name);
     thread.setDaemon(true);
     return thread;
   }
 
   /** Threads all called {@code name}, for an executor of one thread. */
-  static ThreadFactory named(String name) {
+  public static ThreadFactory named(String name) {
     return task -> of(name, task);
   }
 
   /** Threads called {@code name-1}, {@code name-2}..., for a pool. */
-  static ThreadFactory numbered(String name) {
+  public static ThreadFactory numbered(String name) {
     AtomicInteger count = new AtomicInteger();
     return task -> of(name + "-" + count.incrementAndGet(), task);
   }

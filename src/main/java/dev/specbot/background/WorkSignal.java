@@ -8,12 +8,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * How a background worker sleeps: until it is woken (new work was stored) or its wait runs out,
  * whichever comes first. A wake that arrives while the worker is busy is kept for its next wait.
  */
-final class WorkSignal {
+public final class WorkSignal {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private boolean woken;
 
-  void wake() {
+  public void wake() {
     lock.lock();
     try {
       woken = true;
@@ -24,7 +24,7 @@ final class WorkSignal {
   }
 
   /** Waits at most {@code wait}, less if woken; clears the wake. */
-  void await(Duration wait) throws InterruptedException {
+  public void await(Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
     lock.lock();
     try {

@@ -6,6 +6,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.Config;
 import dev.specbot.background.DaemonThreads;
+import dev.specbot.slack.http.HealthServlet;
+import dev.specbot.slack.http.SlackEndpoint;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Revisions;

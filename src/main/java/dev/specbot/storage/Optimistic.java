@@ -1,7 +1,5 @@
 package dev.specbot.storage;
 
-import dev.specbot.storage.Database;
-import dev.specbot.storage.Tx;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,7 +11,7 @@ import java.util.function.Supplier;
  * the interview in between, the work starts again from the read: SQLite has one writer, and a long
  * answer's rendering held under its lock would hold up every other person's request.
  */
-final class Optimistic {
+public final class Optimistic {
   /**
    * Each retry means another change to the same interview was committed in between, so retries only
    * follow progress; this bound turns a bug into an error instead of a loop.
@@ -23,7 +21,7 @@ final class Optimistic {
   private Optimistic() {}
 
   /** What the read found: a result already, or work to compute on what was read. */
-  sealed interface Read<T> permits Done, Compute {}
+  public sealed interface Read<T> permits Done, Compute {}
 
   /** Nothing to compute or write: the read alone decided. */
   record Done<T>(T result) implements Read<T> {}
@@ -37,20 +35,20 @@ final class Optimistic {
 
   /** The writes that the computed work comes to, in one transaction. */
   @FunctionalInterface
-  interface Write<T> {
+  public interface Write<T> {
     T write(Tx tx);
   }
 
-  static <T> Read<T> done(T result) {
+  public static <T> Read<T> done(T result) {
     return new Done<>(result);
   }
 
-  static <T> Read<T> compute(String interviewId, long version, Supplier<Write<T>> compute) {
+  public static <T> Read<T> compute(String interviewId, long version, Supplier<Write<T>> compute) {
     return new Compute<>(interviewId, version, compute);
   }
 
   /** Runs the read, the computation and the write, again from the read while it is stale. */
-  static <T> T run(Database database, Function<Tx, Read<T>> read) {
+  public static <T> T run(Database database, Function<Tx, Read<T>> read) {
     Objects.requireNonNull(read, "null read");
     for (int attempt = 1; ; attempt++) {
       Read<T> found = database.transaction(read::apply);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
+import dev.specbot.slack.messages.ActionIds;
+import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.storage.Database;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -59,10 +61,8 @@ class BoundedKeysEndToEndTest {
         slack.messageChanged("EvEdit", CHANNEL, thread, COLLEAGUE, comment, "Looks", "Looks ok"));
     assertOk(slack.messageDeleted("EvDelete", CHANNEL, thread, COLLEAGUE, comment, "Looks ok"));
     String ts = harness.tsOf(question);
-    assertOk(slack.blockAction(DRAFTER, CHANNEL, ts, thread, InterviewMessages.SKIP, "no-such-id", "t1"));
-    assertOk(
-        slack.blockAction(
-            COLLEAGUE, CHANNEL, ts, thread, MeetingMessages.READ, "no-such-id", "t2"));
+    assertOk(slack.blockAction(DRAFTER, CHANNEL, ts, thread, ActionIds.SKIP, "no-such-id", "t1"));
+    assertOk(slack.blockAction(COLLEAGUE, CHANNEL, ts, thread, ActionIds.READ, "no-such-id", "t2"));
 
     assertEquals(0, keys());
 

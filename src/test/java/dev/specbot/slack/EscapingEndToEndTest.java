@@ -12,6 +12,7 @@ import dev.specbot.meeting.WorkingHours;
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FakeUser;
 import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.messages.ActionIds;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ class EscapingEndToEndTest {
     harness.awaitInThread(thread, "Nothing was scheduled.");
     ZonedDateTime start =
         ZonedDateTime.of(LocalDate.now(BERLIN).plusDays(3), LocalTime.NOON, BERLIN);
-    press(prompt, DRAFTER, MeetingMessages.SCHEDULE, pickers(start, List.of(BOB, CAROL)));
+    press(prompt, DRAFTER, ActionIds.SCHEDULE, pickers(start, List.of(BOB, CAROL)));
     RecordedCall invitation = harness.awaitDirect(BOB, "invites you");
     assertTrue(
         invitation.param("text").contains("*" + ESCAPED_TITLE + "*"), invitation.param("text"));
@@ -118,7 +119,7 @@ class EscapingEndToEndTest {
 
     harness.advanceClockTo(start.minusDays(1).toInstant());
     RecordedCall reminder = harness.awaitDirect(BOB, "Please read the spec");
-    press(reminder, BOB, MeetingMessages.READ, Map.of());
+    press(reminder, BOB, ActionIds.READ, Map.of());
     RecordedCall thanks =
         harness.slack.awaitCall("chat.postEphemeral", call -> BOB.equals(call.param("user")), WAIT);
     assertEquals("Thanks: noted that you have read *" + ESCAPED_TITLE + "*.", thanks.param("text"));
@@ -165,7 +166,7 @@ class EscapingEndToEndTest {
     ZonedDateTime start =
         ZonedDateTime.of(LocalDate.now(BERLIN).plusDays(2), LocalTime.NOON, BERLIN);
 
-    press(prompt, DRAFTER, MeetingMessages.SCHEDULE, pickers(start, List.of(BOB, CAROL)));
+    press(prompt, DRAFTER, ActionIds.SCHEDULE, pickers(start, List.of(BOB, CAROL)));
 
     String ics = harness.awaitFile("discussion.ics", "ORGANIZER");
     // Kept for checking by hand: slack-check ics target/ics/e2e-hostile-names.ics
@@ -251,17 +252,17 @@ class EscapingEndToEndTest {
   private static Map<String, Map<String, Object>> pickers(
       ZonedDateTime start, List<String> attendees) {
     return Map.of(
-        MeetingMessages.WHEN_BLOCK,
+        ActionIds.WHEN_BLOCK,
         Map.of(
-            MeetingMessages.DATE,
+            ActionIds.DATE,
             Map.of("type", "datepicker", "selected_date", start.toLocalDate().toString()),
-            MeetingMessages.TIME,
+            ActionIds.TIME,
             Map.of("type", "timepicker", "selected_time", start.toLocalTime().toString()),
-            MeetingMessages.LENGTH,
+            ActionIds.LENGTH,
             Map.of("type", "static_select", "selected_option", Map.of("value", "30"))),
-        MeetingMessages.WHO_BLOCK,
+        ActionIds.WHO_BLOCK,
         Map.of(
-            MeetingMessages.ATTENDEES,
+            ActionIds.ATTENDEES,
             Map.of("type", "multi_users_select", "selected_users", attendees)));
   }
 

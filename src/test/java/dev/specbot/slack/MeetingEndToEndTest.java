@@ -12,6 +12,7 @@ import dev.specbot.meeting.Reminder;
 import dev.specbot.meeting.WorkingHours;
 import dev.specbot.slack.fake.FakeUser;
 import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.messages.ActionIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,7 +113,7 @@ class MeetingEndToEndTest {
     assertTrue(proposal.param("text").contains("45 minutes with <@U0BOB>"));
     assertEquals(0, harness.postedInThread(thread, "is scheduled for").size());
 
-    press(proposal, thread, MeetingMessages.CONFIRM, Map.of());
+    press(proposal, thread, ActionIds.CONFIRM, Map.of());
     harness.awaitInThread(thread, "is scheduled for " + slackDate(start));
     harness.awaitDirect(BOB, "invites you");
   }
@@ -149,7 +150,7 @@ class MeetingEndToEndTest {
     harness.reply(thread, DRAFTER, "reschedule to in 5 days at 11am");
     RecordedCall proposal = harness.awaitInThread(thread, "Move the discussion to");
     assertTrue(proposal.param("text").contains(slackDate(moved)), proposal.param("text"));
-    press(proposal, thread, MeetingMessages.CONFIRM, Map.of());
+    press(proposal, thread, ActionIds.CONFIRM, Map.of());
 
     harness.awaitInThread(thread, "has moved to " + slackDate(moved));
     harness.awaitDirect(BOB, "moved the discussion");
@@ -189,7 +190,7 @@ class MeetingEndToEndTest {
     ZonedDateTime start = daysAhead(2, LocalTime.of(9, 30));
     RecordedCall announcement = scheduleWithPickers(thread, start, 30, List.of(BOB));
 
-    press(announcement, thread, MeetingMessages.CANCEL, Map.of());
+    press(announcement, thread, ActionIds.CANCEL, Map.of());
 
     harness.awaitInThread(thread, "is cancelled");
     harness.awaitDirect(BOB, "cancelled the discussion");
@@ -217,12 +218,12 @@ class MeetingEndToEndTest {
     harness.awaitDirect(CAROL, "Please read the spec");
     assertTrue(reminder.jsonParam("blocks").contains("\"url\":\"https://"), "Read it opens it");
 
-    press(toBob, BOB, null, MeetingMessages.READ, Map.of());
+    press(toBob, BOB, null, ActionIds.READ, Map.of());
     RecordedCall thanks =
         harness.slack.awaitCall("chat.postEphemeral", call -> BOB.equals(call.param("user")), WAIT);
     assertTrue(thanks.param("text").contains("noted that you have read"), thanks.param("text"));
 
-    press(reminder, DRAFTER, thread, MeetingMessages.WHO_READ, Map.of());
+    press(reminder, DRAFTER, thread, ActionIds.WHO_READ, Map.of());
     RecordedCall readers =
         harness.slack.awaitCall(
             "chat.postEphemeral",
@@ -316,7 +317,7 @@ class MeetingEndToEndTest {
     String thread = harness.start("echo-tech-spec", "Payment retries");
     RecordedCall nudge = harness.awaitInThread(thread, "waiting for your answer");
 
-    press(nudge, thread, MeetingMessages.PAUSE, Map.of());
+    press(nudge, thread, ActionIds.PAUSE, Map.of());
     harness.awaitInThread(thread, "Paused.");
     // A second nudge is due 300 ms after the first: a slow machine may send it before the press.
     int beforePause = harness.postedInThread(thread, "waiting for your answer").size();
@@ -338,7 +339,7 @@ class MeetingEndToEndTest {
     String thread = finishedSpec("Payment retries");
 
     RecordedCall nudge = harness.awaitInThread(thread, "has no discussion meeting yet");
-    press(nudge, thread, MeetingMessages.SNOOZE, Map.of());
+    press(nudge, thread, ActionIds.SNOOZE, Map.of());
     harness.awaitInThread(thread, "Snoozed");
     List<Reminder> snoozed = harness.pendingReminders();
     assertEquals(1, snoozed.size());
@@ -349,7 +350,7 @@ class MeetingEndToEndTest {
         () -> harness.postedInThread(thread, "has no discussion meeting yet").size() == 2,
         "the snoozed nudge a day later");
     RecordedCall second = harness.postedInThread(thread, "has no discussion meeting yet").get(1);
-    press(second, thread, MeetingMessages.NO_MEETING, Map.of());
+    press(second, thread, ActionIds.NO_MEETING, Map.of());
     harness.awaitInThread(thread, "no discussion meeting for this spec");
     assertEquals(List.of(), harness.pendingReminders());
   }
@@ -364,7 +365,7 @@ class MeetingEndToEndTest {
         prompt,
         BOB,
         thread,
-        MeetingMessages.SCHEDULE,
+        ActionIds.SCHEDULE,
         pickers(daysAhead(2, LocalTime.NOON), 30, List.of()));
 
     RecordedCall note =
@@ -387,28 +388,28 @@ class MeetingEndToEndTest {
   private RecordedCall scheduleWithPickers(
       String thread, ZonedDateTime start, int minutes, List<String> attendees) {
     RecordedCall prompt = harness.awaitInThread(thread, PROMPT);
-    press(prompt, thread, MeetingMessages.SCHEDULE, pickers(start, minutes, attendees));
+    press(prompt, thread, ActionIds.SCHEDULE, pickers(start, minutes, attendees));
     return harness.awaitInThread(thread, "is scheduled for " + slackDate(start));
   }
 
   private static Map<String, Map<String, Object>> pickers(
       ZonedDateTime start, int minutes, List<String> attendees) {
     return Map.of(
-        MeetingMessages.WHEN_BLOCK,
+        ActionIds.WHEN_BLOCK,
         Map.of(
-            MeetingMessages.DATE,
+            ActionIds.DATE,
             Map.of("type", "datepicker", "selected_date", start.toLocalDate().toString()),
-            MeetingMessages.TIME,
+            ActionIds.TIME,
             Map.of("type", "timepicker", "selected_time", start.toLocalTime().toString()),
-            MeetingMessages.LENGTH,
+            ActionIds.LENGTH,
             Map.of(
                 "type",
                 "static_select",
                 "selected_option",
                 Map.of("value", String.valueOf(minutes)))),
-        MeetingMessages.WHO_BLOCK,
+        ActionIds.WHO_BLOCK,
         Map.of(
-            MeetingMessages.ATTENDEES,
+            ActionIds.ATTENDEES,
             Map.of("type", "multi_users_select", "selected_users", attendees)));
   }
 

@@ -11,15 +11,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * The real time plus an offset a test moves forward, so a reminder due tomorrow fires now while
  * everything else (signatures, retries) runs on real time.
  */
-final class ShiftableClock extends Clock {
+public final class ShiftableClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     offset.accumulateAndGet(by, Duration::plus);
   }
 
   /** Moves the clock to {@code moment} (never back). */
-  void advanceTo(Instant moment) {
+  public void advanceTo(Instant moment) {
     Duration by = Duration.between(instant(), moment);
     if (!by.isNegative()) {
       advance(by);

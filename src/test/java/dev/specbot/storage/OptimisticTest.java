@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.interview.Interview;
-import dev.specbot.storage.Database;
-import dev.specbot.storage.SlackPlace;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import com.slack.api.model.Message;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.interview.Interview;
 import dev.specbot.slack.webapi.SlackCallFailed;
+import dev.specbot.slack.webapi.SlackRetries;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.StoredInterview;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * A live reply in a thread not read yet waits for it: that thread is read next, then the reply is
  * taken, so replies are never taken out of order.
  */
-final class CatchUp implements AutoCloseable {
+public final class CatchUp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CatchUp.class);
   private static final int PAGE = 200;
 
@@ -55,7 +56,7 @@ final class CatchUp implements AutoCloseable {
 
   private final Deque<Behind> sweep = new ArrayDeque<>();
 
-  CatchUp(Database database, MethodsClient slack, Interviewer interviewer) {
+  public CatchUp(Database database, MethodsClient slack, Interviewer interviewer) {
     this.database = database;
     this.slack = slack;
     this.interviewer = interviewer;
@@ -65,7 +66,7 @@ final class CatchUp implements AutoCloseable {
    * Notes every open interview's thread as not read yet. Called before the bot takes any event, so
    * that none slips in ahead of the replies missed before it.
    */
-  void load() {
+  public void load() {
     List<StoredInterview> open = database.transaction(tx -> tx.interviews().listOpen());
     synchronized (sweep) {
       for (StoredInterview stored : open) {
@@ -83,7 +84,7 @@ final class CatchUp implements AutoCloseable {
   }
 
   /** Reads the threads in the background, one after another. */
-  void start() {
+  public void start() {
     int threads;
     synchronized (sweep) {
       threads = sweep.size();
@@ -96,7 +97,7 @@ final class CatchUp implements AutoCloseable {
    * Runs {@code handle}, a live event in a thread, now when the thread is read (or is no
    * interview's), else as soon as it is: returns at once either way.
    */
-  void afterCatchUp(String channel, String threadTs, Runnable handle) {
+  public void afterCatchUp(String channel, String threadTs, Runnable handle) {
     Behind thread = behind.get(key(channel, threadTs));
     if (thread == null || !thread.defer(handle)) {
       handle.run();

@@ -7,6 +7,7 @@ import dev.specbot.interview.Progress;
 import dev.specbot.interview.Status;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.blocks.SpecBlocks;
+import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.template.SpecRenderer;
 import dev.specbot.template.Template;
@@ -15,11 +16,6 @@ import java.util.List;
 
 /** Turns an interview's effects into what the bot sends in Slack. */
 final class EffectDeliveries {
-  /**
-   * Where a summary links to the interview's thread; the sender puts the thread's permalink there.
-   */
-  static final String THREAD_LINK = "{thread_link}";
-
   private EffectDeliveries() {}
 
   static List<Delivery> of(Effect effect, Interview interview, Template template) {
@@ -30,9 +26,12 @@ final class EffectDeliveries {
       // The interview's words are plain text (they name the template's questions): escaped here.
       String text = SlackText.escape(say.text());
       return inThread(
-          id, interview.status() == Status.PAUSED ? InterviewMessages.paused(text, id) : InterviewMessages.say(text));
+          id,
+          interview.status() == Status.PAUSED
+              ? InterviewMessages.paused(text, id)
+              : Message.say(text));
     } else if (effect instanceof Effect.ShowHelp) {
-      return inThread(id, InterviewMessages.say(InterviewMessages.help()));
+      return inThread(id, Message.say(InterviewMessages.help()));
     } else if (effect instanceof Effect.AskToConfirmCancel) {
       return inThread(id, InterviewMessages.confirmCancel(id));
     } else if (effect instanceof Effect.ShowPreview preview) {
@@ -80,7 +79,7 @@ final class EffectDeliveries {
         + " sections answered"
         + (progress.skipped() > 0 ? ", " + progress.skipped() + " skipped" : "")
         + ". Read it here or in the "
-        + THREAD_LINK
+        + Delivery.THREAD_LINK
         + ".";
   }
 
@@ -89,7 +88,7 @@ final class EffectDeliveries {
     List<Delivery> deliveries = new ArrayList<>();
     deliveries.add(
         Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, intro, InterviewMessages.say(intro).blocks()));
+            Delivery.Kind.POST_IN_THREAD, interviewId, intro, Message.say(intro).blocks()));
     List<List<LayoutBlock>> messages = SpecBlocks.messages(markdown);
     for (int i = 0; i < messages.size(); i++) {
       String text = intro + " (part " + (i + 1) + " of " + messages.size() + ")";
@@ -98,12 +97,12 @@ final class EffectDeliveries {
               Delivery.Kind.POST_IN_THREAD,
               interviewId,
               text,
-              InterviewMessages.blocksJson(messages.get(i))));
+              Message.blocksJson(messages.get(i))));
     }
     return deliveries;
   }
 
-  private static List<Delivery> inThread(String interviewId, InterviewMessages.Message message) {
+  private static List<Delivery> inThread(String interviewId, Message message) {
     return List.of(
         Delivery.forInterview(
             Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks()));

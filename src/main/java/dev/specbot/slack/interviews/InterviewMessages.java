@@ -16,18 +16,14 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
-import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
-import com.slack.api.util.json.GsonFactory;
 import dev.specbot.interview.Effect;
-import dev.specbot.interview.Interview;
-import dev.specbot.interview.Progress;
-import dev.specbot.interview.Status;
 import dev.specbot.slack.blocks.SlackText;
+import dev.specbot.slack.messages.ActionIds;
+import dev.specbot.slack.messages.Message;
 import dev.specbot.template.Question;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
@@ -39,16 +35,7 @@ import java.util.Optional;
  * What the bot says in Slack, as text and Block Kit: the wording of the Slack front end in one
  * place.
  */
-final class InterviewMessages {
-  static final String SKIP = "specbot_skip";
-  static final String BACK = "specbot_back";
-  static final String RESUME = "specbot_resume";
-  static final String CONFIRM_CANCEL = "specbot_confirm_cancel";
-  static final String KEEP_GOING = "specbot_keep_going";
-  static final String START_VIEW = "specbot_start";
-  static final String TEMPLATE_BLOCK = "template";
-  static final String TITLE_BLOCK = "title";
-  static final String CHANNEL_BLOCK = "channel";
+public final class InterviewMessages {
 
   /**
    * The longest title, in characters: the start form's limit, which {@code /spec TEMPLATE TITLE}
@@ -57,63 +44,7 @@ final class InterviewMessages {
    */
   static final int TITLE_LIMIT = 150;
 
-  /** Slack's limit on a section's text; hints longer than this are cut, answers are never cut. */
-  private static final int SECTION_LIMIT = 3000;
-
-  private static final Gson GSON = GsonFactory.createSnakeCase();
-
   private InterviewMessages() {}
-
-  /**
-   * A message: its text (notification and fallback) and its blocks as JSON. Slack renders both as
-   * mrkdwn, so the text is built from the same escaped parts as the blocks, never from a raw value:
-   * a title in the text alone would ping a channel on every notification.
-   */
-  record Message(String text, String blocks) {}
-
-  static Message parent(Interview interview, Template template, Progress progress) {
-    return parent(interview, template, progress, Optional.empty());
-  }
-
-  /** The parent message; once a meeting is set, its line says when (or that it was cancelled). */
-  static Message parent(
-      Interview interview, Template template, Progress progress, Optional<String> meetingLine) {
-    String title = SlackText.escape(interview.title());
-    String templateName = SlackText.escape(template.name());
-    String headline =
-        "*"
-            + title
-            + "* - "
-            + templateName
-            + ", drafted by <@"
-            + interview.drafterId()
-            + ">: answer in the thread";
-    String status =
-        progressLine(interview.status(), progress, interview.current())
-            + meetingLine.map(line -> " · " + line).orElse("");
-    List<LayoutBlock> blocks =
-        List.of(
-            section(s -> s.text(markdownText(headline))),
-            context(c -> c.elements(List.of(markdownText(status)))));
-    return message(title + " - " + templateName + ": " + status, blocks);
-  }
-
-  static String progressLine(Status status, Progress progress, int current) {
-    String counts =
-        progress.answered()
-            + " of "
-            + progress.total()
-            + " answered"
-            + (progress.skipped() > 0 ? ", " + progress.skipped() + " skipped" : "");
-    return switch (status) {
-      case ASKING, CONFIRMING_CANCEL ->
-          "In progress: question " + (current + 1) + " of " + progress.total() + " · " + counts;
-      case PAUSED ->
-          "Paused at question " + (current + 1) + " of " + progress.total() + " · " + counts;
-      case FINISHED -> "Finished · " + counts;
-      case CANCELLED -> "Cancelled · " + counts;
-    };
-  }
 
   static Message question(Effect.Ask ask, String interviewId) {
     Question question = ask.question();
@@ -135,9 +66,9 @@ final class InterviewMessages {
             + "*"
             + (question.optional() ? " _(optional)_" : "");
     blocks.add(section(s -> s.text(markdownText(heading))));
-    question.prompt().ifPresent(prompt -> blocks.add(sectionOf(SlackText.escape(prompt))));
+    question.prompt().ifPresent(prompt -> blocks.add(Message.sectionOf(SlackText.escape(prompt))));
     if (!question.hint().isBlank()) {
-      blocks.add(sectionOf(SlackText.escape(question.hint())));
+      blocks.add(Message.sectionOf(SlackText.escape(question.hint())));
     }
     ask.previousAnswer()
         .ifPresent(
@@ -148,7 +79,7 @@ final class InterviewMessages {
                             c.elements(
                                 List.of(
                                     markdownText(
-                                        cut(
+                                        Message.cut(
                                             "Current answer: " + SlackText.escape(answer),
                                             2000)))))));
     blocks.add(
@@ -164,32 +95,39 @@ final class InterviewMessages {
             a ->
                 a.elements(
                     List.<BlockElement>of(
-                        button(b -> b.actionId(SKIP).text(plainText("Skip")).value(interviewId)),
                         button(
-                            b -> b.actionId(BACK).text(plainText("Back")).value(interviewId))))));
-    return message("Question " + question.number() + " of " + ask.total() + ": " + title, blocks);
-  }
-
-  static Message say(String text) {
-    return message(text, List.of(sectionOf(text)));
+                            b ->
+                                b.actionId(ActionIds.SKIP)
+                                    .text(plainText("Skip"))
+                                    .value(interviewId)),
+                        button(
+                            b ->
+                                b.actionId(ActionIds.BACK)
+                                    .text(plainText("Back"))
+                                    .value(interviewId))))));
+    return Message.of(
+        "Question " + question.number() + " of " + ask.total() + ": " + title, blocks);
   }
 
   static Message paused(String text, String interviewId) {
-    return withButtons(text, buttonOf(RESUME, "Resume", interviewId, null));
+    return Message.withButtons(
+        text, Message.buttonOf(ActionIds.RESUME, "Resume", interviewId, null));
   }
 
   static Message confirmCancel(String interviewId) {
     String text = "Cancel this interview? Nothing will be posted; your answers are kept.";
-    return message(
+    return Message.of(
         text,
         List.of(
-            sectionOf(text + " Reply `yes` to cancel or `no` to go on."),
+            Message.sectionOf(text + " Reply `yes` to cancel or `no` to go on."),
             actions(
                 a ->
                     a.elements(
                         List.<BlockElement>of(
-                            buttonOf(CONFIRM_CANCEL, "Yes, cancel", interviewId, "danger"),
-                            buttonOf(KEEP_GOING, "Keep going", interviewId, null))))));
+                            Message.buttonOf(
+                                ActionIds.CONFIRM_CANCEL, "Yes, cancel", interviewId, "danger"),
+                            Message.buttonOf(
+                                ActionIds.KEEP_GOING, "Keep going", interviewId, null))))));
   }
 
   static String help() {
@@ -207,7 +145,7 @@ final class InterviewMessages {
         • `/spec` starts another spec; `/spec list` lists yours; `/spec templates` lists the templates.""";
   }
 
-  static String commandHelp(TemplateCatalog catalog) {
+  public static String commandHelp(TemplateCatalog catalog) {
     return """
         *specbot* writes specs with you, one question at a time in a thread.
         • `/spec` opens a form: pick a template, give a title and where to post.
@@ -218,7 +156,7 @@ final class InterviewMessages {
         + String.join(", ", catalog.all().stream().map(t -> "`" + t.id() + "`").toList());
   }
 
-  static String templateList(TemplateCatalog catalog) {
+  public static String templateList(TemplateCatalog catalog) {
     StringBuilder text = new StringBuilder("*Templates*");
     for (Template template : catalog.all()) {
       text.append("\n• `")
@@ -233,12 +171,12 @@ final class InterviewMessages {
   }
 
   /** Whether a title is within {@link #TITLE_LIMIT}, counting characters as people do. */
-  static boolean titleFits(String title) {
+  public static boolean titleFits(String title) {
     return title.codePointCount(0, title.length()) <= TITLE_LIMIT;
   }
 
   /** The private answer to {@code /spec TEMPLATE TITLE} with a title that is too long. */
-  static String titleTooLong(String title, String templateId) {
+  public static String titleTooLong(String title, String templateId) {
     return "That title is "
         + title.codePointCount(0, title.length())
         + " characters long; a spec's title can have at most "
@@ -249,7 +187,7 @@ final class InterviewMessages {
   }
 
   /** The start form's error under a title that is too long. */
-  static String titleTooLongInForm(String title) {
+  public static String titleTooLongInForm(String title) {
     return "A title can have at most "
         + TITLE_LIMIT
         + " characters; this one has "
@@ -258,14 +196,17 @@ final class InterviewMessages {
   }
 
   /** The form {@code /spec} opens: template, title and where to post. */
-  static View startModal(TemplateCatalog catalog, String channelId, Optional<String> templateId) {
+  public static View startModal(
+      TemplateCatalog catalog, String channelId, Optional<String> templateId) {
     List<OptionObject> options =
         catalog.all().stream()
             .limit(100)
             .map(
                 t ->
                     option(
-                        plainText(cut(t.name() + " (" + t.questions().size() + " questions)", 75)),
+                        plainText(
+                            Message.cut(
+                                t.name() + " (" + t.questions().size() + " questions)", 75)),
                         t.id()))
             .toList();
     Optional<OptionObject> initial =
@@ -274,75 +215,42 @@ final class InterviewMessages {
         List.of(
             input(
                 i ->
-                    i.blockId(TEMPLATE_BLOCK)
+                    i.blockId(ActionIds.TEMPLATE_BLOCK)
                         .label(plainText("Template"))
                         .element(
                             staticSelect(
                                 s ->
-                                    s.actionId(TEMPLATE_BLOCK)
+                                    s.actionId(ActionIds.TEMPLATE_BLOCK)
                                         .placeholder(plainText("Pick a template"))
                                         .options(options)
                                         .initialOption(initial.orElse(null))))),
             input(
                 i ->
-                    i.blockId(TITLE_BLOCK)
+                    i.blockId(ActionIds.TITLE_BLOCK)
                         .label(plainText("Title"))
                         .element(
                             plainTextInput(
                                 p ->
-                                    p.actionId(TITLE_BLOCK)
+                                    p.actionId(ActionIds.TITLE_BLOCK)
                                         .maxLength(TITLE_LIMIT)
                                         .placeholder(plainText("e.g. Payment retries"))))),
             input(
                 i ->
-                    i.blockId(CHANNEL_BLOCK)
+                    i.blockId(ActionIds.CHANNEL_BLOCK)
                         .label(plainText("Post in"))
                         .element(
                             conversationsSelect(
                                 c ->
-                                    c.actionId(CHANNEL_BLOCK)
+                                    c.actionId(ActionIds.CHANNEL_BLOCK)
                                         .defaultToCurrentConversation(true)))));
     return view(
         v ->
             v.type("modal")
-                .callbackId(START_VIEW)
+                .callbackId(ActionIds.START_VIEW)
                 .privateMetadata(channelId)
                 .title(viewTitle(t -> t.type("plain_text").text("Start a spec")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Start")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
-  }
-
-  static String blocksJson(List<LayoutBlock> blocks) {
-    return GSON.toJson(blocks);
-  }
-
-  /** A button; {@code style} is "primary", "danger" or null for a plain one. */
-  static ButtonElement buttonOf(String actionId, String label, String value, String style) {
-    return ButtonElement.builder()
-        .actionId(actionId)
-        .text(plainText(label))
-        .value(value)
-        .style(style)
-        .build();
-  }
-
-  /** A message: its text in a section, then a row of buttons. */
-  static Message withButtons(String text, ButtonElement... buttons) {
-    return message(
-        text, List.of(sectionOf(text), actions(a -> a.elements(List.<BlockElement>of(buttons)))));
-  }
-
-  static Message message(String text, List<LayoutBlock> blocks) {
-    return new Message(cut(text, 3000), blocksJson(blocks));
-  }
-
-  static LayoutBlock sectionOf(String mrkdwn) {
-    return section(s -> s.text(markdownText(cut(mrkdwn, SECTION_LIMIT))));
-  }
-
-  /** Cuts guidance to a limit, marking the cut; never used on answers. */
-  static String cut(String text, int limit) {
-    return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
   }
 }

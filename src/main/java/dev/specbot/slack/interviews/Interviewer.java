@@ -8,7 +8,10 @@ import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.slack.meetings.MeetingDesk;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Interviews;
 import dev.specbot.storage.Optimistic;
@@ -35,7 +38,7 @@ import java.util.function.Consumer;
  * event (so a retry is a no-op), moves the interview on and queues what the bot will say, if the
  * interview did not change meanwhile (see {@link Optimistic}). Nothing is sent from here.
  */
-final class Interviewer {
+public final class Interviewer {
   /** What became of an input. */
   enum Outcome {
     /** Taken in: the interview moved on. */
@@ -57,7 +60,7 @@ final class Interviewer {
   private final MeetingDesk desk;
   private final Bursts bursts;
 
-  Interviewer(
+  public Interviewer(
       Database database,
       TemplateCatalog catalog,
       MeetingDesk desk,
@@ -76,7 +79,7 @@ final class Interviewer {
    * Starts an interview in a channel: its parent message, then its first question in the thread.
    * Everything said is built before the transaction, which only writes it.
    */
-  String start(
+  public String start(
       Template template, String title, String drafterId, String drafterName, SlackPlace place) {
     Instant now = clock.instant();
     Interview interview =
@@ -84,17 +87,15 @@ final class Interviewer {
             UUID.randomUUID().toString(), template.id(), title, drafterId, drafterName, now);
     InterviewMachine machine = machine(template);
     Transition begun = machine.begin(interview);
-    InterviewMessages.Message parent =
-        InterviewMessages.parent(begun.interview(), template, machine.progressOf(begun.interview()));
+    Message parent =
+        ParentMessage.of(begun.interview(), template, machine.progressOf(begun.interview()));
     Outgoing outgoing = Outgoing.of(begun, template, false);
     database.transaction(
         tx -> {
           tx.interviews().insert(begun.interview(), place);
-          enqueue(
-              tx,
-              Delivery.forInterview(
-                  Delivery.Kind.POST_PARENT, interview.id(), parent.text(), parent.blocks()),
-              now);
+          Delivery.forInterview(
+                  Delivery.Kind.POST_PARENT, interview.id(), parent.text(), parent.blocks())
+              .enqueue(tx, now);
           var unused = outgoing.enqueue(tx, now);
           desk.interviewMoved(tx, begun.interview(), now);
           return null;
@@ -107,7 +108,7 @@ final class Interviewer {
    * A message in a thread: an answer or a command when it is the drafter's, in an interview's
    * thread.
    */
-  Outcome reply(
+  public Outcome reply(
       String eventId, String channelId, String threadTs, String ts, String userId, String text) {
     return reply(eventId, channelId, threadTs, ts, userId, text, false);
   }
@@ -117,7 +118,7 @@ final class Interviewer {
    * after the drafter's previous reply (as when catching up after downtime). Only a reply that
    * touches an interview is remembered; others leave no trace.
    */
-  Outcome reply(
+  public Outcome reply(
       String eventId,
       String channelId,
       String threadTs,
@@ -226,7 +227,7 @@ final class Interviewer {
   }
 
   /** A button pressed on one of the interview's messages. */
-  Outcome press(
+  public Outcome press(
       String actionKey, String interviewId, String userId, String channelId, Input input) {
     Instant now = clock.instant();
     Outcome outcome =
@@ -313,17 +314,17 @@ final class Interviewer {
       String channelId, String userId, String note, Outcome outcome, Instant now) {
     Delivery delivery = Delivery.ephemeral(channelId, userId, note);
     return tx -> {
-      enqueue(tx, delivery, now);
+      delivery.enqueue(tx, now);
       return outcome;
     };
   }
 
-  List<StoredInterview> interviewsOf(String userId) {
+  public List<StoredInterview> interviewsOf(String userId) {
     return database.transaction(tx -> tx.interviews().listByDrafter(userId));
   }
 
   /** Each interview's meeting line, for those that have had a meeting. */
-  Map<String, String> meetingLines(List<StoredInterview> interviews) {
+  public Map<String, String> meetingLines(List<StoredInterview> interviews) {
     return database.transaction(
         tx -> {
           Map<String, String> lines = new HashMap<>();
@@ -445,33 +446,6 @@ final class Interviewer {
   /** The machine for an interview: the document's dates are days in the drafter's own zone. */
   static InterviewMachine machineFor(Tx tx, Template template, Interview interview) {
     return new InterviewMachine(template, Directory.stored(tx, interview.drafterId()).zone());
-  }
-
-  /**
-   * Slack edits an interview's parent message at most this often. Only its latest version matters,
-   * so an interview answered quickly (or many at once) costs one {@code chat.update} per interval
-   * rather than one per answer; chat.update is one of Slack's more tightly rate-limited methods.
-   */
-  private static final Duration PARENT_EDIT_INTERVAL = Duration.ofSeconds(1);
-
-  /**
-   * Queues a delivery in its interview's lane (or its user's); returns its outbox id. Edits of the
-   * parent message have a lane of their own, so that they never hold up the thread, and a newer
-   * edit replaces one still waiting.
-   */
-  static String enqueue(Tx tx, Delivery delivery, Instant now) {
-    if (delivery.kind() == Delivery.Kind.UPDATE_PARENT) {
-      return tx.outbox()
-          .replaceWaiting(
-              "parent:" + delivery.interviewId(),
-              delivery.kind().name(),
-              delivery.toJson(),
-              now,
-              now.plus(PARENT_EDIT_INTERVAL));
-    }
-    String lane =
-        delivery.interviewId() != null ? delivery.interviewId() : "user:" + delivery.user();
-    return tx.outbox().enqueue(lane, delivery.kind().name(), delivery.toJson(), now);
   }
 
   Template templateOf(Interview interview) {

@@ -4,6 +4,8 @@ import dev.specbot.interview.Effect;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Progress;
 import dev.specbot.interview.Transition;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.storage.Tx;
 import dev.specbot.template.Template;
@@ -48,7 +50,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
     // The parent's progress line goes in a lane of its own (see Interviewer.enqueue): it never
     // holds up the next question.
     if (updateParent && progress.isPresent()) {
-      InterviewMessages.Message parent = InterviewMessages.parent(interview, template, progress.get());
+      Message parent = ParentMessage.of(interview, template, progress.get());
       deliveries.add(
           Delivery.forInterview(
               Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
@@ -60,7 +62,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
   Optional<String> enqueue(Tx tx, Instant now) {
     Optional<String> askId = Optional.empty();
     for (int i = 0; i < deliveries.size(); i++) {
-      String id = Interviewer.enqueue(tx, deliveries.get(i), now);
+      String id = deliveries.get(i).enqueue(tx, now);
       if (i == askIndex) {
         askId = Optional.of(id);
       }

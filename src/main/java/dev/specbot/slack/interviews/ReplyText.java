@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** A reply's text as an answer: its words and a link to each attached file, so nothing is lost. */
-final class ReplyText {
+public final class ReplyText {
   private ReplyText() {}
 
-  static String of(String text, List<File> files) {
+  public static String of(String text, List<File> files) {
     StringBuilder answer = new StringBuilder(Optional.ofNullable(text).orElse(""));
     for (File file : Optional.ofNullable(files).orElse(List.of())) {
       answer

@@ -19,13 +19,13 @@ import java.util.Optional;
  * is posted again. Each event is read, computed with no transaction open and written in one
  * transaction (see {@link Optimistic}), recorded so that a retry does nothing.
  */
-final class Revisions {
+public final class Revisions {
   private final Database database;
   private final Interviewer interviewer;
   private final Clock clock;
   private final Runnable wake;
 
-  Revisions(Database database, Interviewer interviewer, Clock clock, Runnable wake) {
+  public Revisions(Database database, Interviewer interviewer, Clock clock, Runnable wake) {
     this.database = database;
     this.interviewer = interviewer;
     this.clock = clock;
@@ -33,12 +33,12 @@ final class Revisions {
   }
 
   /** The message {@code channelId}/{@code ts} now reads {@code text}. */
-  void edited(String eventId, String channelId, String ts, String userId, String text) {
+  public void edited(String eventId, String channelId, String ts, String userId, String text) {
     revise(eventId, channelId, ts, Optional.of(userId), Optional.of(text));
   }
 
   /** The message {@code channelId}/{@code ts} was deleted. */
-  void deleted(String eventId, String channelId, String ts) {
+  public void deleted(String eventId, String channelId, String ts) {
     revise(eventId, channelId, ts, Optional.empty(), Optional.empty());
   }
 

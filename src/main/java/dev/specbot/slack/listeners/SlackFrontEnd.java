@@ -25,8 +25,10 @@ import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.InterviewMessages;
 import dev.specbot.slack.interviews.Interviewer;
+import dev.specbot.slack.interviews.ReplyText;
 import dev.specbot.slack.interviews.Revisions;
 import dev.specbot.slack.meetings.MeetingActions;
+import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.StoredInterview;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * buttons. Each handler hands over to the {@link Interviewer} and acknowledges; nothing slow
  * happens here.
  */
-final class SlackFrontEnd {
+public final class SlackFrontEnd {
   private static final Logger log = LoggerFactory.getLogger(SlackFrontEnd.class);
   private static final Pattern BUTTONS = Pattern.compile("^specbot_.*");
 
@@ -60,7 +62,7 @@ final class SlackFrontEnd {
   private final Revisions revisions;
   private final CatchUp catchUp;
 
-  SlackFrontEnd(
+  public SlackFrontEnd(
       TemplateCatalog catalog,
       Interviewer interviewer,
       MeetingActions meetings,
@@ -75,10 +77,10 @@ final class SlackFrontEnd {
     this.catchUp = catchUp;
   }
 
-  App app(AppConfig config) {
+  public App app(AppConfig config) {
     App app = new App(config);
     app.command("/spec", this::slashCommand);
-    app.viewSubmission(InterviewMessages.START_VIEW, this::startForm);
+    app.viewSubmission(ActionIds.START_VIEW, this::startForm);
     app.event(
         MessageEvent.class, (payload, ctx) -> reply(payload.getEventId(), payload.getEvent(), ctx));
     app.event(
@@ -161,7 +163,9 @@ final class SlackFrontEnd {
               .viewsOpen(
                   r ->
                       r.triggerId(command.getTriggerId())
-                          .view(InterviewMessages.startModal(catalog, command.getChannelId(), templateId)));
+                          .view(
+                              InterviewMessages.startModal(
+                                  catalog, command.getChannelId(), templateId)));
       if (opened.isOk()) {
         return ctx.ack();
       }
@@ -179,24 +183,25 @@ final class SlackFrontEnd {
     ViewSubmissionPayload submission = request.getPayload();
     Map<String, Map<String, ViewState.Value>> values = submission.getView().getState().getValues();
     Optional<Template> template =
-        value(values, InterviewMessages.TEMPLATE_BLOCK)
+        value(values, ActionIds.TEMPLATE_BLOCK)
             .map(ViewState.Value::getSelectedOption)
             .map(ViewState.SelectedOption::getValue)
             .flatMap(catalog::find);
     String title =
-        value(values, InterviewMessages.TITLE_BLOCK).map(ViewState.Value::getValue).orElse("").strip();
+        value(values, ActionIds.TITLE_BLOCK).map(ViewState.Value::getValue).orElse("").strip();
     if (template.isEmpty()) {
-      return ctx.ackWithErrors(Map.of(InterviewMessages.TEMPLATE_BLOCK, "Pick a template."));
+      return ctx.ackWithErrors(Map.of(ActionIds.TEMPLATE_BLOCK, "Pick a template."));
     }
     if (title.isEmpty()) {
-      return ctx.ackWithErrors(Map.of(InterviewMessages.TITLE_BLOCK, "Give the spec a title."));
+      return ctx.ackWithErrors(Map.of(ActionIds.TITLE_BLOCK, "Give the spec a title."));
     }
     if (!InterviewMessages.titleFits(title)) {
       // The form's max_length stops this in Slack's own client; a crafted submission gets here.
-      return ctx.ackWithErrors(Map.of(InterviewMessages.TITLE_BLOCK, InterviewMessages.titleTooLongInForm(title)));
+      return ctx.ackWithErrors(
+          Map.of(ActionIds.TITLE_BLOCK, InterviewMessages.titleTooLongInForm(title)));
     }
     String channel =
-        value(values, InterviewMessages.CHANNEL_BLOCK)
+        value(values, ActionIds.CHANNEL_BLOCK)
             .map(ViewState.Value::getSelectedConversation)
             .orElse(submission.getView().getPrivateMetadata());
     directory.warm(submission.getUser().getId());
@@ -299,17 +304,17 @@ final class SlackFrontEnd {
       return MeetingActions.Pickers.NONE;
     }
     Map<String, ViewState.Value> when =
-        state.getValues().getOrDefault(MeetingMessages.WHEN_BLOCK, Map.of());
+        state.getValues().getOrDefault(ActionIds.WHEN_BLOCK, Map.of());
     Map<String, ViewState.Value> who =
-        state.getValues().getOrDefault(MeetingMessages.WHO_BLOCK, Map.of());
-    Optional<ViewState.Value> date = Optional.ofNullable(when.get(MeetingMessages.DATE));
-    Optional<ViewState.Value> time = Optional.ofNullable(when.get(MeetingMessages.TIME));
-    Optional<ViewState.Value> length = Optional.ofNullable(when.get(MeetingMessages.LENGTH));
+        state.getValues().getOrDefault(ActionIds.WHO_BLOCK, Map.of());
+    Optional<ViewState.Value> date = Optional.ofNullable(when.get(ActionIds.DATE));
+    Optional<ViewState.Value> time = Optional.ofNullable(when.get(ActionIds.TIME));
+    Optional<ViewState.Value> length = Optional.ofNullable(when.get(ActionIds.LENGTH));
     return new MeetingActions.Pickers(
         date.map(ViewState.Value::getSelectedDate),
         time.map(ViewState.Value::getSelectedTime),
         length.map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue),
-        Optional.ofNullable(who.get(MeetingMessages.ATTENDEES))
+        Optional.ofNullable(who.get(ActionIds.ATTENDEES))
             .map(ViewState.Value::getSelectedUsers)
             .orElse(List.of()));
   }
@@ -317,12 +322,12 @@ final class SlackFrontEnd {
   private static Optional<Input> inputOf(String actionId) {
     return Optional.ofNullable(
         switch (actionId) {
-          case InterviewMessages.SKIP -> new Input.Skip();
-          case InterviewMessages.BACK -> new Input.Back();
-          case InterviewMessages.RESUME -> new Input.Resume();
-          case InterviewMessages.CONFIRM_CANCEL -> new Input.ConfirmCancel();
-          case InterviewMessages.KEEP_GOING -> new Input.KeepGoing();
-          case MeetingMessages.PAUSE -> new Input.Pause();
+          case ActionIds.SKIP -> new Input.Skip();
+          case ActionIds.BACK -> new Input.Back();
+          case ActionIds.RESUME -> new Input.Resume();
+          case ActionIds.CONFIRM_CANCEL -> new Input.ConfirmCancel();
+          case ActionIds.KEEP_GOING -> new Input.KeepGoing();
+          case ActionIds.PAUSE -> new Input.Pause();
           default -> null;
         });
   }

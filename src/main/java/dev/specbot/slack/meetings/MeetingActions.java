@@ -3,10 +3,14 @@ package dev.specbot.slack.meetings;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
 import dev.specbot.meeting.Person;
-import dev.specbot.slack.MeetingMessages.Proposal;
 import dev.specbot.slack.blocks.SlackText;
+import dev.specbot.slack.meetings.MeetingMessages.Proposal;
+import dev.specbot.slack.messages.ActionIds;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Database;
+import dev.specbot.storage.Optimistic;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
 import java.time.Clock;
@@ -30,12 +34,12 @@ import java.util.function.Consumer;
  * Each press is read, computed with no transaction open and written in one transaction (see {@link
  * Optimistic}), recorded so that a retried request does nothing twice.
  */
-final class MeetingActions {
+public final class MeetingActions {
   /** How far ahead a meeting may be set: further is more likely a typo than a plan. */
   private static final Duration HORIZON = Duration.ofDays(366);
 
   /** A button press, with what the message's pickers held at the time. */
-  record Press(
+  public record Press(
       String actionKey,
       String actionId,
       String value,
@@ -44,9 +48,9 @@ final class MeetingActions {
       Pickers pickers) {}
 
   /** The pickers' values as Slack sent them; each may be missing. */
-  record Pickers(
+  public record Pickers(
       Optional<String> date, Optional<String> time, Optional<String> minutes, List<String> users) {
-    static final Pickers NONE =
+    public static final Pickers NONE =
         new Pickers(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
   }
 
@@ -56,7 +60,7 @@ final class MeetingActions {
   private final Clock clock;
   private final Runnable wake;
 
-  MeetingActions(
+  public MeetingActions(
       Database database, MeetingDesk desk, Directory directory, Clock clock, Runnable wake) {
     this.database = database;
     this.desk = desk;
@@ -65,7 +69,7 @@ final class MeetingActions {
     this.wake = wake;
   }
 
-  void press(Press press) {
+  public void press(Press press) {
     Optional<Proposal> proposal = proposalOf(press);
     String interviewId = proposal.map(Proposal::interviewId).orElse(press.value());
     // Looked up before the transaction: users.info is a network call.
@@ -105,8 +109,8 @@ final class MeetingActions {
       Instant now) {
     Interview interview = posted.interview();
     return switch (press.actionId()) {
-      case MeetingMessages.READ -> tx -> read(tx, press, interview, now);
-      case MeetingMessages.WHO_READ ->
+      case ActionIds.READ -> tx -> read(tx, press, interview, now);
+      case ActionIds.WHO_READ ->
           tx -> privately(tx, press, desk.readers(tx, interview.id(), posted.meeting()), now);
       default -> {
         Optional<String> refusal = refusalToChange(press, interview);
@@ -125,19 +129,19 @@ final class MeetingActions {
       Instant now) {
     Interview interview = posted.interview();
     return switch (press.actionId()) {
-      case MeetingMessages.SCHEDULE -> fromPickers(press, posted, people, now);
-      case MeetingMessages.CONFIRM ->
+      case ActionIds.SCHEDULE -> fromPickers(press, posted, people, now);
+      case ActionIds.CONFIRM ->
           proposal
               .map(
                   p ->
                       scheduleChecked(
                           press, posted, p.start(), p.duration(), p.attendees(), people, now))
               .orElse(tx -> {});
-      case MeetingMessages.RESCHEDULE, MeetingMessages.SCHEDULE_NOW ->
+      case ActionIds.RESCHEDULE, ActionIds.SCHEDULE_NOW ->
           tx -> desk.showPickers(tx, interview, now);
-      case MeetingMessages.CANCEL -> desk.cancel(posted, now);
-      case MeetingMessages.SNOOZE -> tx -> desk.snooze(tx, interview, now);
-      case MeetingMessages.NO_MEETING -> tx -> desk.decline(tx, interview, now);
+      case ActionIds.CANCEL -> desk.cancel(posted, now);
+      case ActionIds.SNOOZE -> tx -> desk.snooze(tx, interview, now);
+      case ActionIds.NO_MEETING -> tx -> desk.decline(tx, interview, now);
       // A picker changed: its value arrives with the Schedule press.
       default -> tx -> {};
     };
@@ -196,7 +200,7 @@ final class MeetingActions {
         press,
         first
             ? "Thanks: noted that you have read *"
-                + SlackText.escape(InterviewMessages.cut(interview.title(), 200))
+                + SlackText.escape(Message.cut(interview.title(), 200))
                 + "*."
             : "Already noted: you have read it.",
         now);
@@ -221,11 +225,11 @@ final class MeetingActions {
   }
 
   private static void privately(Tx tx, Press press, String text, Instant now) {
-    Interviewer.enqueue(tx, Delivery.ephemeral(press.channelId(), press.userId(), text), now);
+    Delivery.ephemeral(press.channelId(), press.userId(), text).enqueue(tx, now);
   }
 
   private Optional<Proposal> proposalOf(Press press) {
-    if (!MeetingMessages.CONFIRM.equals(press.actionId())) {
+    if (!ActionIds.CONFIRM.equals(press.actionId())) {
       return Optional.empty();
     }
     try {
@@ -238,7 +242,7 @@ final class MeetingActions {
 
   private Map<String, Person> lookUpPeople(
       Press press, Optional<Proposal> proposal, String interviewId) {
-    boolean schedules = MeetingMessages.SCHEDULE.equals(press.actionId()) || proposal.isPresent();
+    boolean schedules = ActionIds.SCHEDULE.equals(press.actionId()) || proposal.isPresent();
     Map<String, Person> people = new LinkedHashMap<>();
     if (!schedules) {
       return people;

@@ -11,10 +11,10 @@ import dev.specbot.meeting.MeetingText;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Person;
 import dev.specbot.meeting.Reminder;
-import dev.specbot.slack.MeetingMessages.Proposal;
 import dev.specbot.slack.blocks.SlackText;
-import dev.specbot.slack.interviews.InterviewMessages;
-import dev.specbot.slack.interviews.Interviewer;
+import dev.specbot.slack.meetings.MeetingMessages.Proposal;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.StoredInterview;
@@ -43,14 +43,14 @@ import java.util.function.Consumer;
  * #schedule}, {@link #cancel}); the rest runs inside the caller's transaction and only queues what
  * is said. People's details must be looked up before the transaction begins.
  */
-final class MeetingDesk {
+public final class MeetingDesk {
   private static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
   private static final String INVITE_FILE = "discussion.ics";
 
   private final TemplateCatalog catalog;
   private final NudgePolicy policy;
 
-  MeetingDesk(TemplateCatalog catalog, NudgePolicy policy) {
+  public MeetingDesk(TemplateCatalog catalog, NudgePolicy policy) {
     this.catalog = catalog;
     this.policy = policy;
   }
@@ -60,7 +60,7 @@ final class MeetingDesk {
   }
 
   /** The spec was just posted: offer the pickers, and nudge later if no meeting comes of it. */
-  void offer(Tx tx, Interview interview, Instant now) {
+  public void offer(Tx tx, Interview interview, Instant now) {
     ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
     say(tx, now, interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty()));
     scheduleNudge(
@@ -68,7 +68,7 @@ final class MeetingDesk {
   }
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
-  void interviewMoved(Tx tx, Interview interview, Instant now) {
+  public void interviewMoved(Tx tx, Interview interview, Instant now) {
     if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
       tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
       return;
@@ -90,7 +90,8 @@ final class MeetingDesk {
    * What work on a posted spec's meeting reads before it computes: the spec, its meeting, and the
    * drafter and attendees as stored.
    */
-  record Posted(StoredInterview stored, Optional<Meeting> meeting, Map<String, Person> people) {
+  public record Posted(
+      StoredInterview stored, Optional<Meeting> meeting, Map<String, Person> people) {
     Interview interview() {
       return stored.interview();
     }
@@ -101,7 +102,7 @@ final class MeetingDesk {
   }
 
   /** Reads what {@link #written} and {@link #cancel} compute from. */
-  Posted readPosted(Tx tx, StoredInterview stored) {
+  public Posted readPosted(Tx tx, StoredInterview stored) {
     Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
     List<String> attendees = meeting.map(Meeting::attendeeIds).orElse(List.of());
     return new Posted(stored, meeting, storedPeople(tx, stored.interview(), attendees));
@@ -111,19 +112,19 @@ final class MeetingDesk {
    * The drafter wrote in a posted spec's thread: a meeting time, or a meeting command. Parsed and
    * built here, with no transaction open; the writes come back to be taken in one.
    */
-  Consumer<Tx> written(Posted posted, String text, Instant now) {
+  public Consumer<Tx> written(Posted posted, String text, Instant now) {
     Interview interview = posted.interview();
     String id = interview.id();
     return switch (Commands.commandText(text, ".!?")) {
       case "cancel meeting", "cancel the meeting", "cancel discussion" -> cancel(posted, now);
       case "no meeting", "no meeting needed" -> tx -> decline(tx, interview, now);
       case "who read", "who has read", "who has read it", "readers" ->
-          tx -> say(tx, now, id, InterviewMessages.say(readers(tx, id, posted.meeting())));
+          tx -> say(tx, now, id, Message.say(readers(tx, id, posted.meeting())));
       case "schedule", "reschedule", "meeting" -> {
-        InterviewMessages.Message prompt = schedulePrompt(id, posted.zone(), now, posted.meeting());
+        Message prompt = schedulePrompt(id, posted.zone(), now, posted.meeting());
         yield tx -> say(tx, now, id, prompt);
       }
-      case "help" -> tx -> say(tx, now, id, InterviewMessages.say(help()));
+      case "help" -> tx -> say(tx, now, id, Message.say(help()));
       default -> propose(posted, text, now);
     };
   }
@@ -133,8 +134,8 @@ final class MeetingDesk {
     Optional<Meeting> meeting = posted.meeting();
     MeetingRequest.Parsed parsed = MeetingRequest.parse(text, posted.zone(), now);
     if (parsed instanceof MeetingRequest.Refused refused) {
-      InterviewMessages.Message refusal =
-          InterviewMessages.say(
+      Message refusal =
+          Message.say(
               SlackText.escape(refused.message())
                   + " Nothing was scheduled. (`help` lists what else you can write here.)");
       return tx -> say(tx, now, interview.id(), refusal);
@@ -155,7 +156,7 @@ final class MeetingDesk {
             asked.start().toInstant().toEpochMilli(),
             length.toMinutes(),
             attendees);
-    InterviewMessages.Message message =
+    Message message =
         MeetingMessages.proposal(proposal, MeetingText.startOf(asked.start()), meeting.isPresent());
     return tx -> say(tx, now, interview.id(), message);
   }
@@ -229,7 +230,7 @@ final class MeetingDesk {
               Reminder.Kind.MEETING_START,
               Reminder.Kind.MEETING_NUDGE);
       setReminders(tx, meeting, drafter, people, now);
-      said.forEach(delivery -> Interviewer.enqueue(tx, delivery, now));
+      said.forEach(delivery -> delivery.enqueue(tx, now));
     };
   }
 
@@ -241,7 +242,7 @@ final class MeetingDesk {
     StoredInterview stored = posted.stored();
     Interview interview = stored.interview();
     if (posted.meeting().isEmpty()) {
-      return tx -> say(tx, now, interview.id(), InterviewMessages.say("There is no meeting to cancel."));
+      return tx -> say(tx, now, interview.id(), Message.say("There is no meeting to cancel."));
     }
     Meeting cancelled = posted.meeting().get().cancelled();
     List<Delivery> said = new ArrayList<>();
@@ -262,7 +263,7 @@ final class MeetingDesk {
       tx.meetings().save(cancelled, now);
       tx.reminders()
           .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
-      said.forEach(delivery -> Interviewer.enqueue(tx, delivery, now));
+      said.forEach(delivery -> delivery.enqueue(tx, now));
       scheduleNudge(
           tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
     };
@@ -276,7 +277,7 @@ final class MeetingDesk {
         tx,
         now,
         interview.id(),
-        InterviewMessages.say(
+        Message.say(
             "OK, no discussion meeting for this spec; I won't ask again. Write a time here if you"
                 + " change your mind."));
   }
@@ -304,7 +305,7 @@ final class MeetingDesk {
         tx,
         now,
         interview.id(),
-        InterviewMessages.say(
+        Message.say(
             "Snoozed: I'll ask again "
                 + MeetingMessages.slackTime(until, MeetingText.startOf(until.atZone(zone)))
                 + "."));
@@ -330,7 +331,7 @@ final class MeetingDesk {
   }
 
   /** The meeting line for the parent message and {@code /spec list}. */
-  static Optional<String> meetingLine(Tx tx, String interviewId) {
+  public static Optional<String> meetingLine(Tx tx, String interviewId) {
     return tx.meetings().forInterview(interviewId).map(MeetingDesk::lineOf);
   }
 
@@ -438,8 +439,8 @@ final class MeetingDesk {
     }
     InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
     String markdown = machine.render(interview, now, meeting.map(MeetingText::of));
-    InterviewMessages.Message parent =
-        InterviewMessages.parent(
+    Message parent =
+        ParentMessage.of(
             interview, template.get(), machine.progressOf(interview), Optional.of(lineOf(latest)));
     return List.of(
         Delivery.fileInThread(
@@ -453,7 +454,7 @@ final class MeetingDesk {
             Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
   }
 
-  private InterviewMessages.Message schedulePrompt(
+  private Message schedulePrompt(
       String interviewId, ZoneId zone, Instant now, Optional<Meeting> current) {
     LocalDate date =
         current
@@ -465,11 +466,11 @@ final class MeetingDesk {
     return MeetingMessages.schedulePrompt(interviewId, date, time, current);
   }
 
-  private static void say(Tx tx, Instant now, String interviewId, InterviewMessages.Message message) {
-    Interviewer.enqueue(tx, inThread(interviewId, message), now);
+  private static void say(Tx tx, Instant now, String interviewId, Message message) {
+    inThread(interviewId, message).enqueue(tx, now);
   }
 
-  private static Delivery inThread(String interviewId, InterviewMessages.Message message) {
+  private static Delivery inThread(String interviewId, Message message) {
     return Delivery.forInterview(
         Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
   }

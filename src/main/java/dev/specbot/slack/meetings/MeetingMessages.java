@@ -17,9 +17,9 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.specbot.meeting.Meeting;
 import dev.specbot.meeting.MeetingText;
-import dev.specbot.slack.Messages.Message;
 import dev.specbot.slack.blocks.SlackText;
-import dev.specbot.slack.interviews.InterviewMessages;
+import dev.specbot.slack.messages.ActionIds;
+import dev.specbot.slack.messages.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,22 +31,6 @@ import java.util.stream.Collectors;
 
 /** What the bot says about the discussion meeting and its reminders, as text and Block Kit. */
 final class MeetingMessages {
-  static final String WHEN_BLOCK = "specbot_meeting_when";
-  static final String WHO_BLOCK = "specbot_meeting_who";
-  static final String DATE = "specbot_meeting_date";
-  static final String TIME = "specbot_meeting_time";
-  static final String LENGTH = "specbot_meeting_length";
-  static final String ATTENDEES = "specbot_meeting_attendees";
-  static final String SCHEDULE = "specbot_meeting_schedule";
-  static final String CONFIRM = "specbot_meeting_confirm";
-  static final String RESCHEDULE = "specbot_meeting_reschedule";
-  static final String CANCEL = "specbot_meeting_cancel";
-  static final String SCHEDULE_NOW = "specbot_meeting_schedule_now";
-  static final String SNOOZE = "specbot_meeting_snooze";
-  static final String NO_MEETING = "specbot_meeting_none";
-  static final String READ = "specbot_meeting_read";
-  static final String WHO_READ = "specbot_meeting_who_read";
-  static final String PAUSE = "specbot_pause";
 
   /** The lengths offered; the first written-in length not among them is still accepted. */
   static final List<Integer> LENGTHS = List.of(15, 30, 45, 60, 90, 120);
@@ -105,38 +89,38 @@ final class MeetingMessages {
     Duration length = current.map(Meeting::duration).orElse(DEFAULT_LENGTH);
     List<String> attendees = current.map(Meeting::attendeeIds).orElse(List.of());
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(InterviewMessages.sectionOf(intro));
+    blocks.add(Message.sectionOf(intro));
     blocks.add(
         actions(
             a ->
-                a.blockId(WHEN_BLOCK)
+                a.blockId(ActionIds.WHEN_BLOCK)
                     .elements(
                         List.<BlockElement>of(
                             datePicker(
                                 d ->
-                                    d.actionId(DATE)
+                                    d.actionId(ActionIds.DATE)
                                         .initialDate(date.toString())
                                         .placeholder(plainText("Date"))),
                             timePicker(
                                 t ->
-                                    t.actionId(TIME)
+                                    t.actionId(ActionIds.TIME)
                                         .initialTime(time.toString())
                                         .placeholder(plainText("Time"))),
                             staticSelect(
                                 s ->
-                                    s.actionId(LENGTH)
+                                    s.actionId(ActionIds.LENGTH)
                                         .options(lengthOptions())
                                         .initialOption(lengthOption(offeredLength(length)))
                                         .placeholder(plainText("Length")))))));
     blocks.add(
         section(
             s ->
-                s.blockId(WHO_BLOCK)
+                s.blockId(ActionIds.WHO_BLOCK)
                     .text(markdownText("*Who should come?* (you are invited anyway)"))
                     .accessory(
                         multiUsersSelect(
                             m -> {
-                              m.actionId(ATTENDEES).placeholder(plainText("Add people"));
+                              m.actionId(ActionIds.ATTENDEES).placeholder(plainText("Add people"));
                               if (!attendees.isEmpty()) {
                                 m.initialUsers(attendees);
                               }
@@ -147,8 +131,9 @@ final class MeetingMessages {
             a ->
                 a.elements(
                     List.<BlockElement>of(
-                        InterviewMessages.buttonOf(SCHEDULE, "Schedule", interviewId, "primary")))));
-    return InterviewMessages.message(intro, blocks);
+                        Message.buttonOf(
+                            ActionIds.SCHEDULE, "Schedule", interviewId, "primary")))));
+    return Message.of(intro, blocks);
   }
 
   /** A written request echoed back, to be confirmed before anything is scheduled. */
@@ -161,8 +146,8 @@ final class MeetingMessages {
             + " minutes"
             + withWhom(proposal.attendees())
             + "? Press *Confirm*, or write another time.";
-    return InterviewMessages.withButtons(
-        text, InterviewMessages.buttonOf(CONFIRM, "Confirm", proposal.toJson(), "primary"));
+    return Message.withButtons(
+        text, Message.buttonOf(ActionIds.CONFIRM, "Confirm", proposal.toJson(), "primary"));
   }
 
   /** The meeting, announced in the spec's thread, with Reschedule and Cancel. */
@@ -178,10 +163,10 @@ final class MeetingMessages {
             + withWhom(meeting.attendeeIds())
             + ". The invite (.ics) is attached below; everyone will be reminded to read the spec"
             + " beforehand.";
-    return InterviewMessages.withButtons(
+    return Message.withButtons(
         text,
-        InterviewMessages.buttonOf(RESCHEDULE, "Reschedule", meeting.interviewId(), null),
-        InterviewMessages.buttonOf(CANCEL, "Cancel meeting", meeting.interviewId(), "danger"));
+        Message.buttonOf(ActionIds.RESCHEDULE, "Reschedule", meeting.interviewId(), null),
+        Message.buttonOf(ActionIds.CANCEL, "Cancel meeting", meeting.interviewId(), "danger"));
   }
 
   /** To an attendee, in private: you are invited (or the meeting moved). */
@@ -200,11 +185,11 @@ final class MeetingMessages {
             + " minutes). The spec and the calendar invite are in "
             + threadLink
             + ".";
-    return InterviewMessages.say(text);
+    return Message.say(text);
   }
 
   static Message cancelledInThread(String title) {
-    return InterviewMessages.say(
+    return Message.say(
         "The discussion of *"
             + SlackText.escape(title)
             + "* is cancelled; the attendees were told and a cancellation (.ics) is attached."
@@ -212,7 +197,7 @@ final class MeetingMessages {
   }
 
   static Message cancelledForAttendee(String title, String drafterId, Meeting meeting) {
-    return InterviewMessages.say(
+    return Message.say(
         "<@"
             + drafterId
             + "> cancelled the discussion of *"
@@ -223,7 +208,7 @@ final class MeetingMessages {
   }
 
   static Message uninvited(String title, String drafterId, Meeting meeting) {
-    return InterviewMessages.say(
+    return Message.say(
         "<@"
             + drafterId
             + "> moved the discussion of *"
@@ -242,15 +227,18 @@ final class MeetingMessages {
             + slackTime(meeting)
             + ". Please read the spec before then"
             + permalink.map(url -> ": <" + url + "|open it>").orElse(".");
-    ButtonElement read = InterviewMessages.buttonOf(READ, "Read it", meeting.interviewId(), "primary");
+    ButtonElement read =
+        Message.buttonOf(ActionIds.READ, "Read it", meeting.interviewId(), "primary");
     // A URL button opens the spec, and Slack still tells specbot it was pressed.
     permalink.ifPresent(read::setUrl);
-    return InterviewMessages.withButtons(
-        text, read, InterviewMessages.buttonOf(WHO_READ, "Who has read it?", meeting.interviewId(), null));
+    return Message.withButtons(
+        text,
+        read,
+        Message.buttonOf(ActionIds.WHO_READ, "Who has read it?", meeting.interviewId(), null));
   }
 
   static Message startReminder(Meeting meeting, String title, Optional<String> permalink) {
-    return InterviewMessages.say(
+    return Message.say(
         "The discussion of *"
             + SlackText.escape(title)
             + "* starts now ("
@@ -268,11 +256,11 @@ final class MeetingMessages {
             + ">, this spec has no discussion meeting yet. Schedule one so the team reads and"
             + " discusses it"
             + (number >= max ? " (last reminder)." : ".");
-    return InterviewMessages.withButtons(
+    return Message.withButtons(
         text,
-        InterviewMessages.buttonOf(SCHEDULE_NOW, "Schedule now", interviewId, "primary"),
-        InterviewMessages.buttonOf(SNOOZE, "Snooze a day", interviewId, null),
-        InterviewMessages.buttonOf(NO_MEETING, "No meeting needed", interviewId, null));
+        Message.buttonOf(ActionIds.SCHEDULE_NOW, "Schedule now", interviewId, "primary"),
+        Message.buttonOf(ActionIds.SNOOZE, "Snooze a day", interviewId, null),
+        Message.buttonOf(ActionIds.NO_MEETING, "No meeting needed", interviewId, null));
   }
 
   /** An unanswered question: Resume asks it again, Pause stops the questions and the nudges. */
@@ -283,10 +271,10 @@ final class MeetingMessages {
             + ">, the spec is waiting for your answer to the question above"
             + (number >= max ? " (last reminder)." : ".")
             + " Reply in the thread, or pause it for now.";
-    return InterviewMessages.withButtons(
+    return Message.withButtons(
         text,
-        InterviewMessages.buttonOf(InterviewMessages.RESUME, "Resume", interviewId, "primary"),
-        InterviewMessages.buttonOf(PAUSE, "Pause", interviewId, null));
+        Message.buttonOf(ActionIds.RESUME, "Resume", interviewId, "primary"),
+        Message.buttonOf(ActionIds.PAUSE, "Pause", interviewId, null));
   }
 
   /** For the parent message and {@code /spec list}: the meeting in one short line. */

@@ -6,6 +6,8 @@ import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
 import dev.specbot.meeting.Meeting;
 import dev.specbot.meeting.Reminder;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * queues its messages in the outbox, so it happens once however many bots share the database, and a
  * bot killed mid-way simply fires it after its restart.
  */
-final class ReminderWorker implements AutoCloseable {
+public final class ReminderWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReminderWorker.class);
 
   /** How often to look for due reminders when none is known to be due sooner. */
@@ -39,7 +41,7 @@ final class ReminderWorker implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  ReminderWorker(Database database, MeetingDesk desk, Clock clock, Runnable wakeSender) {
+  public ReminderWorker(Database database, MeetingDesk desk, Clock clock, Runnable wakeSender) {
     this.database = database;
     this.desk = desk;
     this.clock = clock;
@@ -47,12 +49,12 @@ final class ReminderWorker implements AutoCloseable {
     this.thread = DaemonThreads.of("specbot-reminders", this::run);
   }
 
-  void start() {
+  public void start() {
     thread.start();
   }
 
   /** A reminder was set: look again now rather than at the next check. */
-  void wake() {
+  public void wake() {
     signal.wake();
   }
 
@@ -141,12 +143,12 @@ final class ReminderWorker implements AutoCloseable {
     if (meeting.isEmpty() || !meeting.get().start().isAfter(now)) {
       return;
     }
-    InterviewMessages.Message message =
+    Message message =
         MeetingMessages.readReminder(
             meeting.get(), stored.interview().title(), stored.place().permalink());
     if (reminder.recipientId().isPresent()) {
-      Interviewer.enqueue(
-          tx, Delivery.direct(stored.interview().id(), reminder.recipientId().get(), message), now);
+      Delivery.direct(stored.interview().id(), reminder.recipientId().get(), message)
+          .enqueue(tx, now);
     } else {
       inThread(tx, stored.interview().id(), message, now);
     }
@@ -157,21 +159,19 @@ final class ReminderWorker implements AutoCloseable {
     if (meeting.isEmpty()) {
       return;
     }
-    InterviewMessages.Message message =
+    Message message =
         MeetingMessages.startReminder(
             meeting.get(), stored.interview().title(), stored.place().permalink());
     inThread(tx, stored.interview().id(), message, now);
     for (String attendee : meeting.get().attendeeIds()) {
-      Interviewer.enqueue(tx, Delivery.direct(stored.interview().id(), attendee, message), now);
+      Delivery.direct(stored.interview().id(), attendee, message).enqueue(tx, now);
     }
   }
 
-  private static void inThread(Tx tx, String interviewId, InterviewMessages.Message message, Instant now) {
-    Interviewer.enqueue(
-        tx,
-        Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks()),
-        now);
+  private static void inThread(Tx tx, String interviewId, Message message, Instant now) {
+    Delivery.forInterview(
+            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks())
+        .enqueue(tx, now);
   }
 
   private void awaitWork() {

@@ -1,7 +1,10 @@
 package dev.specbot.slack.outbox;
 
 import com.google.gson.Gson;
-import dev.specbot.slack.interviews.InterviewMessages;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.storage.Tx;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One thing to send to Slack, as stored in the outbox: the worker turns it into Web API calls.
@@ -17,7 +20,7 @@ import dev.specbot.slack.interviews.InterviewMessages;
  * @param fileName the name of an uploaded file
  * @param fileContent the content of an uploaded file
  */
-record Delivery(
+public record Delivery(
     Kind kind,
     String interviewId,
     String channel,
@@ -27,10 +30,15 @@ record Delivery(
     String fileName,
     String fileContent) {
 
+  /**
+   * Where a summary links to the interview's thread; the sender puts the thread's permalink there.
+   */
+  public static final String THREAD_LINK = "{thread_link}";
+
   private static final Gson GSON = new Gson();
 
   /** What a delivery sends. */
-  enum Kind {
+  public enum Kind {
     /** The interview's parent message, whose thread the interview runs in. */
     POST_PARENT,
     /** The parent message again, with its progress line brought up to date. */
@@ -56,29 +64,56 @@ record Delivery(
     UPLOAD_IN_THREAD
   }
 
-  static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
+  public static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
     return new Delivery(kind, interviewId, null, null, text, blocks, null, null);
   }
 
-  static Delivery ephemeral(String channel, String user, String text) {
+  public static Delivery ephemeral(String channel, String user, String text) {
     return new Delivery(Kind.POST_EPHEMERAL, null, channel, user, text, null, null, null);
   }
 
-  static Delivery upload(String interviewId, String comment, String fileName, String content) {
+  public static Delivery upload(
+      String interviewId, String comment, String fileName, String content) {
     return new Delivery(
         Kind.UPLOAD_DOCUMENT, interviewId, null, null, comment, null, fileName, content);
   }
 
   /** To a person in private, about an interview (so it is sent in that interview's order). */
-  static Delivery direct(String interviewId, String user, InterviewMessages.Message message) {
+  public static Delivery direct(String interviewId, String user, Message message) {
     return new Delivery(
         Kind.POST_DM, interviewId, null, user, message.text(), message.blocks(), null, null);
   }
 
-  static Delivery fileInThread(
+  public static Delivery fileInThread(
       String interviewId, String comment, String fileName, String content) {
     return new Delivery(
         Kind.UPLOAD_IN_THREAD, interviewId, null, null, comment, null, fileName, content);
+  }
+
+  /**
+   * Slack edits an interview's parent message at most this often. Only its latest version matters,
+   * so an interview answered quickly (or many at once) costs one {@code chat.update} per interval
+   * rather than one per answer; chat.update is one of Slack's more tightly rate-limited methods.
+   */
+  private static final Duration PARENT_EDIT_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * Queues this delivery in its interview's lane (or its user's); returns its outbox id. Edits of
+   * the parent message have a lane of their own, so that they never hold up the thread, and a newer
+   * edit replaces one still waiting.
+   */
+  public String enqueue(Tx tx, Instant now) {
+    if (kind() == Delivery.Kind.UPDATE_PARENT) {
+      return tx.outbox()
+          .replaceWaiting(
+              "parent:" + interviewId(),
+              kind().name(),
+              toJson(),
+              now,
+              now.plus(PARENT_EDIT_INTERVAL));
+    }
+    String lane = interviewId() != null ? interviewId() : "user:" + user();
+    return tx.outbox().enqueue(lane, kind().name(), toJson(), now);
   }
 
   String toJson() {

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * A request to share that Slack certainly refused (see {@link DefiniteRefusal}) is recorded as not
  * asked, so the next attempt shares the same file at once, without looking or waiting.
  */
-final class FileUpload {
+public final class FileUpload {
   private static final Logger log = LoggerFactory.getLogger(FileUpload.class);
 
   /**
@@ -54,7 +54,7 @@ final class FileUpload {
    * (the Web API client's read timeout is 10 seconds). A file not shared this long after the last
    * request is taken as never shared.
    */
-  static final Duration SHARE_SETTLES = Duration.ofMinutes(1);
+  public static final Duration SHARE_SETTLES = Duration.ofMinutes(1);
 
   /** What completing a file Slack no longer holds answers: it is uploaded again. */
   private static final Set<String> FORGOTTEN = Set.of("file_not_found");

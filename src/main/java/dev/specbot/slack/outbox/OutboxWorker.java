@@ -2,7 +2,10 @@ package dev.specbot.slack.outbox;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import dev.specbot.background.DaemonThreads;
 import dev.specbot.background.WorkSignal;
+import dev.specbot.slack.webapi.SlackCallFailed;
+import dev.specbot.slack.webapi.SlackRetries;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SendHistory;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * senders: many interviews' messages are in flight at once (a Slack call spends most of its time
  * waiting on the network), while each interview's lane still has at most one.
  */
-final class OutboxWorker implements AutoCloseable {
+public final class OutboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
   private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(1);
   private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
@@ -64,7 +67,7 @@ final class OutboxWorker implements AutoCloseable {
   private volatile boolean running = true;
   private volatile String owner = "unstarted";
 
-  OutboxWorker(Database database, MethodsClient slack, Clock clock) {
+  public OutboxWorker(Database database, MethodsClient slack, Clock clock) {
     this.database = database;
     this.slack = slack;
     this.clock = clock;
@@ -76,7 +79,7 @@ final class OutboxWorker implements AutoCloseable {
    * Starts sending as {@code owner} (this bot's host and port): messages it claimed before a crash
    * are sent again at once.
    */
-  void start(String owner) {
+  public void start(String owner) {
     this.owner = owner;
     int released = database.transaction(tx -> tx.outbox().releaseClaims(owner, clock.instant()));
     if (released > 0) {
@@ -86,7 +89,7 @@ final class OutboxWorker implements AutoCloseable {
   }
 
   /** Something was queued: send it now rather than at the next check. */
-  void wake() {
+  public void wake() {
     signal.wake();
   }
 
@@ -390,8 +393,7 @@ final class OutboxWorker implements AutoCloseable {
               .find(delivery.interviewId())
               .ifPresent(
                   stored ->
-                      Interviewer.enqueue(
-                          tx, RefusedBySlack.notice(delivery, stored, error), clock.instant()));
+                      RefusedBySlack.notice(delivery, stored, error).enqueue(tx, clock.instant()));
           return null;
         });
   }

@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
  *       started, one after another, which is minutes, not a week.
  * </ul>
  */
-final class Pruner implements AutoCloseable {
+public final class Pruner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pruner.class);
 
   static final Duration OUTBOX_KEPT = Duration.ofDays(30);
-  static final Duration RETRIED = Duration.ofHours(1);
-  static final Duration CLOSED_KEPT = Duration.ofDays(7);
+  public static final Duration RETRIED = Duration.ofHours(1);
+  public static final Duration CLOSED_KEPT = Duration.ofDays(7);
 
   private static final Duration FIRST = Duration.ofMinutes(1);
   private static final Duration EVERY = Duration.ofHours(1);
@@ -87,12 +87,12 @@ final class Pruner implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("specbot-pruner"));
   private volatile boolean running = true;
 
-  Pruner(Database database, Clock clock) {
+  public Pruner(Database database, Clock clock) {
     this.database = database;
     this.clock = clock;
   }
 
-  void start() {
+  public void start() {
     // pruneLogged catches what it throws: a failed round must not cancel the later ones.
     var unused =
         executor.scheduleWithFixedDelay(
@@ -100,7 +100,7 @@ final class Pruner implements AutoCloseable {
   }
 
   /** Deletes every row of every kind no longer needed, a batch at a time; returns how many. */
-  int prune() {
+  public int prune() {
     int total = 0;
     for (Kind kind : KINDS) {
       total += prune(kind);

@@ -1,7 +1,7 @@
 package dev.specbot.slack.outbox;
 
 import dev.specbot.slack.blocks.SlackText;
-import dev.specbot.slack.interviews.InterviewMessages;
+import dev.specbot.slack.messages.Message;
 import dev.specbot.storage.StoredInterview;
 import java.util.Set;
 
@@ -28,11 +28,11 @@ final class RefusedBySlack {
         "I can no longer post in <#"
             + stored.place().channelId()
             + ">, where your spec *"
-            + SlackText.escape(InterviewMessages.cut(stored.interview().title(), 200))
+            + SlackText.escape(Message.cut(stored.interview().title(), 200))
             + "* is (Slack says `"
             + error
             + "`). Your answers are kept; start a new interview with `/spec` in a channel I can"
             + " post in, or invite me back.";
-    return Delivery.direct(interviewId, stored.interview().drafterId(), InterviewMessages.say(text));
+    return Delivery.direct(interviewId, stored.interview().drafterId(), Message.say(text));
   }
 }

@@ -4,6 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.specbot.slack.webapi.SlackCallFailed;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.SendHistory;
 import dev.specbot.storage.SlackPlace;
@@ -151,7 +152,7 @@ final class SlackSender {
       throws IOException, SlackApiException, SlackCallFailed, LookAgainLater {
     SlackPlace place = place(delivery);
     String link = place.permalink().map(url -> "<" + url + "|thread>").orElse("thread");
-    String comment = delivery.text().replace(EffectDeliveries.THREAD_LINK, link);
+    String comment = delivery.text().replace(Delivery.THREAD_LINK, link);
     return new FileUpload(database, slack, clock, outboxId)
         .share(
             history.upload(),

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * a day so that a request rarely waits on Slack. When Slack cannot say, the last known answer
  * serves, and failing that UTC: a meeting time is always echoed back before it is used.
  */
-final class Directory {
+public final class Directory {
   private static final Logger log = LoggerFactory.getLogger(Directory.class);
   private static final Duration FRESH_FOR = Duration.ofDays(1);
 
@@ -34,7 +34,7 @@ final class Directory {
   private final ExecutorService warming =
       Executors.newSingleThreadExecutor(DaemonThreads.named("specbot-directory"));
 
-  Directory(Database database, MethodsClient slack, Clock clock) {
+  public Directory(Database database, MethodsClient slack, Clock clock) {
     this.database = database;
     this.slack = slack;
     this.clock = clock;
@@ -44,7 +44,7 @@ final class Directory {
    * Looks the person up in the background, so that the time zone is at hand, without a wait, when
    * their interview needs it.
    */
-  void warm(String userId) {
+  public void warm(String userId) {
     try {
       warming.execute(() -> lookUp(userId));
     } catch (RejectedExecutionException closing) {
@@ -52,12 +52,12 @@ final class Directory {
     }
   }
 
-  void close() {
+  public void close() {
     warming.shutdownNow();
   }
 
   /** The person, asking Slack only if what is stored is missing or a day old. */
-  Person lookUp(String userId) {
+  public Person lookUp(String userId) {
     Optional<People.Known> known = database.transaction(tx -> tx.people().find(userId));
     Instant now = clock.instant();
     if (known.isPresent() && known.get().fetchedAt().plus(FRESH_FOR).isAfter(now)) {
@@ -76,7 +76,7 @@ final class Directory {
   }
 
   /** The person as stored, without asking Slack: for work inside a transaction. */
-  static Person stored(dev.specbot.storage.Tx tx, String userId) {
+  public static Person stored(dev.specbot.storage.Tx tx, String userId) {
     return tx.people().find(userId).map(People.Known::person).orElseGet(() -> unknown(userId));
   }
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Slack's {@code auth.test}, which proves the token works: asked as soon as the client exists,
  * while the rest of the bot starts, and retried with back-off until Slack says yes.
  */
-final class SlackAuthCheck implements AutoCloseable {
+public final class SlackAuthCheck implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackAuthCheck.class);
   private static final Duration FIRST_WAIT = Duration.ofMillis(200);
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
@@ -29,14 +29,14 @@ final class SlackAuthCheck implements AutoCloseable {
   }
 
   /** Starts asking Slack. */
-  static SlackAuthCheck start(MethodsClient slack) {
+  public static SlackAuthCheck start(MethodsClient slack) {
     SlackAuthCheck check = new SlackAuthCheck(slack);
     check.checker.execute(() -> check.check(FIRST_WAIT));
     return check;
   }
 
   /** Completes once Slack has accepted the token. */
-  CompletableFuture<Void> accepted() {
+  public CompletableFuture<Void> accepted() {
     return accepted;
   }
 

@@ -3,7 +3,7 @@ package dev.specbot.slack.webapi;
 import java.util.Set;
 
 /** A Web API call Slack answered with {@code ok: false}. */
-final class SlackCallFailed extends Exception {
+public final class SlackCallFailed extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** Errors that say Slack is busy or broken for now: the call is worth retrying. */
@@ -19,7 +19,7 @@ final class SlackCallFailed extends Exception {
   private final String method;
   private final String error;
 
-  SlackCallFailed(String method, String error) {
+  public SlackCallFailed(String method, String error) {
     super(method + " failed: " + error);
     this.method = method;
     this.error = error;
@@ -29,7 +29,7 @@ final class SlackCallFailed extends Exception {
     return method;
   }
 
-  String error() {
+  public String error() {
     return error;
   }
 

@@ -10,11 +10,11 @@ import java.util.Optional;
  * the {@code Retry-After} it asks for), failed itself (5xx), could not be reached, or answered with
  * an error it calls temporary. Anything else would fail the same way again.
  */
-final class SlackRetries {
+public final class SlackRetries {
   private SlackRetries() {}
 
   /** When to try again ({@code backoff} unless Slack says), or empty to give up. */
-  static Optional<Duration> delay(Exception failure, Duration backoff) {
+  public static Optional<Duration> delay(Exception failure, Duration backoff) {
     if (failure instanceof SlackApiException http) {
       int status = http.getResponse().code();
       if (status == 429) {
@@ -29,7 +29,7 @@ final class SlackRetries {
   }
 
   /** What went wrong, for the log and the outbox's record. */
-  static String describe(Exception failure) {
+  public static String describe(Exception failure) {
     if (failure instanceof SlackApiException http) {
       int status = http.getResponse().code();
       if (status == 429) {

@@ -23,7 +23,7 @@ import okhttp3.Response;
  * chat.postMessage}; a Gson is thread-safe and caches its adapters, so one is built and kept.
  * Requests, retries and errors are the SDK's own: only the parsing of a successful answer differs.
  */
-final class WebApiClient extends MethodsClientImpl {
+public final class WebApiClient extends MethodsClientImpl {
   private final Gson gson;
 
   private WebApiClient(Slack slack, String token) {
@@ -33,7 +33,7 @@ final class WebApiClient extends MethodsClientImpl {
   }
 
   /** The client for {@code token}, as {@code slack.methods(token)} would make it. */
-  static WebApiClient of(Slack slack, String token) {
+  public static WebApiClient of(Slack slack, String token) {
     return new WebApiClient(slack, token);
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.SlackApiException;
+import dev.specbot.slack.ShiftableClock;
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FakeSlackWebApi;
 import dev.specbot.slack.fake.FileShare;

@@ -1,0 +1,38 @@
+package dev.specbot.slack.messages;
+
+/**
+ * The ids of every button, form, field and view the bot's messages carry, which the listeners route
+ * on: in one place, so that no two features can take the same id.
+ */
+public final class ActionIds {
+  // The interview: its question's buttons, the cancel confirmation, the /spec form.
+  public static final String SKIP = "specbot_skip";
+  public static final String BACK = "specbot_back";
+  public static final String RESUME = "specbot_resume";
+  public static final String CONFIRM_CANCEL = "specbot_confirm_cancel";
+  public static final String KEEP_GOING = "specbot_keep_going";
+  public static final String START_VIEW = "specbot_start";
+  public static final String TEMPLATE_BLOCK = "template";
+  public static final String TITLE_BLOCK = "title";
+  public static final String CHANNEL_BLOCK = "channel";
+
+  // The meeting: its form and buttons, and the buttons on reminders and nudges.
+  public static final String WHEN_BLOCK = "specbot_meeting_when";
+  public static final String WHO_BLOCK = "specbot_meeting_who";
+  public static final String DATE = "specbot_meeting_date";
+  public static final String TIME = "specbot_meeting_time";
+  public static final String LENGTH = "specbot_meeting_length";
+  public static final String ATTENDEES = "specbot_meeting_attendees";
+  public static final String SCHEDULE = "specbot_meeting_schedule";
+  public static final String CONFIRM = "specbot_meeting_confirm";
+  public static final String RESCHEDULE = "specbot_meeting_reschedule";
+  public static final String CANCEL = "specbot_meeting_cancel";
+  public static final String SCHEDULE_NOW = "specbot_meeting_schedule_now";
+  public static final String SNOOZE = "specbot_meeting_snooze";
+  public static final String NO_MEETING = "specbot_meeting_none";
+  public static final String READ = "specbot_meeting_read";
+  public static final String WHO_READ = "specbot_meeting_who_read";
+  public static final String PAUSE = "specbot_pause";
+
+  private ActionIds() {}
+}
