@@ -167,7 +167,7 @@ public final class MeetingRequest {
     Objects.requireNonNull(zone, "null zone");
     Objects.requireNonNull(now, "null now");
     if (text == null || text.isBlank()) {
-      return refused(Reason.NOT_UNDERSTOOD, "Write when to meet, for example: " + EXAMPLE + ".");
+      return nothingWritten();
     }
     if (text.length() > MAX_TEXT) {
       return tooLong();
@@ -190,7 +190,7 @@ public final class MeetingRequest {
     String rest = COMMAND.matcher(length.rest()).replaceFirst(" ");
     ClockTime.Reading clock = ClockTime.read(rest);
     if (clock.problem().isPresent()) {
-      return refused(Reason.NOT_UNDERSTOOD, problem(clock.problem().get()));
+      return unusableTime(clock.problem().get());
     }
     Parsed when = when(text, clock, squash(clock.rest()), zone, now);
     if (when instanceof Proposal p) {
@@ -216,12 +216,7 @@ public final class MeetingRequest {
     }
     Matcher numeric = NUMERIC_DATE.matcher(dateText);
     if (numeric.find()) {
-      return refused(
-          Reason.NOT_UNDERSTOOD,
-          "I can't tell whether "
-              + quote(numeric.group())
-              + " is a day or a time. Write the month as a word and the time with a colon or"
-              + " am/pm, for example: `Dec 3 at 14:30`.");
+      return dayOrTime(numeric.group());
     }
     DateReading date = date(dateText, zone, now);
     if (date.problem().isPresent()) {
@@ -241,7 +236,7 @@ public final class MeetingRequest {
 
   private static Parsed fromNow(Duration offset, DateReading date, ZoneId zone, Instant now) {
     if (date.date().isPresent()) {
-      return refused(Reason.NOT_UNDERSTOOD, "I found a day and a time from now. " + ONE_TIME);
+      return dayAndTimeFromNow();
     }
     ZonedDateTime start = now.plus(offset).atZone(zone).truncatedTo(ChronoUnit.MINUTES);
     return checked("", start, now);
@@ -250,12 +245,17 @@ public final class MeetingRequest {
   private static Parsed checked(String text, ZonedDateTime start, Instant now) {
     ZonedDateTime today = now.atZone(start.getZone());
     if (!start.toInstant().isAfter(now)) {
-      return inThePast(text, start, today);
+      return inThePast(start, today, monthWithoutYear(text));
     }
     if (start.isAfter(today.plusYears(1))) {
       return tooFarAhead(start.toLocalDate(), today);
     }
     return new Proposal(start, Optional.empty(), List.of());
+  }
+
+  /** Whether the text names a month but no year, so a day already past may mean next year's. */
+  private static boolean monthWithoutYear(String text) {
+    return MONTH.matcher(text).find() && !YEAR.matcher(text).find();
   }
 
   /**
@@ -300,10 +300,7 @@ public final class MeetingRequest {
       return DateReading.refusal(notUnderstood(dateText));
     }
     if (dates.size() > 1) {
-      return DateReading.refusal(
-          refused(
-              Reason.NOT_UNDERSTOOD,
-              "I found more than one day in " + quote(dateText) + ". " + ONE_TIME));
+      return DateReading.refusal(moreThanOneDay(dateText));
     }
     Optional<String> unread = unread(words, groups);
     if (unread.isPresent()) {
@@ -341,22 +338,12 @@ public final class MeetingRequest {
     }
     ZonedDateTime today = now.atZone(zone);
     if (date.get().isBefore(today.toLocalDate())) {
-      return refused(
-          Reason.IN_THE_PAST,
-          day(date.get(), today)
-              + " has already passed. Pick a later day and a time, for example: "
-              + EXAMPLE
-              + ".");
+      return dayPassed(date.get(), today);
     }
     if (date.get().isAfter(today.plusYears(1).toLocalDate())) {
       return tooFarAhead(date.get(), today);
     }
-    return refused(
-        Reason.NO_TIME,
-        "What time on "
-            + day(date.get(), today)
-            + "? For example: "
-            + example(dateText, date.get()));
+    return whatTime(dateText, date.get(), today);
   }
 
   // Messages: plain sentences, each with an example. User text is quoted only in short,
@@ -364,6 +351,10 @@ public final class MeetingRequest {
 
   private static Refused refused(Reason reason, String message) {
     return new Refused(reason, message);
+  }
+
+  private static Refused nothingWritten() {
+    return refused(Reason.NOT_UNDERSTOOD, "Write when to meet, for example: " + EXAMPLE + ".");
   }
 
   private static Refused notUnderstood(String text) {
@@ -402,6 +393,10 @@ public final class MeetingRequest {
             + " won't do. For example: `tomorrow 3pm for 45 minutes`.");
   }
 
+  private static Refused unusableTime(ClockTime.Problem problem) {
+    return refused(Reason.NOT_UNDERSTOOD, problem(problem));
+  }
+
   private static String problem(ClockTime.Problem problem) {
     return switch (problem.trouble()) {
       case NOT_A_TIME -> quote(problem.written()) + " is not a time of day. For example: `3pm`.";
@@ -412,14 +407,38 @@ public final class MeetingRequest {
     };
   }
 
-  private static Refused inThePast(String text, ZonedDateTime start, ZonedDateTime now) {
+  private static Refused dayOrTime(String written) {
+    return refused(
+        Reason.NOT_UNDERSTOOD,
+        "I can't tell whether "
+            + quote(written)
+            + " is a day or a time. Write the month as a word and the time with a colon or"
+            + " am/pm, for example: `Dec 3 at 14:30`.");
+  }
+
+  private static Refused dayAndTimeFromNow() {
+    return refused(Reason.NOT_UNDERSTOOD, "I found a day and a time from now. " + ONE_TIME);
+  }
+
+  private static Refused moreThanOneDay(String dateText) {
+    return refused(
+        Reason.NOT_UNDERSTOOD, "I found more than one day in " + quote(dateText) + ". " + ONE_TIME);
+  }
+
+  /**
+   * A start already past, with next year's date as a second example when the writer may have meant
+   * it.
+   *
+   * @param monthWithoutYear whether the writer named a month but no year
+   */
+  private static Refused inThePast(
+      ZonedDateTime start, ZonedDateTime now, boolean monthWithoutYear) {
     String when = day(start.toLocalDate(), now) + " at " + CLOCK.format(start);
     String message =
         when
             + " has already passed. Pick a later time, for example: `tomorrow at "
             + CLOCK.format(start)
             + "`.";
-    boolean monthWithoutYear = MONTH.matcher(text).find() && !YEAR.matcher(text).find();
     if (monthWithoutYear && start.toLocalDate().isBefore(now.toLocalDate())) {
       LocalDate nextYear = start.toLocalDate().plusYears(1);
       message +=
@@ -430,6 +449,21 @@ public final class MeetingRequest {
               + "`.";
     }
     return refused(Reason.IN_THE_PAST, message);
+  }
+
+  private static Refused dayPassed(LocalDate date, ZonedDateTime now) {
+    return refused(
+        Reason.IN_THE_PAST,
+        day(date, now)
+            + " has already passed. Pick a later day and a time, for example: "
+            + EXAMPLE
+            + ".");
+  }
+
+  private static Refused whatTime(String dateText, LocalDate date, ZonedDateTime now) {
+    return refused(
+        Reason.NO_TIME,
+        "What time on " + day(date, now) + "? For example: " + example(dateText, date));
   }
 
   private static Refused tooFarAhead(LocalDate date, ZonedDateTime now) {
