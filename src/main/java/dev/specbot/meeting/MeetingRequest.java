@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -72,10 +71,6 @@ public final class MeetingRequest {
 
   /** prettytime takes a quarter of a second on 100 characters of digits; a date is shorter. */
   private static final int MAX_DATE_TEXT = 100;
-
-  private static final String EXAMPLE = "`next Tuesday 3pm`";
-  private static final String ONE_TIME =
-      "Write one start time and, if you like, a length, for example: `tomorrow 3pm for an hour`.";
 
   private static final String MENTION = "<@([UW][A-Z0-9]+)(?:\\|[^<>]*)?>";
   private static final Pattern ONE_MENTION = Pattern.compile(MENTION);
@@ -147,16 +142,6 @@ public final class MeetingRequest {
           "lets",
           "let’s");
 
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_OF_ANOTHER_YEAR =
-      DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
-  private static final DateTimeFormatter SHORT_DATE =
-      DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
-  private static final DateTimeFormatter WRITTEN_DATE =
-      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
-
   private MeetingRequest() {}
 
   /**
@@ -167,17 +152,17 @@ public final class MeetingRequest {
     Objects.requireNonNull(zone, "null zone");
     Objects.requireNonNull(now, "null now");
     if (text == null || text.isBlank()) {
-      return refused(Reason.NOT_UNDERSTOOD, "Write when to meet, for example: " + EXAMPLE + ".");
+      return Refusals.nothingWritten();
     }
     if (text.length() > MAX_TEXT) {
-      return tooLong();
+      return Refusals.tooLong();
     }
     try {
       return read(text, zone, now);
     } catch (RuntimeException e) {
       // A last guard: whatever people type, a surprise in the parsing must reach the writer as
       // a refusal, not as a stack trace.
-      return notUnderstood(text);
+      return Refusals.notUnderstood(text);
     }
   }
 
@@ -185,12 +170,12 @@ public final class MeetingRequest {
     List<String> attendees = mentions(text);
     DurationPhrase.Reading length = DurationPhrase.read(MENTIONS.matcher(text).replaceAll(" "));
     if (length.unusable().isPresent()) {
-      return badDuration(length.unusable().get());
+      return Refusals.badDuration(length.unusable().get());
     }
     String rest = COMMAND.matcher(length.rest()).replaceFirst(" ");
     ClockTime.Reading clock = ClockTime.read(rest);
     if (clock.problem().isPresent()) {
-      return refused(Reason.NOT_UNDERSTOOD, problem(clock.problem().get()));
+      return Refusals.unusableTime(clock.problem().get());
     }
     Parsed when = when(text, clock, squash(clock.rest()), zone, now);
     if (when instanceof Proposal p) {
@@ -212,16 +197,11 @@ public final class MeetingRequest {
   private static Parsed when(
       String text, ClockTime.Reading clock, String dateText, ZoneId zone, Instant now) {
     if (dateText.length() > MAX_DATE_TEXT) {
-      return tooLong();
+      return Refusals.tooLong();
     }
     Matcher numeric = NUMERIC_DATE.matcher(dateText);
     if (numeric.find()) {
-      return refused(
-          Reason.NOT_UNDERSTOOD,
-          "I can't tell whether "
-              + quote(numeric.group())
-              + " is a day or a time. Write the month as a word and the time with a colon or"
-              + " am/pm, for example: `Dec 3 at 14:30`.");
+      return Refusals.dayOrTime(numeric.group());
     }
     DateReading date = date(dateText, zone, now);
     if (date.problem().isPresent()) {
@@ -241,7 +221,7 @@ public final class MeetingRequest {
 
   private static Parsed fromNow(Duration offset, DateReading date, ZoneId zone, Instant now) {
     if (date.date().isPresent()) {
-      return refused(Reason.NOT_UNDERSTOOD, "I found a day and a time from now. " + ONE_TIME);
+      return Refusals.dayAndTimeFromNow();
     }
     ZonedDateTime start = now.plus(offset).atZone(zone).truncatedTo(ChronoUnit.MINUTES);
     return checked("", start, now);
@@ -250,12 +230,17 @@ public final class MeetingRequest {
   private static Parsed checked(String text, ZonedDateTime start, Instant now) {
     ZonedDateTime today = now.atZone(start.getZone());
     if (!start.toInstant().isAfter(now)) {
-      return inThePast(text, start, today);
+      return Refusals.inThePast(start, today, monthWithoutYear(text));
     }
     if (start.isAfter(today.plusYears(1))) {
-      return tooFarAhead(start.toLocalDate(), today);
+      return Refusals.tooFarAhead(start.toLocalDate(), today);
     }
     return new Proposal(start, Optional.empty(), List.of());
+  }
+
+  /** Whether the text names a month but no year, so a day already past may mean next year's. */
+  private static boolean monthWithoutYear(String text) {
+    return MONTH.matcher(text).find() && !YEAR.matcher(text).find();
   }
 
   /**
@@ -290,24 +275,21 @@ public final class MeetingRequest {
     } catch (RuntimeException | AssertionError e) {
       // The parser inside prettytime checks its input with assert ("9999-12-31" trips one when
       // assertions are on, as under test); either way the writer gets a refusal.
-      return DateReading.refusal(notUnderstood(dateText));
+      return DateReading.refusal(Refusals.notUnderstood(dateText));
     }
   }
 
   private static DateReading oneDate(
       String dateText, List<String> words, List<Date> dates, List<DateGroup> groups, ZoneId zone) {
     if (dates.isEmpty()) {
-      return DateReading.refusal(notUnderstood(dateText));
+      return DateReading.refusal(Refusals.notUnderstood(dateText));
     }
     if (dates.size() > 1) {
-      return DateReading.refusal(
-          refused(
-              Reason.NOT_UNDERSTOOD,
-              "I found more than one day in " + quote(dateText) + ". " + ONE_TIME));
+      return DateReading.refusal(Refusals.moreThanOneDay(dateText));
     }
     Optional<String> unread = unread(words, groups);
     if (unread.isPresent()) {
-      return DateReading.refusal(unplaced(unread.get()));
+      return DateReading.refusal(Refusals.unplaced(unread.get()));
     }
     // prettytime fills in the reference's time of day when none is written, and drops some that
     // are ("in 3 days at 11am"); the time comes from ClockTime, so only the day is kept.
@@ -337,136 +319,16 @@ public final class MeetingRequest {
   private static Parsed noTime(
       String text, String dateText, Optional<LocalDate> date, ZoneId zone, Instant now) {
     if (date.isEmpty()) {
-      return notUnderstood(text);
+      return Refusals.notUnderstood(text);
     }
     ZonedDateTime today = now.atZone(zone);
     if (date.get().isBefore(today.toLocalDate())) {
-      return refused(
-          Reason.IN_THE_PAST,
-          day(date.get(), today)
-              + " has already passed. Pick a later day and a time, for example: "
-              + EXAMPLE
-              + ".");
+      return Refusals.dayPassed(date.get(), today);
     }
     if (date.get().isAfter(today.plusYears(1).toLocalDate())) {
-      return tooFarAhead(date.get(), today);
+      return Refusals.tooFarAhead(date.get(), today);
     }
-    return refused(
-        Reason.NO_TIME,
-        "What time on "
-            + day(date.get(), today)
-            + "? For example: "
-            + example(dateText, date.get()));
-  }
-
-  // Messages: plain sentences, each with an example. User text is quoted only in short,
-  // cleaned snippets (see quote).
-
-  private static Refused refused(Reason reason, String message) {
-    return new Refused(reason, message);
-  }
-
-  private static Refused notUnderstood(String text) {
-    return refused(
-        Reason.NOT_UNDERSTOOD,
-        "I couldn't read a day and time in "
-            + quote(text)
-            + ". Write when to meet, for example: "
-            + EXAMPLE
-            + ".");
-  }
-
-  private static Refused tooLong() {
-    return refused(
-        Reason.NOT_UNDERSTOOD,
-        "That is too long to read as a meeting time. Write just when to meet, for example: "
-            + EXAMPLE
-            + ".");
-  }
-
-  private static Refused unplaced(String word) {
-    return refused(
-        Reason.NOT_UNDERSTOOD,
-        "I couldn't tell what "
-            + quote(word)
-            + " means here. Write the day and time, for example: `Dec 3 at 14:30` or "
-            + EXAMPLE
-            + "; a length goes after \"for\": `for 45 minutes`.");
-  }
-
-  private static Refused badDuration(String written) {
-    return refused(
-        Reason.BAD_DURATION,
-        "A meeting can last from 5 minutes to 8 hours, and only one length can be given, so "
-            + quote(written)
-            + " won't do. For example: `tomorrow 3pm for 45 minutes`.");
-  }
-
-  private static String problem(ClockTime.Problem problem) {
-    return switch (problem.trouble()) {
-      case NOT_A_TIME -> quote(problem.written()) + " is not a time of day. For example: `3pm`.";
-      case AM_OR_PM ->
-          "Is " + quote(problem.written()) + " am or pm? For example: `tomorrow at 3pm`.";
-      case MORE_THAN_ONE ->
-          "I found more than one time: " + quote(problem.written()) + ". " + ONE_TIME;
-    };
-  }
-
-  private static Refused inThePast(String text, ZonedDateTime start, ZonedDateTime now) {
-    String when = day(start.toLocalDate(), now) + " at " + CLOCK.format(start);
-    String message =
-        when
-            + " has already passed. Pick a later time, for example: `tomorrow at "
-            + CLOCK.format(start)
-            + "`.";
-    boolean monthWithoutYear = MONTH.matcher(text).find() && !YEAR.matcher(text).find();
-    if (monthWithoutYear && start.toLocalDate().isBefore(now.toLocalDate())) {
-      LocalDate nextYear = start.toLocalDate().plusYears(1);
-      message +=
-          " If you meant next year, write the year: `"
-              + WRITTEN_DATE.format(nextYear)
-              + " at "
-              + CLOCK.format(start)
-              + "`.";
-    }
-    return refused(Reason.IN_THE_PAST, message);
-  }
-
-  private static Refused tooFarAhead(LocalDate date, ZonedDateTime now) {
-    return refused(
-        Reason.TOO_FAR_AHEAD,
-        day(date, now)
-            + " is more than a year ahead. Pick a day within the next year, for example: "
-            + EXAMPLE
-            + ".");
-  }
-
-  private static String day(LocalDate date, ZonedDateTime now) {
-    return (date.getYear() == now.getYear() ? DAY : DAY_OF_ANOTHER_YEAR).format(date);
-  }
-
-  /**
-   * The writer's own words for the day with a time added, when they are short and plain enough to
-   * show; otherwise the day as "Dec 3" ("tomorrow 1430" would make a poor example).
-   */
-  private static String example(String dateText, LocalDate date) {
-    String plain = clean(dateText);
-    boolean usable = plain.length() <= 40 && plain.equals(dateText) && !DIGIT.matcher(plain).find();
-    return "`" + (usable ? plain + " 3pm" : SHORT_DATE.format(date) + " at 3pm") + "`";
-  }
-
-  /**
-   * A short, quoted piece of user text, safe inside a Slack message: no mrkdwn, no {@code <!here>}
-   * or other markup, at most 40 characters.
-   */
-  private static String quote(String text) {
-    String plain = clean(text);
-    int cut = plain.offsetByCodePoints(0, Math.min(40, plain.codePointCount(0, plain.length())));
-    return "\u201c" + plain.substring(0, cut) + (cut < plain.length() ? "\u2026" : "") + "\u201d";
-  }
-
-  private static String clean(String text) {
-    return squash(text.replaceAll("[<>&`*_~|\\p{Cntrl}\\p{Cf}\\p{Cs}]", " "));
+    return Refusals.whatTime(dateText, date.get(), today);
   }
 
   private static String squash(String text) {
