@@ -1,13 +1,21 @@
 package dev.specbot.slack.interviews;
 
+import dev.specbot.interview.Input;
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.Status;
+import dev.specbot.storage.Interviews;
 import dev.specbot.storage.Outbox;
+import dev.specbot.storage.Tx;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Whether a reply belongs to the answer before it: several messages written before the next
  * question could be read are one answer. Slack's ts orders a channel's messages, the drafter's and
- * the bot's alike, on Slack's own clock, so the rule needs no clock of the bot's.
+ * the bot's alike, on Slack's own clock, so the rule needs no clock of the bot's. A reply waits,
+ * briefly, while the question before it is being sent, since only Slack's answer gives its ts.
  */
 final class Bursts {
   /** Slack's ts is seconds and microseconds, e.g. {@code 1733151600.000100}. */
@@ -18,6 +26,52 @@ final class Bursts {
   /** Bursts whose replies count as unread this long after the question appears (see Config). */
   Bursts(Duration readingDelay) {
     this.readingDelay = readingDelay;
+  }
+
+  /**
+   * Runs {@code attempt} again while the question before the reply is being sent, for at most
+   * {@link #SENDING_WAIT}; then once more, no longer waiting.
+   */
+  static <T> T waitingForQuestion(Function<Boolean, T> attempt) {
+    long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
+    for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
+      boolean mayWait = System.nanoTime() < deadline;
+      try {
+        return attempt.apply(mayWait);
+      } catch (QuestionBeingSent beingSent) {
+        pause(pause);
+      }
+    }
+  }
+
+  /**
+   * The question a reply continues: the drafter's previous reply answered it, and this reply was
+   * written before the next question could be read (see {@link Bursts}). While that question is
+   * being sent, and {@code mayWait}, the reply waits for Slack's answer (see {@link
+   * QuestionBeingSent}).
+   */
+  Optional<String> continued(
+      Tx tx,
+      Interview interview,
+      Input input,
+      String ts,
+      boolean continuesPrevious,
+      boolean mayWait) {
+    if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
+      return Optional.empty();
+    }
+    return tx.interviews()
+        .burst(interview.id())
+        .filter(burst -> continuesPrevious || continues(ts, asking(tx, burst, mayWait)))
+        .map(Interviews.Burst::questionId);
+  }
+
+  private static Outbox.Standing asking(Tx tx, Interviews.Burst burst, boolean mayWait) {
+    Outbox.Standing standing = tx.outbox().standing(burst.nextAskId());
+    if (mayWait && standing.state() == Outbox.Standing.State.SENDING) {
+      throw new QuestionBeingSent();
+    }
+    return standing;
   }
 
   /**
@@ -49,6 +103,34 @@ final class Bursts {
       return new BigDecimal(ts);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("not a Slack ts: " + ts, e);
+    }
+  }
+
+  /**
+   * How long a reply waits for the question before it to be sent: only Slack's answer gives its ts,
+   * which says whether the reply was written before it. Bounded, so that a slow Slack delays the
+   * reply a little and never its acknowledgement past Slack's 3 s.
+   */
+  private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
+
+  /**
+   * The next question is being sent, and the reply waits for Slack's answer to it. Polled rather
+   * than signalled: another instance may be the one sending.
+   */
+  static final class QuestionBeingSent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    QuestionBeingSent() {
+      super("the next question is being sent", null, false, false);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a question was being sent", e);
     }
   }
 }

@@ -15,7 +15,6 @@ import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Interviews;
 import dev.specbot.storage.Optimistic;
-import dev.specbot.storage.Outbox;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
@@ -127,44 +126,10 @@ public final class Interviewer {
       String text,
       boolean continuesPrevious) {
     Input input = Commands.parse(text);
-    long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
-    for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
-      boolean mayWait = System.nanoTime() < deadline;
-      try {
-        return reply(
-            eventId, channelId, threadTs, ts, userId, text, input, continuesPrevious, mayWait);
-      } catch (QuestionBeingSent beingSent) {
-        pause(pause);
-      }
-    }
-  }
-
-  /**
-   * How long a reply waits for the question before it to be sent: only Slack's answer gives its ts,
-   * which says whether the reply was written before it. Bounded, so that a slow Slack delays the
-   * reply a little and never its acknowledgement past Slack's 3 s.
-   */
-  private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
-
-  /**
-   * The next question is being sent, and the reply waits for Slack's answer to it. Polled rather
-   * than signalled: another instance may be the one sending.
-   */
-  private static final class QuestionBeingSent extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    QuestionBeingSent() {
-      super("the next question is being sent", null, false, false);
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while a question was being sent", e);
-    }
+    return Bursts.waitingForQuestion(
+        mayWait ->
+            reply(
+                eventId, channelId, threadTs, ts, userId, text, input, continuesPrevious, mayWait));
   }
 
   private Outcome reply(
@@ -205,18 +170,17 @@ public final class Interviewer {
                 return Optimistic.compute(
                     interview.id(),
                     version,
-                    () -> once(keys, now, handled(desk.written(posted, text, now))));
+                    () -> keys.once(now, handled(desk.written(posted, text, now))));
               }
               Optional<String> continued =
-                  burstOf(tx, interview, input, ts, continuesPrevious, mayWait);
+                  bursts.continued(tx, interview, input, ts, continuesPrevious, mayWait);
               InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
               Reply reply = new Reply(channelId, ts, text);
               return Optimistic.compute(
                   interview.id(),
                   version,
                   () ->
-                      once(
-                          keys,
+                      keys.once(
                           now,
                           continued.isPresent()
                               ? extend(machine, interview, continued.get(), reply, now)
@@ -248,13 +212,13 @@ public final class Interviewer {
                   refusal(interview, userId, channelId, now);
               if (refusal.isPresent()) {
                 return Optimistic.compute(
-                    interviewId, version, () -> once(keys, now, refusal.get()));
+                    interviewId, version, () -> keys.once(now, refusal.get()));
               }
               InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
               return Optimistic.compute(
                   interviewId,
                   version,
-                  () -> once(keys, now, step(machine, interview, input, Optional.empty(), now)));
+                  () -> keys.once(now, step(machine, interview, input, Optional.empty(), now)));
             });
     wakeSender.run();
     return outcome;
@@ -265,36 +229,6 @@ public final class Interviewer {
       change.accept(tx);
       return Outcome.HANDLED;
     };
-  }
-
-  /**
-   * The keys an input leaves, so that Slack's retry of it does nothing: {@code retried} ones only a
-   * retry brings back, pruned within the hour; {@code kept} ones stay with the interview while it
-   * is open (a reply's, which catch-up meets again when it reads the thread).
-   */
-  private record Keys(List<String> retried, String interviewId, List<String> kept) {
-    boolean anySeen(Tx tx) {
-      return retried.stream().anyMatch(tx.events()::seen)
-          || kept.stream().anyMatch(tx.events()::seen);
-    }
-
-    /** Records every key; false if one was recorded already. */
-    boolean firstTime(Tx tx, Instant now) {
-      boolean first = true;
-      for (String key : retried) {
-        first &= tx.events().firstTime(key, now);
-      }
-      for (String key : kept) {
-        first &= tx.events().firstTimeFor(interviewId, key, now);
-      }
-      return first;
-    }
-  }
-
-  /** The write, unless one of the keys was recorded meanwhile (a retry handled in between). */
-  private static Optimistic.Write<Outcome> once(
-      Keys keys, Instant now, Optimistic.Write<Outcome> write) {
-    return tx -> keys.firstTime(tx, now) ? write.write(tx) : Outcome.DUPLICATE;
   }
 
   /** A private note instead of the press's step: not the drafter's, or the interview closed. */
@@ -338,36 +272,6 @@ public final class Interviewer {
 
   /** A reply in Slack: where it is, so that editing or deleting it later reaches its answer. */
   private record Reply(String channelId, String ts, String text) {}
-
-  /**
-   * The question a reply continues: the drafter's previous reply answered it, and this reply was
-   * written before the next question could be read (see {@link Bursts}). While that question is
-   * being sent, and {@code mayWait}, the reply waits for Slack's answer (see {@link
-   * QuestionBeingSent}).
-   */
-  private Optional<String> burstOf(
-      Tx tx,
-      Interview interview,
-      Input input,
-      String ts,
-      boolean continuesPrevious,
-      boolean mayWait) {
-    if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
-      return Optional.empty();
-    }
-    return tx.interviews()
-        .burst(interview.id())
-        .filter(burst -> continuesPrevious || bursts.continues(ts, asking(tx, burst, mayWait)))
-        .map(Interviews.Burst::questionId);
-  }
-
-  private static Outbox.Standing asking(Tx tx, Interviews.Burst burst, boolean mayWait) {
-    Outbox.Standing standing = tx.outbox().standing(burst.nextAskId());
-    if (mayWait && standing.state() == Outbox.Standing.State.SENDING) {
-      throw new QuestionBeingSent();
-    }
-    return standing;
-  }
 
   private static Optimistic.Write<Outcome> extend(
       InterviewMachine machine, Interview interview, String questionId, Reply reply, Instant now) {

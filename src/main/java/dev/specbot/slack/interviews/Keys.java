@@ -1,0 +1,36 @@
+package dev.specbot.slack.interviews;
+
+import dev.specbot.storage.Optimistic;
+import dev.specbot.storage.Tx;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The keys an input leaves, so that Slack's retry of it does nothing: {@code retried} ones only a
+ * retry brings back, pruned within the hour; {@code kept} ones stay with the interview while it is
+ * open (a reply's, which catch-up meets again when it reads the thread).
+ */
+record Keys(List<String> retried, String interviewId, List<String> kept) {
+  boolean anySeen(Tx tx) {
+    return retried.stream().anyMatch(tx.events()::seen)
+        || kept.stream().anyMatch(tx.events()::seen);
+  }
+
+  /** Records every key; false if one was recorded already. */
+  boolean firstTime(Tx tx, Instant now) {
+    boolean first = true;
+    for (String key : retried) {
+      first &= tx.events().firstTime(key, now);
+    }
+    for (String key : kept) {
+      first &= tx.events().firstTimeFor(interviewId, key, now);
+    }
+    return first;
+  }
+
+  /** The write, unless one of the keys was recorded meanwhile (a retry handled in between). */
+  Optimistic.Write<Interviewer.Outcome> once(
+      Instant now, Optimistic.Write<Interviewer.Outcome> write) {
+    return tx -> firstTime(tx, now) ? write.write(tx) : Interviewer.Outcome.DUPLICATE;
+  }
+}
