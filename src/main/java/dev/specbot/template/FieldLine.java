@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param value the template's value, as written
  * @param lineEnd trailing spaces that make a hard line break, kept
  */
-record FieldLine(String lead, String labelMarkup, String label, String value, String lineEnd) {
+public record FieldLine(
+    String lead, String labelMarkup, String label, String value, String lineEnd) {
   private static final Pattern LINE =
       Pattern.compile(
           "^(?<lead>[ \\t]{0,3}(?:>[ \\t]?)?)"

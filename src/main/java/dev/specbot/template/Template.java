@@ -21,7 +21,7 @@ public final class Template {
   private final List<SectionNote> keptAsIs;
   private final List<Part> layout;
 
-  Template(
+  public Template(
       String id,
       String name,
       String description,
@@ -43,7 +43,7 @@ public final class Template {
   }
 
   /** What a template yields besides its layout, gathered while reading it. */
-  record Contents(
+  public record Contents(
       List<Question> questions,
       List<Group> groups,
       List<Field> fields,

@@ -22,7 +22,7 @@ import org.commonmark.node.Node;
  * Walks a parsed template in document order and builds both what the interview asks (questions,
  * groups, fields) and the layout that puts the answers back in place.
  */
-final class TemplateLayout {
+public final class TemplateLayout {
   /**
    * A checklist step the bot performs itself, scheduling (or chasing) the discussion meeting, has
    * both words: scheduling, then the meeting, or the meeting, then scheduling.
@@ -444,7 +444,7 @@ final class TemplateLayout {
    * A stable, readable key: "Architecture Overview/System Context" gives
    * "architecture-overview/system-context".
    */
-  static String slug(String text) {
+  public static String slug(String text) {
     String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
     String slug =
         trimmed(NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replace("-/", "/"))

@@ -16,7 +16,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 
 /** Reads a markdown template, as teams already write them, into an interview. */
-final class TemplateParser {
+public final class TemplateParser {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   /** Headings that address the writer rather than the reader: advice, left out of the document. */
@@ -33,7 +33,7 @@ final class TemplateParser {
   private TemplateParser() {}
 
   /** A template read from its file's bytes, with an optional sidecar of overrides. */
-  static Template parse(String id, String source, byte[] bytes, Optional<Sidecar> sidecar)
+  public static Template parse(String id, String source, byte[] bytes, Optional<Sidecar> sidecar)
       throws TemplateException {
     String text = TemplateText.decode(source, bytes);
     FrontMatter frontMatter = FrontMatter.split(source, text);
@@ -53,7 +53,7 @@ final class TemplateParser {
   }
 
   /** Overrides in a file beside the template, e.g. {@code echo-tech-spec.yml}. */
-  record Sidecar(String source, String yamlText) {
+  public record Sidecar(String source, String yamlText) {
     Overrides overrides() throws TemplateException {
       YamlText.checkLines(source, yamlText, 1);
       try {
