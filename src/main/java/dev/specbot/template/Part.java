@@ -1,5 +1,10 @@
 package dev.specbot.template;
 
+import dev.specbot.template.markdown.AnswerMarkdown;
+import dev.specbot.template.markdown.Inline;
+import dev.specbot.template.markdown.TableAnswer;
+import dev.specbot.template.parse.FieldLine;
+import dev.specbot.template.parse.Placeholders;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.specbot.template;
 
+import dev.specbot.template.parse.TemplateLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

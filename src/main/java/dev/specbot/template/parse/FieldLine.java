@@ -1,5 +1,6 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.FieldKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.markdown;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,12 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.AtxHeading;
+import dev.specbot.template.markdown.Markdown;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

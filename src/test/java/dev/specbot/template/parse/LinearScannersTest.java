@@ -1,7 +1,13 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.specbot.template.Fixtures;
+import dev.specbot.template.Question;
+import dev.specbot.template.Template;
+import dev.specbot.template.markdown.AtxHeading;
+import dev.specbot.template.markdown.EmphasisMarks;
+import dev.specbot.template.markdown.Inline;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;

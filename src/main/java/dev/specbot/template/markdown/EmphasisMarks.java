@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.markdown;
 
 /**
  * Takes emphasis marks off guidance text, as the pattern {@code (\*\*|__|\*|_)(\S(?:.*?\S)?)\1}

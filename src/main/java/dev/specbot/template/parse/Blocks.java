@@ -1,5 +1,6 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.markdown.Markdown;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;

@@ -1,5 +1,7 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.Markdown;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

@@ -1,5 +1,16 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.Field;
+import dev.specbot.template.FieldKind;
+import dev.specbot.template.Group;
+import dev.specbot.template.Part;
+import dev.specbot.template.Question;
+import dev.specbot.template.QuestionKind;
+import dev.specbot.template.SectionNote;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.Markdown;
+import dev.specbot.template.markdown.TableAnswer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
