@@ -11,7 +11,6 @@ import dev.specbot.template.Template;
 import dev.specbot.template.TemplateException;
 import dev.specbot.template.markdown.Markdown;
 import dev.specbot.template.markdown.TableAnswer;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +32,7 @@ import org.commonmark.node.Node;
  * Walks a parsed template in document order and builds both what the interview asks (questions,
  * groups, fields) and the layout that puts the answers back in place.
  */
-public final class TemplateLayout {
+final class TemplateLayout {
   /**
    * A checklist step the bot performs itself, scheduling (or chasing) the discussion meeting, has
    * both words: scheduling, then the meeting, or the meeting, then scheduling.
@@ -43,9 +42,6 @@ public final class TemplateLayout {
   private static final Pattern MEETING =
       Pattern.compile("(?i)\\b(?:discuss\\w*|meeting|review)\\b");
   private static final Pattern SCHEDULING_WORD = Pattern.compile("(?i)\\bschedul");
-
-  private static final Pattern MARKS = Pattern.compile("\\p{M}");
-  private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9/]+");
 
   private static final Pattern CHECKBOX =
       Pattern.compile("^[>\\s]*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
@@ -66,10 +62,7 @@ public final class TemplateLayout {
   private final List<SectionNote> leftOut = new ArrayList<>();
   private final List<SectionNote> keptAsIs = new ArrayList<>();
   private final List<String> intro = new ArrayList<>();
-  private final Set<String> ids = new HashSet<>();
-
-  /** Per id base, the last number tried: ids already taken stay taken. */
-  private final Map<String, Integer> idNumbers = new HashMap<>();
+  private final Ids ids = new Ids();
 
   private final Set<String> fieldLabelsSeen = new HashSet<>();
   private final Map<Section, String> groupIds = new LinkedHashMap<>();
@@ -244,7 +237,7 @@ public final class TemplateLayout {
     Question question =
         new Question(
             questions.size() + 1,
-            uniqueId(slug(String.join("/", section.path()))),
+            ids.unique(String.join("/", section.path())),
             section.title,
             section.path().subList(0, section.path().size() - 1),
             prompt(section),
@@ -300,7 +293,7 @@ public final class TemplateLayout {
     Question question =
         new Question(
             questions.size() + 1,
-            uniqueId(slug(line.label())),
+            ids.unique(line.label()),
             line.label(),
             List.of(),
             Optional.empty(),
@@ -350,7 +343,7 @@ public final class TemplateLayout {
   private void nameGroups() {
     for (Section section : body.sections()) {
       if (section.role == Section.Role.GROUP) {
-        groupIds.put(section, uniqueId(slug(String.join("/", section.path()))));
+        groupIds.put(section, ids.unique(String.join("/", section.path())));
       }
     }
   }
@@ -434,49 +427,6 @@ public final class TemplateLayout {
       fitted.add("");
     }
     return fitted;
-  }
-
-  /** The base, or the base with the first free number from 2: {@code goals}, {@code goals-2}. */
-  private String uniqueId(String base) {
-    String name = base.isEmpty() ? "section" : base;
-    String candidate = name;
-    // Numbers tried before for this base were taken, and stay taken: a template of one heading
-    // repeated thousands of times would otherwise try them all again for each copy.
-    int n = idNumbers.getOrDefault(name, 1);
-    while (!ids.add(candidate)) {
-      n++;
-      candidate = name + "-" + n;
-    }
-    idNumbers.put(name, n);
-    return candidate;
-  }
-
-  /**
-   * A stable, readable key: "Architecture Overview/System Context" gives
-   * "architecture-overview/system-context".
-   */
-  public static String slug(String text) {
-    String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-    String slug =
-        trimmed(NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replace("-/", "/"))
-            .replace("/-", "/");
-    return slug.length() > 80 ? trimmed(slug.substring(0, 80)) : slug;
-  }
-
-  /**
-   * Without dashes and slashes at either end. By hand: the pattern {@code [-/]+$} tried every slash
-   * of a long run of them against the rest of the run.
-   */
-  private static String trimmed(String slug) {
-    int start = 0;
-    while (start < slug.length() && (slug.charAt(start) == '-' || slug.charAt(start) == '/')) {
-      start++;
-    }
-    int end = slug.length();
-    while (end > start && (slug.charAt(end - 1) == '-' || slug.charAt(end - 1) == '/')) {
-      end--;
-    }
-    return slug.substring(start, end);
   }
 
   /**

@@ -99,7 +99,7 @@ class WorstCaseTemplateTimingTest {
           Placeholders.firstOption("[" + line);
           Placeholders.innerLabel("<" + line);
           Placeholders.titleHeading(line, "Payment retries");
-          TemplateLayout.slug(line);
+          Ids.slug(line);
           TemplateLayout.isMeetingStep("- [ ] schedule " + line);
         });
   }
