@@ -131,7 +131,7 @@ class LinearScannersTest {
           return line.toString();
         },
         line -> former.matcher(line).find(),
-        TemplateLayout::isMeetingStep);
+        KeptSections::isMeetingStep);
   }
 
   @Test

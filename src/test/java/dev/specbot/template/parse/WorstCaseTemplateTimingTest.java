@@ -100,7 +100,7 @@ class WorstCaseTemplateTimingTest {
           Placeholders.innerLabel("<" + line);
           Placeholders.titleHeading(line, "Payment retries");
           Ids.slug(line);
-          TemplateLayout.isMeetingStep("- [ ] schedule " + line);
+          KeptSections.isMeetingStep("- [ ] schedule " + line);
         });
   }
 
