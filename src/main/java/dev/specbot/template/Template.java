@@ -21,6 +21,7 @@ public final class Template {
   private final List<SectionNote> keptAsIs;
   private final List<Part> layout;
 
+  /** A template as {@link dev.specbot.template.parse.TemplateParser} reads it. */
   public Template(
       String id,
       String name,
