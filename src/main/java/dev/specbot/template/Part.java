@@ -1,5 +1,10 @@
 package dev.specbot.template;
 
+import dev.specbot.template.markdown.AnswerMarkdown;
+import dev.specbot.template.markdown.Inline;
+import dev.specbot.template.markdown.TableAnswer;
+import dev.specbot.template.parse.FieldLine;
+import dev.specbot.template.parse.Placeholders;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +17,7 @@ import java.util.stream.IntStream;
  * One piece of a template's layout: what the finished document has in that place, given the answers
  * and what the bot knows. A layout rendered part by part rebuilds the template's structure.
  */
-sealed interface Part
+public sealed interface Part
     permits Part.Verbatim,
         Part.TitleHeading,
         Part.Fields,
@@ -76,7 +81,7 @@ sealed interface Part
   /** A block of metadata lines, each filled by the bot, by an answer, or kept. */
   record Fields(List<Slot> slots) implements Part {
     /** One line and what fills it: a field kind, a question, or neither (kept as written). */
-    record Slot(FieldLine line, Optional<FieldKind> kind, Optional<String> questionId) {}
+    public record Slot(FieldLine line, Optional<FieldKind> kind, Optional<String> questionId) {}
 
     @Override
     public String render(Filling filling) {

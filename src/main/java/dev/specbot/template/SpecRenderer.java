@@ -1,5 +1,6 @@
 package dev.specbot.template;
 
+import dev.specbot.template.parse.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public final class SpecRenderer {
 
   /** A file name for a spec with this title: "Payment retries" gives {@code payment-retries.md}. */
   public static String fileName(String title) {
-    String slug = TemplateLayout.slug(title.replace('/', ' '));
+    String slug = Ids.slug(title.replace('/', ' '));
     return (slug.isEmpty() ? "spec" : slug) + ".md";
   }
 

@@ -21,7 +21,8 @@ public final class Template {
   private final List<SectionNote> keptAsIs;
   private final List<Part> layout;
 
-  Template(
+  /** A template as {@link dev.specbot.template.parse.TemplateParser} reads it. */
+  public Template(
       String id,
       String name,
       String description,
@@ -43,7 +44,7 @@ public final class Template {
   }
 
   /** What a template yields besides its layout, gathered while reading it. */
-  record Contents(
+  public record Contents(
       List<Question> questions,
       List<Group> groups,
       List<Field> fields,

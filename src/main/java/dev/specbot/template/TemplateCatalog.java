@@ -1,5 +1,7 @@
 package dev.specbot.template;
 
+import dev.specbot.template.parse.TemplateParser;
+import dev.specbot.template.parse.TemplateText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

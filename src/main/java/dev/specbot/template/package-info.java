@@ -3,9 +3,12 @@
  * (questions, groups, fields the bot fills itself), and renders the answers back into the finished
  * document.
  *
- * <p>Plain Java: nothing here knows of Slack, storage or meetings. {@link
- * dev.specbot.template.TemplateCatalog} loads the built-in and custom templates, {@link
- * dev.specbot.template.Template} is the interview one template yields, and {@link
- * dev.specbot.template.SpecRenderer} assembles a document from answers.
+ * <p>Plain Java: nothing here knows of Slack, storage or meetings. This package holds what the rest
+ * of the bot uses: {@link dev.specbot.template.TemplateCatalog} loads the built-in and custom
+ * templates, {@link dev.specbot.template.Template} is the interview one template yields, and {@link
+ * dev.specbot.template.SpecRenderer} assembles a document from answers, part by part of the
+ * template's layout ({@link dev.specbot.template.Part}). Reading a template file is in {@link
+ * dev.specbot.template.parse}; the markdown both sides handle is in {@link
+ * dev.specbot.template.markdown}.
  */
 package dev.specbot.template;

@@ -3,6 +3,7 @@ package dev.specbot.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.specbot.template.parse.TemplateParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Templates, answers and expected documents shared by the engine's tests. */
-final class Fixtures {
-  static final RenderContext SCHEDULED =
+public final class Fixtures {
+  public static final RenderContext SCHEDULED =
       new RenderContext(
           "Payment retries",
           "Alice Example",
           LocalDate.of(2026, 11, 2),
           LocalDate.of(2026, 11, 20),
           Optional.of("Tuesday 24 November 2026, 15:00-15:30 UTC"));
-  static final RenderContext UNSCHEDULED =
+  public static final RenderContext UNSCHEDULED =
       new RenderContext(
           "Payment retries",
           "Alice Example",
@@ -39,7 +40,7 @@ final class Fixtures {
   }
 
   /** Parses markdown as a template with the given id, failing the test on a template error. */
-  static Template template(String markdown) {
+  public static Template template(String markdown) {
     try {
       return parse(markdown);
     } catch (TemplateException e) {
@@ -47,7 +48,7 @@ final class Fixtures {
     }
   }
 
-  static Template parse(String markdown) throws TemplateException {
+  public static Template parse(String markdown) throws TemplateException {
     return TemplateParser.parse(
         "test", "test.md", markdown.getBytes(StandardCharsets.UTF_8), Optional.empty());
   }

@@ -1,8 +1,11 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.markdown.Markdown;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
@@ -71,6 +74,14 @@ final class Blocks {
   static List<String> fieldLines(Node block, List<String> lines) {
     return Markdown.lines(Markdown.source(block, lines)).stream()
         .filter(line -> !BLANK_QUOTE_LINE.matcher(line).matches())
+        .toList();
+  }
+
+  /** The names of a table's columns, as its header row gives them, placeholders kept. */
+  static List<String> columns(TableBlock table) {
+    TableRow header = (TableRow) table.getFirstChild().getFirstChild();
+    return Markdown.children(header).stream()
+        .map(cell -> Hints.inlineKeepingBrackets((TableCell) cell))
         .toList();
   }
 

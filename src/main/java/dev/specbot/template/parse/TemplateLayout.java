@@ -1,6 +1,15 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
-import java.text.Normalizer;
+import dev.specbot.template.Field;
+import dev.specbot.template.FieldKind;
+import dev.specbot.template.Group;
+import dev.specbot.template.Part;
+import dev.specbot.template.Question;
+import dev.specbot.template.QuestionKind;
+import dev.specbot.template.SectionNote;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.Markdown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,12 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableRow;
-import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 
 /**
@@ -23,22 +27,6 @@ import org.commonmark.node.Node;
  * groups, fields) and the layout that puts the answers back in place.
  */
 final class TemplateLayout {
-  /**
-   * A checklist step the bot performs itself, scheduling (or chasing) the discussion meeting, has
-   * both words: scheduling, then the meeting, or the meeting, then scheduling.
-   */
-  private static final Pattern SCHEDULING = Pattern.compile("(?i)schedul");
-
-  private static final Pattern MEETING =
-      Pattern.compile("(?i)\\b(?:discuss\\w*|meeting|review)\\b");
-  private static final Pattern SCHEDULING_WORD = Pattern.compile("(?i)\\bschedul");
-
-  private static final Pattern MARKS = Pattern.compile("\\p{M}");
-  private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9/]+");
-
-  private static final Pattern CHECKBOX =
-      Pattern.compile("^[>\\s]*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
-
   private final String id;
   private final String source;
   private final FrontMatter frontMatter;
@@ -55,10 +43,7 @@ final class TemplateLayout {
   private final List<SectionNote> leftOut = new ArrayList<>();
   private final List<SectionNote> keptAsIs = new ArrayList<>();
   private final List<String> intro = new ArrayList<>();
-  private final Set<String> ids = new HashSet<>();
-
-  /** Per id base, the last number tried: ids already taken stay taken. */
-  private final Map<String, Integer> idNumbers = new HashMap<>();
+  private final Ids ids = new Ids();
 
   private final Set<String> fieldLabelsSeen = new HashSet<>();
   private final Map<Section, String> groupIds = new LinkedHashMap<>();
@@ -156,65 +141,17 @@ final class TemplateLayout {
 
   private void addProcess(Section section) {
     addHeading(section);
-    List<String> meetingSteps = new ArrayList<>();
-    for (Node block : section.body) {
-      if (Blocks.isTaskList(block, body.lines())) {
-        Part.Checklist checklist = checklist(block);
-        checklist.meetingSteps().stream()
-            .sorted()
-            .forEach(
-                i -> meetingSteps.add(CHECKBOX.matcher(checklist.lines().get(i)).replaceFirst("")));
-        layout.add(checklist);
-      }
-    }
-    String reason =
-        meetingSteps.isEmpty()
-            ? "a process checklist, kept as it is"
-            : "a process checklist, kept; ticked when the meeting is scheduled: "
-                + String.join(" / ", meetingSteps);
-    keptAsIs.add(new SectionNote(section.title, reason, section.line));
-  }
-
-  private Part.Checklist checklist(Node list) {
-    int first = Markdown.firstLine(list);
-    List<String> lines = body.lines().subList(first, Markdown.lastLine(list) + 1);
-    List<ListItem> items = new ArrayList<>();
-    Blocks.collectItems(list, items);
-    Set<Integer> meetingSteps = new HashSet<>();
-    for (ListItem item : items) {
-      int line = Markdown.firstLine(item) - first;
-      if (isMeetingStep(lines.get(line))) {
-        meetingSteps.add(line);
-      }
-    }
-    return new Part.Checklist(lines, meetingSteps);
+    addKept(KeptSections.process(section, body.lines()));
   }
 
   private void addRevisionLog(Section section) {
     addHeading(section);
-    TableBlock table =
-        (TableBlock) section.body.stream().filter(Blocks::isTable).findFirst().orElseThrow();
-    List<String> tableLines = Markdown.lines(Markdown.source(table, body.lines()));
-    List<String> columns = columns(table);
-    List<String> cells =
-        tableLines.size() > 2
-            ? fitted(TableAnswer.cells(tableLines.get(2)), columns.size())
-            : fitted(List.of(), columns.size());
-    List<Optional<FieldKind>> kinds = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      String cell = cells.get(i);
-      Optional<String> placeholder = Placeholders.innerLabel(cell);
-      kinds.add(
-          placeholder.isPresent()
-              ? FieldLine.knownKind(placeholder.get(), fieldRoles)
-              : cell.isBlank()
-                  ? FieldLine.knownKind(columns.get(i), fieldRoles)
-                  : Optional.empty());
-    }
-    layout.add(new Part.RevisionLog(tableLines.subList(0, 2), cells, kinds));
-    keptAsIs.add(
-        new SectionNote(
-            section.title, "a revision log, filled with the first entry", section.line));
+    addKept(KeptSections.revisionLog(section, body.lines(), fieldRoles));
+  }
+
+  private void addKept(KeptSections.Kept kept) {
+    layout.addAll(kept.parts());
+    keptAsIs.add(kept.note());
   }
 
   private void addQuestion(Section section) {
@@ -233,13 +170,13 @@ final class TemplateLayout {
     Question question =
         new Question(
             questions.size() + 1,
-            uniqueId(slug(String.join("/", section.path()))),
+            ids.unique(String.join("/", section.path())),
             section.title,
             section.path().subList(0, section.path().size() - 1),
             prompt(section),
             hint,
             table.isPresent() ? QuestionKind.TABLE : QuestionKind.TEXT,
-            table.map(TemplateLayout::columns).orElse(List.of()),
+            table.map(Blocks::columns).orElse(List.of()),
             TemplateParser.isOptional(section, overrides),
             groupOf(section),
             section.line);
@@ -289,7 +226,7 @@ final class TemplateLayout {
     Question question =
         new Question(
             questions.size() + 1,
-            uniqueId(slug(line.label())),
+            ids.unique(line.label()),
             line.label(),
             List.of(),
             Optional.empty(),
@@ -339,7 +276,7 @@ final class TemplateLayout {
   private void nameGroups() {
     for (Section section : body.sections()) {
       if (section.role == Section.Role.GROUP) {
-        groupIds.put(section, uniqueId(slug(String.join("/", section.path()))));
+        groupIds.put(section, ids.unique(String.join("/", section.path())));
       }
     }
   }
@@ -408,86 +345,6 @@ final class TemplateLayout {
 
   private static String heading(Section section) {
     return "#".repeat(section.level) + " " + section.headingText;
-  }
-
-  private static List<String> columns(TableBlock table) {
-    TableRow header = (TableRow) table.getFirstChild().getFirstChild();
-    return Markdown.children(header).stream()
-        .map(cell -> Hints.inlineKeepingBrackets((TableCell) cell))
-        .toList();
-  }
-
-  private static List<String> fitted(List<String> cells, int width) {
-    List<String> fitted = new ArrayList<>(cells.subList(0, Math.min(cells.size(), width)));
-    while (fitted.size() < width) {
-      fitted.add("");
-    }
-    return fitted;
-  }
-
-  /** The base, or the base with the first free number from 2: {@code goals}, {@code goals-2}. */
-  private String uniqueId(String base) {
-    String name = base.isEmpty() ? "section" : base;
-    String candidate = name;
-    // Numbers tried before for this base were taken, and stay taken: a template of one heading
-    // repeated thousands of times would otherwise try them all again for each copy.
-    int n = idNumbers.getOrDefault(name, 1);
-    while (!ids.add(candidate)) {
-      n++;
-      candidate = name + "-" + n;
-    }
-    idNumbers.put(name, n);
-    return candidate;
-  }
-
-  /**
-   * A stable, readable key: "Architecture Overview/System Context" gives
-   * "architecture-overview/system-context".
-   */
-  static String slug(String text) {
-    String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-    String slug =
-        trimmed(NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-").replace("-/", "/"))
-            .replace("/-", "/");
-    return slug.length() > 80 ? trimmed(slug.substring(0, 80)) : slug;
-  }
-
-  /**
-   * Without dashes and slashes at either end. By hand: the pattern {@code [-/]+$} tried every slash
-   * of a long run of them against the rest of the run.
-   */
-  private static String trimmed(String slug) {
-    int start = 0;
-    while (start < slug.length() && (slug.charAt(start) == '-' || slug.charAt(start) == '/')) {
-      start++;
-    }
-    int end = slug.length();
-    while (end > start && (slug.charAt(end - 1) == '-' || slug.charAt(end - 1) == '/')) {
-      end--;
-    }
-    return slug.substring(start, end);
-  }
-
-  /**
-   * Whether a checklist line is the step of scheduling the discussion: scheduling before a word for
-   * the meeting, or a word for the meeting before a word that starts with scheduling.
-   *
-   * <p>Each word is looked for once, after the first of the other: the pattern this replaces, with
-   * {@code .*} between the two, searched the rest of the line from every occurrence of the first.
-   */
-  static boolean isMeetingStep(String line) {
-    return followedBy(line, SCHEDULING, MEETING) || followedBy(line, MEETING, SCHEDULING_WORD);
-  }
-
-  private static boolean followedBy(String line, Pattern first, Pattern then) {
-    Matcher matcher = first.matcher(line);
-    if (!matcher.find()) {
-      return false;
-    }
-    return then.matcher(line)
-        .useTransparentBounds(true)
-        .region(matcher.end(), line.length())
-        .find();
   }
 
   private static String humanized(String id) {

@@ -1,9 +1,15 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.specbot.template.Fixtures;
+import dev.specbot.template.Question;
+import dev.specbot.template.SpecRenderer;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.Markdown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

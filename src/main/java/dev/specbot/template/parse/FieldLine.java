@@ -1,5 +1,6 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.FieldKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * @param value the template's value, as written
  * @param lineEnd trailing spaces that make a hard line break, kept
  */
-record FieldLine(String lead, String labelMarkup, String label, String value, String lineEnd) {
+public record FieldLine(
+    String lead, String labelMarkup, String label, String value, String lineEnd) {
   private static final Pattern LINE =
       Pattern.compile(
           "^(?<lead>[ \\t]{0,3}(?:>[ \\t]?)?)"

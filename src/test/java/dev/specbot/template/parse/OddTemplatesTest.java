@@ -1,9 +1,17 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.specbot.template.Fixtures;
+import dev.specbot.template.Group;
+import dev.specbot.template.Question;
+import dev.specbot.template.QuestionKind;
+import dev.specbot.template.RenderContext;
+import dev.specbot.template.SpecRenderer;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,15 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import static dev.specbot.text.AdversarialText.MESSAGE;
 import static dev.specbot.text.AdversarialText.fill;
 import static dev.specbot.text.LinearTime.assertLinear;
 
+import dev.specbot.template.Fixtures;
+import dev.specbot.template.RenderContext;
+import dev.specbot.template.SpecRenderer;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.AtxHeading;
 import dev.specbot.text.AdversarialText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,8 +99,8 @@ class WorstCaseTemplateTimingTest {
           Placeholders.firstOption("[" + line);
           Placeholders.innerLabel("<" + line);
           Placeholders.titleHeading(line, "Payment retries");
-          TemplateLayout.slug(line);
-          TemplateLayout.isMeetingStep("- [ ] schedule " + line);
+          Ids.slug(line);
+          KeptSections.isMeetingStep("- [ ] schedule " + line);
         });
   }
 

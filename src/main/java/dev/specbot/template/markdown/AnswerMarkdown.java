@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.commonmark.node.Node;
  * headings are moved below the section's level, and a code fence or HTML block left open is closed
  * so it cannot swallow the sections that follow. The writer's text itself is kept.
  */
-final class AnswerMarkdown {
+public final class AnswerMarkdown {
   private static final Pattern RAW_HTML_OPEN =
       Pattern.compile("^ {0,3}<(script|pre|style|textarea)(?:[\\s>]|$)", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME_LINE = Pattern.compile("^[^\\s#>*+|`~<=-][^\\n]{0,99}$");
@@ -25,10 +25,10 @@ final class AnswerMarkdown {
   private AnswerMarkdown() {}
 
   /** An answer split into the name its first line gives a placeholder heading, and the rest. */
-  record Named(String name, String rest) {}
+  public record Named(String name, String rest) {}
 
   /** The answer as markdown that stays inside a section of the given heading level. */
-  static String sanitize(String answer, int sectionLevel) {
+  public static String sanitize(String answer, int sectionLevel) {
     List<String> lines = new ArrayList<>(Markdown.lines(trimBlankLines(answer)));
     Node document = Markdown.parse(String.join("\n", lines));
     List<Node> blocks = Markdown.children(document);
@@ -46,7 +46,7 @@ final class AnswerMarkdown {
    * Splits "Use SQLite\nBecause..." into a name for a placeholder heading and the rest, when the
    * first line reads as a short name and more follows.
    */
-  static Optional<Named> nameAndRest(String answer) {
+  public static Optional<Named> nameAndRest(String answer) {
     String text = trimBlankLines(answer);
     int newline = text.indexOf('\n');
     if (newline < 0) {

@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,8 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.Markdown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,8 +1,12 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.AtxHeading;
+import dev.specbot.template.markdown.Markdown;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,7 +20,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 
 /** Reads a markdown template, as teams already write them, into an interview. */
-final class TemplateParser {
+public final class TemplateParser {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   /** Headings that address the writer rather than the reader: advice, left out of the document. */
@@ -33,7 +37,7 @@ final class TemplateParser {
   private TemplateParser() {}
 
   /** A template read from its file's bytes, with an optional sidecar of overrides. */
-  static Template parse(String id, String source, byte[] bytes, Optional<Sidecar> sidecar)
+  public static Template parse(String id, String source, byte[] bytes, Optional<Sidecar> sidecar)
       throws TemplateException {
     String text = TemplateText.decode(source, bytes);
     FrontMatter frontMatter = FrontMatter.split(source, text);
@@ -53,7 +57,7 @@ final class TemplateParser {
   }
 
   /** Overrides in a file beside the template, e.g. {@code echo-tech-spec.yml}. */
-  record Sidecar(String source, String yamlText) {
+  public record Sidecar(String source, String yamlText) {
     Overrides overrides() throws TemplateException {
       YamlText.checkLines(source, yamlText, 1);
       try {

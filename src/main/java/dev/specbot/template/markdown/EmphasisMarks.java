@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.markdown;
 
 /**
  * Takes emphasis marks off guidance text, as the pattern {@code (\*\*|__|\*|_)(\S(?:.*?\S)?)\1}
@@ -9,7 +9,7 @@ package dev.specbot.template;
  * each kind of mark could close is remembered, so every character is looked at a bounded number of
  * times.
  */
-final class EmphasisMarks {
+public final class EmphasisMarks {
   private static final String[] MARKS = {"**", "__", "*", "_"};
 
   private final String text;
@@ -25,7 +25,7 @@ final class EmphasisMarks {
   }
 
   /** The text with each emphasised run replaced by its content. */
-  static String strip(String text) {
+  public static String strip(String text) {
     return new EmphasisMarks(text).stripped();
   }
 

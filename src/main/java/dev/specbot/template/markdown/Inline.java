@@ -1,20 +1,20 @@
-package dev.specbot.template;
+package dev.specbot.template.markdown;
 
 import java.util.regex.Pattern;
 
 /** Puts plain text safely inside a markdown line: a heading, a metadata value or a table cell. */
-final class Inline {
+public final class Inline {
   private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|~])");
 
   private Inline() {}
 
   /** Escapes markdown syntax so the text reads literally, and folds it onto one line. */
-  static String escape(String text) {
+  public static String escape(String text) {
     return SPECIAL.matcher(oneLine(text)).replaceAll("\\\\$1");
   }
 
   /** Folds an answer onto one line without escaping it: the writer's own markdown stays. */
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     return foldLineBreaks(text.strip());
   }
 
@@ -25,7 +25,7 @@ final class Inline {
    * <p>One pass: the pattern {@code \s*\R\s*} it replaces tried, from every blank of a run without
    * a line break, the whole rest of the run, seconds of work for an answer padded with spaces.
    */
-  static String foldLineBreaks(String text) {
+  public static String foldLineBreaks(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
     while (i < text.length()) {

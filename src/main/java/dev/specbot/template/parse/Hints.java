@@ -1,5 +1,8 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.markdown.EmphasisMarks;
+import dev.specbot.template.markdown.Inline;
+import dev.specbot.template.markdown.Markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

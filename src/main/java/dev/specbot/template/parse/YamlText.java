@@ -1,4 +1,6 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
+
+import dev.specbot.template.TemplateException;
 
 /** YAML as templates hold it (front matter, and overrides beside a template), before it is read. */
 final class YamlText {

@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Template placeholders such as {@code [Issue Title]}, {@code <Project / Feature Name>} or {@code
  * {{name}}}.
  */
-final class Placeholders {
+public final class Placeholders {
   /** A bracketed, angled or braced placeholder; a {@code [text](url)} link is not one. */
   private static final Pattern PLACEHOLDER =
       Pattern.compile(
@@ -35,7 +35,7 @@ final class Placeholders {
   /**
    * Whether a metadata value still waits for the writer: blank, a comment, a placeholder or "TBD".
    */
-  static boolean awaitsWriter(String value) {
+  public static boolean awaitsWriter(String value) {
     return in(value) || BLANKISH.matcher(value).matches() || value.contains("<!--");
   }
 
@@ -44,7 +44,7 @@ final class Placeholders {
    * {@code [ProjectName] – [FeatureName] Feature Plan} becomes {@code Payment retries Feature
    * Plan}.
    */
-  static Optional<String> replaceRun(String text, String replacement) {
+  public static Optional<String> replaceRun(String text, String replacement) {
     Matcher matcher = PLACEHOLDER.matcher(text);
     if (!matcher.find()) {
       return Optional.empty();
@@ -62,7 +62,7 @@ final class Placeholders {
    * only names itself ("Tech Spec Title") is replaced; any other heading is kept with the title
    * after it. A trailing "Template" goes, since the finished document is not one.
    */
-  static String titleHeading(String headingText, String escapedTitle) {
+  public static String titleHeading(String headingText, String escapedTitle) {
     Optional<String> filled = replaceRun(headingText, escapedTitle);
     if (filled.isPresent()) {
       return withoutTemplateWord(filled.get()).strip();
@@ -141,7 +141,7 @@ final class Placeholders {
   }
 
   /** The first option of a status placeholder such as {@code [DRAFT/APPROVED]}, or empty. */
-  static Optional<String> firstOption(String value) {
+  public static Optional<String> firstOption(String value) {
     Matcher matcher = PLACEHOLDER.matcher(value);
     if (!matcher.find()) {
       return Optional.empty();

@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * An answer to a table section: lines with {@code |} are rows of the table, every other line is
  * kept as text around it. Nothing the writer typed is dropped: extra cells join the last column.
  */
-final class TableAnswer {
+public final class TableAnswer {
   private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
   private static final Pattern DELIMITER_CELL = Pattern.compile("\\s*:?-{1,}:?\\s*");
 
@@ -19,7 +19,8 @@ final class TableAnswer {
    * The table (the template's header lines, then the writer's rows) with the writer's other text
    * before and after it, as markdown inside a section of the given level.
    */
-  static String render(String answer, List<String> tableHead, List<String> columns, int level) {
+  public static String render(
+      String answer, List<String> tableHead, List<String> columns, int level) {
     List<String> before = new ArrayList<>();
     List<String> rows = new ArrayList<>();
     List<String> after = new ArrayList<>();
@@ -53,7 +54,7 @@ final class TableAnswer {
     return UNESCAPED_PIPE.matcher(line).find();
   }
 
-  static List<String> cells(String line) {
+  public static List<String> cells(String line) {
     String trimmed = line.strip();
     if (trimmed.startsWith("|")) {
       trimmed = trimmed.substring(1);

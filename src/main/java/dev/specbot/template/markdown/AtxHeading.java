@@ -1,4 +1,4 @@
-package dev.specbot.template;
+package dev.specbot.template.markdown;
 
 import java.util.Optional;
 
@@ -10,14 +10,14 @@ import java.util.Optional;
  * every length of the text against every split of the blanks after it, minutes of work for a
  * heading padded with a few thousand spaces.
  */
-final class AtxHeading {
+public final class AtxHeading {
   private static final int MAX_LEVEL = 6;
   private static final int MAX_INDENT = 3;
 
   private AtxHeading() {}
 
   /** The heading's text, or empty when the line is not an ATX heading. */
-  static Optional<String> text(String line) {
+  public static Optional<String> text(String line) {
     int start = skip(line, 0, ' ');
     if (start > MAX_INDENT) {
       return Optional.empty();

@@ -1,5 +1,7 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.Markdown;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -8,12 +10,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Turns a template file's bytes into text, refusing what cannot be a markdown template. */
-final class TemplateText {
+public final class TemplateText {
   /**
    * Templates are documents, not data: anything bigger is a mistake, and would slow every
    * interview.
    */
-  static final int MAX_BYTES = 1024 * 1024;
+  public static final int MAX_BYTES = 1024 * 1024;
 
   private TemplateText() {}
 
@@ -44,7 +46,7 @@ final class TemplateText {
    * The text of a template's overrides file (YAML), held to the same size and encoding as a
    * template; it may be empty.
    */
-  static String yaml(String source, byte[] bytes) throws TemplateException {
+  public static String yaml(String source, byte[] bytes) throws TemplateException {
     if (bytes.length > MAX_BYTES) {
       throw tooBig(source, "a template's overrides file", bytes.length + " bytes");
     }
@@ -53,7 +55,7 @@ final class TemplateText {
   }
 
   /** The refusal of a file over the cap; {@code size} says how big it is, as far as known. */
-  static TemplateException tooBig(String source, String what, String size) {
+  public static TemplateException tooBig(String source, String what, String size) {
     return new TemplateException(
         source, 0, "is " + size + "; " + what + " may be at most 1 MB (" + MAX_BYTES + " bytes)");
   }

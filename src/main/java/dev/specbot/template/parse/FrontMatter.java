@@ -1,9 +1,11 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.specbot.template.TemplateException;
+import dev.specbot.template.markdown.Markdown;
 import java.util.List;
 
 /**

@@ -1,7 +1,13 @@
-package dev.specbot.template;
+package dev.specbot.template.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.specbot.template.Fixtures;
+import dev.specbot.template.Question;
+import dev.specbot.template.Template;
+import dev.specbot.template.markdown.AtxHeading;
+import dev.specbot.template.markdown.EmphasisMarks;
+import dev.specbot.template.markdown.Inline;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
@@ -125,7 +131,7 @@ class LinearScannersTest {
           return line.toString();
         },
         line -> former.matcher(line).find(),
-        TemplateLayout::isMeetingStep);
+        KeptSections::isMeetingStep);
   }
 
   @Test
@@ -143,8 +149,8 @@ class LinearScannersTest {
                   .replaceAll("^[-/]+|[-/]+$", "");
           return slug.length() > 80 ? slug.substring(0, 80).replaceAll("[-/]+$", "") : slug;
         };
-    agree("a-/ .\u00E9", 12, former, TemplateLayout::slug);
-    agree("ab/-", 160, former, TemplateLayout::slug);
+    agree("a-/ .\u00E9", 12, former, Ids::slug);
+    agree("ab/-", 160, former, Ids::slug);
   }
 
   @Test
