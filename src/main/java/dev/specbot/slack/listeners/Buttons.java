@@ -1,0 +1,94 @@
+package dev.specbot.slack.listeners;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import dev.specbot.interview.Input;
+import dev.specbot.slack.interviews.Interviewer;
+import dev.specbot.slack.meetings.MeetingActions;
+import dev.specbot.slack.messages.ActionIds;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The buttons on the bot's messages: the meeting's (with the pickers' values as they stood) go to
+ * {@link MeetingActions}, the interview's to the {@link Interviewer}. A press is keyed by its
+ * message, time and user, so that Slack's retry of it does nothing.
+ */
+final class Buttons {
+  /** The meeting's buttons and pickers, and Read it, share this prefix. */
+  private static final String MEETING_ACTIONS = "specbot_meeting_";
+
+  private final Interviewer interviewer;
+  private final MeetingActions meetings;
+
+  Buttons(Interviewer interviewer, MeetingActions meetings) {
+    this.interviewer = interviewer;
+    this.meetings = meetings;
+  }
+
+  Response pressed(BlockActionRequest request, ActionContext ctx) {
+    BlockActionPayload payload = request.getPayload();
+    BlockActionPayload.Action action = payload.getActions().get(0);
+    String messageTs = payload.getContainer() == null ? "" : payload.getContainer().getMessageTs();
+    String key = messageTs + ":" + action.getActionTs() + ":" + payload.getUser().getId();
+    if (action.getActionId().startsWith(MEETING_ACTIONS)) {
+      meetings.press(
+          new MeetingActions.Press(
+              key,
+              action.getActionId(),
+              Optional.ofNullable(action.getValue()).orElse(""),
+              payload.getUser().getId(),
+              payload.getChannel().getId(),
+              pickers(payload.getState())));
+      return ctx.ack();
+    }
+    Optional<Input> input = inputOf(action.getActionId());
+    if (input.isPresent()) {
+      interviewer.press(
+          key,
+          action.getValue(),
+          payload.getUser().getId(),
+          payload.getChannel().getId(),
+          input.get());
+    }
+    return ctx.ack();
+  }
+
+  /** The schedule pickers' values, as the message held them when a button was pressed. */
+  private static MeetingActions.Pickers pickers(ViewState state) {
+    if (state == null || state.getValues() == null) {
+      return MeetingActions.Pickers.NONE;
+    }
+    Map<String, ViewState.Value> when =
+        state.getValues().getOrDefault(ActionIds.WHEN_BLOCK, Map.of());
+    Map<String, ViewState.Value> who =
+        state.getValues().getOrDefault(ActionIds.WHO_BLOCK, Map.of());
+    Optional<ViewState.Value> date = Optional.ofNullable(when.get(ActionIds.DATE));
+    Optional<ViewState.Value> time = Optional.ofNullable(when.get(ActionIds.TIME));
+    Optional<ViewState.Value> length = Optional.ofNullable(when.get(ActionIds.LENGTH));
+    return new MeetingActions.Pickers(
+        date.map(ViewState.Value::getSelectedDate),
+        time.map(ViewState.Value::getSelectedTime),
+        length.map(ViewState.Value::getSelectedOption).map(ViewState.SelectedOption::getValue),
+        Optional.ofNullable(who.get(ActionIds.ATTENDEES))
+            .map(ViewState.Value::getSelectedUsers)
+            .orElse(List.of()));
+  }
+
+  private static Optional<Input> inputOf(String actionId) {
+    return Optional.ofNullable(
+        switch (actionId) {
+          case ActionIds.SKIP -> new Input.Skip();
+          case ActionIds.BACK -> new Input.Back();
+          case ActionIds.RESUME -> new Input.Resume();
+          case ActionIds.CONFIRM_CANCEL -> new Input.ConfirmCancel();
+          case ActionIds.KEEP_GOING -> new Input.KeepGoing();
+          case ActionIds.PAUSE -> new Input.Pause();
+          default -> null;
+        });
+  }
+}
