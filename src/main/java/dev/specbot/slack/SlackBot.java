@@ -6,8 +6,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.Config;
 import dev.specbot.background.DaemonThreads;
-import dev.specbot.slack.http.HealthServlet;
-import dev.specbot.slack.http.SlackEndpoint;
+import dev.specbot.slack.http.WebServer;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Revisions;
@@ -29,28 +28,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: Jetty serving Bolt at {@code /slack/events}, the database, and the outbox
- * sender.
+ * The running bot, assembled: the database, the rooms wired by their constructors, the workers
+ * (outbox, reminders, pruner, catch-up) and the way in (Jetty serving the Bolt app). Started and
+ * stopped here, in order.
  */
 public final class SlackBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
-
-  /**
-   * Slack's own requests are a few kilobytes; anything near a megabyte is refused before parsing.
-   */
-  private static final long MAX_REQUEST_BYTES = 1024 * 1024;
 
   private final Database database;
   private final OutboxWorker worker;
@@ -59,7 +46,7 @@ public final class SlackBot implements AutoCloseable {
   private final Directory directory;
   private final CatchUp catchUp;
   private final SlackAuthCheck auth;
-  private final Server server;
+  private final WebServer server;
 
   private SlackBot(
       Config config,
@@ -94,7 +81,7 @@ public final class SlackBot implements AutoCloseable {
             .clientSecret(null)
             .build();
     this.server =
-        server(
+        new WebServer(
             config.port(),
             new SlackFrontEnd(
                     catalog,
@@ -103,7 +90,8 @@ public final class SlackBot implements AutoCloseable {
                     directory,
                     new Revisions(database, interviewer, clock, wake),
                     catchUp)
-                .app(appConfig));
+                .app(appConfig),
+            this::isReady);
   }
 
   /**
@@ -176,7 +164,7 @@ public final class SlackBot implements AutoCloseable {
 
   /** The port Jetty listens on: the configured one, or the one it picked for port 0. */
   public int port() {
-    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    return server.port();
   }
 
   public boolean isReady() {
@@ -186,47 +174,13 @@ public final class SlackBot implements AutoCloseable {
   @Override
   public void close() {
     auth.close();
-    try {
-      server.stop();
-    } catch (Exception e) {
-      log.warn("Jetty did not stop cleanly", e);
-    }
+    server.close();
     catchUp.close();
     reminders.close();
     pruner.close();
     worker.close();
     directory.close();
     database.close();
-  }
-
-  private Server server(int port, com.slack.api.bolt.App app) {
-    Server jetty = new Server();
-    jetty.addConnector(connector(jetty, port));
-    ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(new SlackEndpoint(app)), "/slack/events");
-    context.addServlet(new ServletHolder(new HealthServlet(this::isReady)), "/healthz");
-    SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-    limit.setHandler(context);
-    jetty.setHandler(limit);
-    // Error pages say what failed in a word, never with an exception's message or stack.
-    ErrorHandler errors = new ErrorHandler();
-    errors.setShowStacks(false);
-    errors.setShowMessageInTitle(false);
-    jetty.setErrorHandler(errors);
-    return jetty;
-  }
-
-  /**
-   * Plain HTTP without Server or X-Powered-By headers: naming Jetty and its version only helps a
-   * scanner match the bot against lists of known holes.
-   */
-  private static ServerConnector connector(Server jetty, int port) {
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-    connector.setPort(port);
-    return connector;
   }
 
   private static SlackConfig slackConfig(Config config) {

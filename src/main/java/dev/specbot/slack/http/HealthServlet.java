@@ -9,12 +9,12 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code GET /healthz}: 200 once the database is migrated and Slack accepted the token, 503 before.
  */
-public final class HealthServlet extends HttpServlet {
+final class HealthServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient BooleanSupplier ready;
 
-  public HealthServlet(BooleanSupplier ready) {
+  HealthServlet(BooleanSupplier ready) {
     this.ready = ready;
   }
 

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * JSON, a payload missing its fields) is answered 400 with a short JSON error, never a 500 page
  * with an exception in it. Slack itself never sends such requests, so retrying them is pointless.
  */
-public final class SlackEndpoint extends SlackAppServlet {
+final class SlackEndpoint extends SlackAppServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(SlackEndpoint.class);
 
-  public SlackEndpoint(App app) {
+  SlackEndpoint(App app) {
     super(app);
   }
 

@@ -1,0 +1,78 @@
+package dev.specbot.slack.http;
+
+import com.slack.api.bolt.App;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Jetty serving the Bolt app at {@code /slack/events}, and {@code /healthz}. */
+public final class WebServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+  /**
+   * Slack's own requests are a few kilobytes; anything near a megabyte is refused before parsing.
+   */
+  private static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+  private final Server jetty;
+
+  public WebServer(int port, App app, BooleanSupplier ready) {
+    this.jetty = server(port, app, ready);
+  }
+
+  public void start() throws Exception {
+    jetty.start();
+  }
+
+  /** The port Jetty listens on: the configured one, or the one it picked for port 0. */
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      log.warn("Jetty did not stop cleanly", e);
+    }
+  }
+
+  private static Server server(int port, App app, BooleanSupplier ready) {
+    Server jetty = new Server();
+    jetty.addConnector(connector(jetty, port));
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new SlackEndpoint(app)), "/slack/events");
+    context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
+    SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+    limit.setHandler(context);
+    jetty.setHandler(limit);
+    // Error pages say what failed in a word, never with an exception's message or stack.
+    ErrorHandler errors = new ErrorHandler();
+    errors.setShowStacks(false);
+    errors.setShowMessageInTitle(false);
+    jetty.setErrorHandler(errors);
+    return jetty;
+  }
+
+  /**
+   * Plain HTTP without Server or X-Powered-By headers: naming Jetty and its version only helps a
+   * scanner match the bot against lists of known holes.
+   */
+  private static ServerConnector connector(Server jetty, int port) {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setPort(port);
+    return connector;
+  }
+}
