@@ -235,7 +235,7 @@ public final class OutboxWorker implements AutoCloseable {
       senders.execute(
           () -> {
             try {
-              send(claimed);
+              send(claimed).ifPresent(sent::add);
             } finally {
               idleSenders.release();
               // The lane's next message may go now.
@@ -248,18 +248,22 @@ public final class OutboxWorker implements AutoCloseable {
     }
   }
 
-  private void send(Claimed claimed) {
+  /**
+   * Sends the message; returns Slack's answer for the dispatcher to record, or nothing when the
+   * message waits to be tried again, is set aside, or is left for its claim to run out.
+   */
+  private Optional<Sent> send(Claimed claimed) {
     OutboxMessage message = claimed.message();
     Delivery delivery = claimed.delivery();
     if (isAtMostOnce(delivery) && claimed.history().outcomeUnknown()) {
       notSentAgain(message, "an earlier sender stopped mid-call");
-      return;
+      return Optional.empty();
     }
     try {
       String result =
           new SlackSender(database, slack, clock)
               .send(delivery, message.id(), claimed.history(), claimed.place());
-      sent.add(new Sent(message.id(), result));
+      return Optional.of(new Sent(message.id(), result));
     } catch (LookAgainLater notYet) {
       lookAgain(message, notYet);
     } catch (SlackApiException | IOException | SlackCallFailed e) {
@@ -270,6 +274,7 @@ public final class OutboxWorker implements AutoCloseable {
       // twice.
       log.error("Sending outbox message {} (lane {}) failed", message.id(), message.lane(), e);
     }
+    return Optional.empty();
   }
 
   /**
