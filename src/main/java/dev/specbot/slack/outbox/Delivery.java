@@ -49,7 +49,7 @@ public record Delivery(
     POST_IN_CHANNEL,
     /**
      * A message only {@code user} sees, in {@code channel}. Slack keeps no record of it to look up,
-     * so it is sent at most once (see OutboxWorker#isAtMostOnce).
+     * so it is sent at most once (see SendAttempts#isAtMostOnce).
      */
     POST_EPHEMERAL,
     /**
