@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * is set aside for good.
  */
 final class SendAttempts {
-  // Logs as the worker, as these lines did before they moved here: operators' filters still match.
-  private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+  private static final Logger log = LoggerFactory.getLogger(SendAttempts.class);
   private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(1);
 
   private final Database database;
