@@ -2,6 +2,8 @@ package dev.specbot.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.specbot.storage.sqlite.OwnerOnlyFiles;
+import dev.specbot.storage.sqlite.SqliteUrl;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;

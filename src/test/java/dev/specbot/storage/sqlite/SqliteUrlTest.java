@@ -1,4 +1,4 @@
-package dev.specbot.storage;
+package dev.specbot.storage.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

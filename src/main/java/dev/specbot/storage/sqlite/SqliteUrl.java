@@ -1,4 +1,4 @@
-package dev.specbot.storage;
+package dev.specbot.storage.sqlite;
 
 import java.nio.file.Path;
 import java.util.Objects;

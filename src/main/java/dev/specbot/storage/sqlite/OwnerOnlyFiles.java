@@ -1,4 +1,4 @@
-package dev.specbot.storage;
+package dev.specbot.storage.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
