@@ -14,7 +14,7 @@ import java.util.Set;
  * Creates the database file and its folder readable by their owner only: the file holds what people
  * wrote in their drafts.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
   private static final Set<PosixFilePermission> FOLDER =
       PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -26,7 +26,7 @@ final class OwnerOnlyFiles {
    * above it. Existing files and folders keep the permissions someone chose for them. SQLite gives
    * its -wal and -shm files the database file's permissions, so they are owner-only too.
    */
-  static void createFile(Path file) {
+  public static void createFile(Path file) {
     Path absolute = file.toAbsolutePath();
     boolean posix = absolute.getFileSystem().supportedFileAttributeViews().contains("posix");
     try {

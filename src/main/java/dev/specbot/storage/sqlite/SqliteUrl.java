@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param file the database file, as the URL names it (relative to the working folder or absolute)
  * @param url the URL with the settings that keep concurrent writers apart, unless it had its own
  */
-record SqliteUrl(Path file, String url) {
+public record SqliteUrl(Path file, String url) {
   private static final String PREFIX = "jdbc:sqlite:";
 
   /**
@@ -25,13 +25,13 @@ record SqliteUrl(Path file, String url) {
       "journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true"
           + "&transaction_mode=IMMEDIATE&cache_size=-32768";
 
-  SqliteUrl {
+  public SqliteUrl {
     Objects.requireNonNull(file, "null file");
     Objects.requireNonNull(url, "null url");
   }
 
   /** The SQLite file and URL, or empty when the URL is another database's. */
-  static Optional<SqliteUrl> parse(String jdbcUrl) {
+  public static Optional<SqliteUrl> parse(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "null jdbcUrl");
     if (!jdbcUrl.startsWith(PREFIX)) {
       return Optional.empty();
