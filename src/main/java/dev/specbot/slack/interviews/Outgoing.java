@@ -47,7 +47,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
       }
       deliveries.addAll(EffectDeliveries.of(effect, interview, template));
     }
-    // The parent's progress line goes in a lane of its own (see Interviewer.enqueue): it never
+    // The parent's progress line goes in a lane of its own (see Delivery.enqueue): it never
     // holds up the next question.
     if (updateParent && progress.isPresent()) {
       Message parent = ParentMessage.of(interview, template, progress.get());
