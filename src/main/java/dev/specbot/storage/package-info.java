@@ -8,5 +8,9 @@
  * the stores bound to that transaction's handle. SQL stays portable between SQLite and PostgreSQL
  * and sits as text blocks beside the method that runs it, through Jdbi's fluent API ({@code
  * handle.createQuery}): SqlObject proxies cost milliseconds to attach to each transaction's handle.
+ *
+ * <p>{@link dev.specbot.storage.Optimistic} runs work on one interview as a read, a computation
+ * with no transaction open, and a write taken only if the interview is unchanged. What only SQLite
+ * needs (its URL's settings, a file only its owner can read) is in {@code storage.sqlite}.
  */
 package dev.specbot.storage;
