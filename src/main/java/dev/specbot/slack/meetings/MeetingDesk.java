@@ -63,8 +63,7 @@ public final class MeetingDesk {
   public void offer(Tx tx, Interview interview, Instant now) {
     ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
     say(tx, now, interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty()));
-    scheduleNudge(
-        tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+    nudgeToSchedule(tx, interview, zone, now);
   }
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
@@ -222,14 +221,7 @@ public final class MeetingDesk {
     said.addAll(documentChanged(posted, Optional.of(meeting), meeting, now));
     return tx -> {
       tx.meetings().save(meeting, now);
-      tx.reminders()
-          .cancel(
-              interview.id(),
-              now,
-              Reminder.Kind.READ_REMINDER,
-              Reminder.Kind.MEETING_START,
-              Reminder.Kind.MEETING_NUDGE);
-      setReminders(tx, meeting, drafter, people, now);
+      meetingSet(tx, meeting, drafter, people, now);
       said.forEach(delivery -> delivery.enqueue(tx, now));
     };
   }
@@ -261,11 +253,9 @@ public final class MeetingDesk {
     said.addAll(documentChanged(posted, Optional.empty(), cancelled, now));
     return tx -> {
       tx.meetings().save(cancelled, now);
-      tx.reminders()
-          .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
+      meetingCancelled(tx, interview, now);
       said.forEach(delivery -> delivery.enqueue(tx, now));
-      scheduleNudge(
-          tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+      nudgeToSchedule(tx, interview, zone, now);
     };
   }
 
@@ -341,8 +331,19 @@ public final class MeetingDesk {
         : "Discussion cancelled";
   }
 
-  private void setReminders(
+  /**
+   * The meeting was set or moved: its reminders are set again for the time it now has, and the
+   * nudges to schedule one stop.
+   */
+  private void meetingSet(
       Tx tx, Meeting meeting, Person drafter, Map<String, Person> people, Instant now) {
+    tx.reminders()
+        .cancel(
+            meeting.interviewId(),
+            now,
+            Reminder.Kind.READ_REMINDER,
+            Reminder.Kind.MEETING_START,
+            Reminder.Kind.MEETING_NUDGE);
     schedule(
         tx,
         meeting,
@@ -375,6 +376,18 @@ public final class MeetingDesk {
             new Reminder(
                 UUID.randomUUID().toString(), kind, meeting.interviewId(), recipient, 1, due),
             now);
+  }
+
+  /** The meeting was called off: its reminders go. */
+  private static void meetingCancelled(Tx tx, Interview interview, Instant now) {
+    tx.reminders()
+        .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
+  }
+
+  /** There is no meeting: the first nudge to schedule one, if the policy nudges at all. */
+  private void nudgeToSchedule(Tx tx, Interview interview, ZoneId zone, Instant now) {
+    scheduleNudge(
+        tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
   }
 
   private void scheduleNudge(
