@@ -110,7 +110,7 @@ public final class MeetingDesk {
         Message prompt = schedulePrompt(id, posted.zone(), now, posted.meeting());
         yield tx -> say(tx, now, id, prompt);
       }
-      case "help" -> tx -> say(tx, now, id, Message.say(help()));
+      case "help" -> tx -> say(tx, now, id, Message.say(MeetingMessages.help()));
       default -> propose(posted, text, now);
     };
   }
@@ -382,15 +382,5 @@ public final class MeetingDesk {
         .permalink()
         .map(url -> "<" + url + "|the spec's thread>")
         .orElse("the spec's thread in <#" + stored.place().channelId() + ">");
-  }
-
-  private static String help() {
-    return """
-        The spec is posted. Here you can:
-        • write when to discuss it, e.g. `next Tuesday 3pm`, `tomorrow at 10:30 for 45 minutes with @alex` \
-        (I'll confirm before scheduling; a new time moves the meeting);
-        • `schedule` shows the date and time pickers again;
-        • `cancel meeting` calls it off; `no meeting` stops my reminders to schedule one;
-        • `who has read it` lists who pressed Read it.""";
   }
 }
