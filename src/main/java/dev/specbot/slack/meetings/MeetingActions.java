@@ -56,6 +56,7 @@ public final class MeetingActions {
 
   private final Database database;
   private final MeetingDesk desk;
+  private final Nudges nudges;
   private final Directory directory;
   private final Clock clock;
   private final Runnable wake;
@@ -64,6 +65,7 @@ public final class MeetingActions {
       Database database, MeetingDesk desk, Directory directory, Clock clock, Runnable wake) {
     this.database = database;
     this.desk = desk;
+    this.nudges = desk.nudges();
     this.directory = directory;
     this.clock = clock;
     this.wake = wake;
@@ -140,8 +142,8 @@ public final class MeetingActions {
       case ActionIds.RESCHEDULE, ActionIds.SCHEDULE_NOW ->
           tx -> desk.showPickers(tx, interview, now);
       case ActionIds.CANCEL -> desk.cancel(posted, now);
-      case ActionIds.SNOOZE -> tx -> desk.snooze(tx, interview, now);
-      case ActionIds.NO_MEETING -> tx -> desk.decline(tx, interview, now);
+      case ActionIds.SNOOZE -> tx -> nudges.snooze(tx, interview, now);
+      case ActionIds.NO_MEETING -> tx -> nudges.decline(tx, interview, now);
       // A picker changed: its value arrives with the Schedule press.
       default -> tx -> {};
     };

@@ -3,14 +3,12 @@ package dev.specbot.slack.meetings;
 import dev.specbot.interview.Commands;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
-import dev.specbot.interview.Status;
 import dev.specbot.meeting.CalendarInvite;
 import dev.specbot.meeting.Meeting;
 import dev.specbot.meeting.MeetingRequest;
 import dev.specbot.meeting.MeetingText;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Person;
-import dev.specbot.meeting.Reminder;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.meetings.MeetingMessages.Proposal;
 import dev.specbot.slack.messages.Message;
@@ -37,11 +35,11 @@ import java.util.function.Consumer;
 
 /**
  * The discussion meeting in Slack: offering to schedule it once the spec is posted, taking a time
- * from the pickers or in writing, announcing and inviting, moving and cancelling it, and the
- * reminders and nudges that go with it. What parses a reply or builds a document or an invite runs
- * before the transaction and hands back the writes to take in it ({@link #written}, {@link
- * #schedule}, {@link #cancel}); the rest runs inside the caller's transaction and only queues what
- * is said. People's details must be looked up before the transaction begins.
+ * from the pickers or in writing, announcing and inviting, moving and cancelling it; {@link Nudges}
+ * sets the reminders and nudges that go with it. What parses a reply or builds a document or an
+ * invite runs before the transaction and hands back the writes to take in it ({@link #written},
+ * {@link #schedule}, {@link #cancel}); the rest runs inside the caller's transaction and only
+ * queues what is said. People's details must be looked up before the transaction begins.
  */
 public final class MeetingDesk {
   private static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
@@ -49,41 +47,29 @@ public final class MeetingDesk {
 
   private final TemplateCatalog catalog;
   private final NudgePolicy policy;
+  private final Nudges nudges;
 
   public MeetingDesk(TemplateCatalog catalog, NudgePolicy policy) {
     this.catalog = catalog;
     this.policy = policy;
+    this.nudges = new Nudges(policy);
   }
 
-  NudgePolicy policy() {
-    return policy;
+  /** The reminders and nudges that go with the meeting, for the buttons and the reminder worker. */
+  Nudges nudges() {
+    return nudges;
   }
 
   /** The spec was just posted: offer the pickers, and nudge later if no meeting comes of it. */
   public void offer(Tx tx, Interview interview, Instant now) {
     ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
     say(tx, now, interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty()));
-    scheduleNudge(
-        tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+    nudges.nudgeToSchedule(tx, interview, zone, now);
   }
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
   public void interviewMoved(Tx tx, Interview interview, Instant now) {
-    if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
-      tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
-      return;
-    }
-    ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
-    tx.reminders()
-        .reschedule(
-            new Reminder(
-                UUID.randomUUID().toString(),
-                Reminder.Kind.IDLE_NUDGE,
-                interview.id(),
-                Optional.empty(),
-                1,
-                policy.idleNudgeAt(now, zone)),
-            now);
+    nudges.interviewMoved(tx, interview, now);
   }
 
   /**
@@ -117,14 +103,14 @@ public final class MeetingDesk {
     String id = interview.id();
     return switch (Commands.commandText(text, ".!?")) {
       case "cancel meeting", "cancel the meeting", "cancel discussion" -> cancel(posted, now);
-      case "no meeting", "no meeting needed" -> tx -> decline(tx, interview, now);
+      case "no meeting", "no meeting needed" -> tx -> nudges.decline(tx, interview, now);
       case "who read", "who has read", "who has read it", "readers" ->
           tx -> say(tx, now, id, Message.say(readers(tx, id, posted.meeting())));
       case "schedule", "reschedule", "meeting" -> {
         Message prompt = schedulePrompt(id, posted.zone(), now, posted.meeting());
         yield tx -> say(tx, now, id, prompt);
       }
-      case "help" -> tx -> say(tx, now, id, Message.say(help()));
+      case "help" -> tx -> say(tx, now, id, Message.say(MeetingMessages.help()));
       default -> propose(posted, text, now);
     };
   }
@@ -222,14 +208,7 @@ public final class MeetingDesk {
     said.addAll(documentChanged(posted, Optional.of(meeting), meeting, now));
     return tx -> {
       tx.meetings().save(meeting, now);
-      tx.reminders()
-          .cancel(
-              interview.id(),
-              now,
-              Reminder.Kind.READ_REMINDER,
-              Reminder.Kind.MEETING_START,
-              Reminder.Kind.MEETING_NUDGE);
-      setReminders(tx, meeting, drafter, people, now);
+      nudges.meetingSet(tx, meeting, drafter, people, now);
       said.forEach(delivery -> delivery.enqueue(tx, now));
     };
   }
@@ -261,54 +240,10 @@ public final class MeetingDesk {
     said.addAll(documentChanged(posted, Optional.empty(), cancelled, now));
     return tx -> {
       tx.meetings().save(cancelled, now);
-      tx.reminders()
-          .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
+      nudges.meetingCancelled(tx, interview, now);
       said.forEach(delivery -> delivery.enqueue(tx, now));
-      scheduleNudge(
-          tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+      nudges.nudgeToSchedule(tx, interview, zone, now);
     };
-  }
-
-  /** "No meeting needed": the meeting nudges stop. */
-  void decline(Tx tx, Interview interview, Instant now) {
-    tx.interviews().declineMeeting(interview.id(), now);
-    tx.reminders().cancel(interview.id(), now, Reminder.Kind.MEETING_NUDGE);
-    say(
-        tx,
-        now,
-        interview.id(),
-        Message.say(
-            "OK, no discussion meeting for this spec; I won't ask again. Write a time here if you"
-                + " change your mind."));
-  }
-
-  /** Snooze: the next meeting nudge a working day from now, counting as the same nudge. */
-  void snooze(Tx tx, Interview interview, Instant now) {
-    List<Reminder> pending =
-        tx.reminders().pending(interview.id()).stream()
-            .filter(r -> r.kind() == Reminder.Kind.MEETING_NUDGE)
-            .toList();
-    int number = pending.stream().mapToInt(Reminder::number).min().orElse(policy.maxNudges());
-    tx.reminders().cancel(interview.id(), now, Reminder.Kind.MEETING_NUDGE);
-    ZoneId zone = zoneOf(tx, interview);
-    Instant until = policy.snoozedUntil(now, zone);
-    Reminder snoozed =
-        new Reminder(
-            UUID.randomUUID().toString(),
-            Reminder.Kind.MEETING_NUDGE,
-            interview.id(),
-            Optional.empty(),
-            Math.max(1, number),
-            until);
-    tx.reminders().schedule(snoozed, now);
-    say(
-        tx,
-        now,
-        interview.id(),
-        Message.say(
-            "Snoozed: I'll ask again "
-                + MeetingMessages.slackTime(until, MeetingText.startOf(until.atZone(zone)))
-                + "."));
   }
 
   /** The pickers again, to schedule or move the meeting. */
@@ -339,68 +274,6 @@ public final class MeetingDesk {
     return meeting.status() == Meeting.Status.SCHEDULED
         ? MeetingMessages.meetingLine(meeting)
         : "Discussion cancelled";
-  }
-
-  private void setReminders(
-      Tx tx, Meeting meeting, Person drafter, Map<String, Person> people, Instant now) {
-    schedule(
-        tx,
-        meeting,
-        Reminder.Kind.READ_REMINDER,
-        Optional.empty(),
-        policy.readReminderAt(meeting.start(), now, drafter.zone()),
-        now);
-    for (String attendee : meeting.attendeeIds()) {
-      ZoneId zone = person(people, attendee).zone();
-      schedule(
-          tx,
-          meeting,
-          Reminder.Kind.READ_REMINDER,
-          Optional.of(attendee),
-          policy.readReminderAt(meeting.start(), now, zone),
-          now);
-    }
-    schedule(tx, meeting, Reminder.Kind.MEETING_START, Optional.empty(), meeting.start(), now);
-  }
-
-  private static void schedule(
-      Tx tx,
-      Meeting meeting,
-      Reminder.Kind kind,
-      Optional<String> recipient,
-      Instant due,
-      Instant now) {
-    tx.reminders()
-        .schedule(
-            new Reminder(
-                UUID.randomUUID().toString(), kind, meeting.interviewId(), recipient, 1, due),
-            now);
-  }
-
-  private void scheduleNudge(
-      Tx tx, Interview interview, Reminder.Kind kind, int number, Instant due, Instant now) {
-    if (policy.mayNudge(number)) {
-      tx.reminders()
-          .schedule(
-              new Reminder(
-                  UUID.randomUUID().toString(),
-                  kind,
-                  interview.id(),
-                  Optional.empty(),
-                  number,
-                  due),
-              now);
-    }
-  }
-
-  /** The next nudge of a kind after one went out, if the limit allows another. */
-  void nextNudge(Tx tx, Interview interview, Reminder fired, Instant now) {
-    ZoneId zone = zoneOf(tx, interview);
-    Instant due =
-        fired.kind() == Reminder.Kind.IDLE_NUDGE
-            ? policy.idleNudgeAt(now, zone)
-            : policy.meetingNudgeAt(now, zone);
-    scheduleNudge(tx, interview, fired.kind(), fired.number() + 1, due, now);
   }
 
   /** The calendar file for the meeting as it now stands, as a file in the thread. */
@@ -487,7 +360,8 @@ public final class MeetingDesk {
     return people;
   }
 
-  private static Person person(Map<String, Person> people, String userId) {
+  /** Who a user is, as looked up before the transaction; only their id if they were not. */
+  static Person person(Map<String, Person> people, String userId) {
     Person known = people.get(userId);
     return known != null ? known : new Person(userId, userId, Optional.empty(), ZoneId.of("UTC"));
   }
@@ -508,15 +382,5 @@ public final class MeetingDesk {
         .permalink()
         .map(url -> "<" + url + "|the spec's thread>")
         .orElse("the spec's thread in <#" + stored.place().channelId() + ">");
-  }
-
-  private static String help() {
-    return """
-        The spec is posted. Here you can:
-        • write when to discuss it, e.g. `next Tuesday 3pm`, `tomorrow at 10:30 for 45 minutes with @alex` \
-        (I'll confirm before scheduling; a new time moves the meeting);
-        • `schedule` shows the date and time pickers again;
-        • `cancel meeting` calls it off; `no meeting` stops my reminders to schedule one;
-        • `who has read it` lists who pressed Read it.""";
   }
 }

@@ -298,6 +298,17 @@ final class MeetingMessages {
         + (waiting.isEmpty() ? "" : " Not yet: " + mentions(waiting) + ".");
   }
 
+  /** What the drafter can write in a posted spec's thread. */
+  static String help() {
+    return """
+        The spec is posted. Here you can:
+        • write when to discuss it, e.g. `next Tuesday 3pm`, `tomorrow at 10:30 for 45 minutes with @alex` \
+        (I'll confirm before scheduling; a new time moves the meeting);
+        • `schedule` shows the date and time pickers again;
+        • `cancel meeting` calls it off; `no meeting` stops my reminders to schedule one;
+        • `who has read it` lists who pressed Read it.""";
+  }
+
   private static String withWhom(List<String> attendees) {
     return attendees.isEmpty() ? "" : " with " + mentions(attendees);
   }

@@ -34,7 +34,7 @@ public final class ReminderWorker implements AutoCloseable {
   private static final int BATCH = 50;
 
   private final Database database;
-  private final MeetingDesk desk;
+  private final Nudges nudges;
   private final Clock clock;
   private final Runnable wakeSender;
   private final WorkSignal signal = new WorkSignal();
@@ -43,7 +43,7 @@ public final class ReminderWorker implements AutoCloseable {
 
   public ReminderWorker(Database database, MeetingDesk desk, Clock clock, Runnable wakeSender) {
     this.database = database;
-    this.desk = desk;
+    this.nudges = desk.nudges();
     this.clock = clock;
     this.wakeSender = wakeSender;
     this.thread = DaemonThreads.of("specbot-reminders", this::run);
@@ -114,13 +114,13 @@ public final class ReminderWorker implements AutoCloseable {
     if (interview.status() != Status.ASKING) {
       return;
     }
-    int max = desk.policy().maxNudges();
+    int max = nudges.max();
     inThread(
         tx,
         interview.id(),
         MeetingMessages.idleNudge(interview.id(), interview.drafterId(), reminder.number(), max),
         now);
-    desk.nextNudge(tx, interview, reminder, now);
+    nudges.next(tx, interview, reminder, now);
   }
 
   private void meetingNudge(Tx tx, Reminder reminder, Interview interview, Instant now) {
@@ -129,13 +129,13 @@ public final class ReminderWorker implements AutoCloseable {
         || tx.interviews().meetingDeclined(interview.id())) {
       return;
     }
-    int max = desk.policy().maxNudges();
+    int max = nudges.max();
     inThread(
         tx,
         interview.id(),
         MeetingMessages.meetingNudge(interview.id(), interview.drafterId(), reminder.number(), max),
         now);
-    desk.nextNudge(tx, interview, reminder, now);
+    nudges.next(tx, interview, reminder, now);
   }
 
   private void readReminder(Tx tx, Reminder reminder, StoredInterview stored, Instant now) {

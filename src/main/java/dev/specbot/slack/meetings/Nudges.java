@@ -1,0 +1,191 @@
+package dev.specbot.slack.meetings;
+
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.Status;
+import dev.specbot.meeting.Meeting;
+import dev.specbot.meeting.MeetingText;
+import dev.specbot.meeting.NudgePolicy;
+import dev.specbot.meeting.Person;
+import dev.specbot.meeting.Reminder;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.webapi.Directory;
+import dev.specbot.storage.Tx;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reminders and nudges around the meeting: set, moved, snoozed and stopped as the interview and
+ * its meeting change, in the caller's transaction, for the {@link ReminderWorker} to fire.
+ */
+final class Nudges {
+  private final NudgePolicy policy;
+
+  Nudges(NudgePolicy policy) {
+    this.policy = policy;
+  }
+
+  /** How many nudges of one kind a spec gets at most; a nudge says which of them it is. */
+  int max() {
+    return policy.maxNudges();
+  }
+
+  /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
+  void interviewMoved(Tx tx, Interview interview, Instant now) {
+    if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
+      tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
+      return;
+    }
+    ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
+    tx.reminders()
+        .reschedule(
+            new Reminder(
+                UUID.randomUUID().toString(),
+                Reminder.Kind.IDLE_NUDGE,
+                interview.id(),
+                Optional.empty(),
+                1,
+                policy.idleNudgeAt(now, zone)),
+            now);
+  }
+
+  /** There is no meeting: the first nudge to schedule one, if the policy nudges at all. */
+  void nudgeToSchedule(Tx tx, Interview interview, ZoneId zone, Instant now) {
+    scheduleNudge(
+        tx, interview, Reminder.Kind.MEETING_NUDGE, 1, policy.meetingNudgeAt(now, zone), now);
+  }
+
+  /** "No meeting needed": the meeting nudges stop. */
+  void decline(Tx tx, Interview interview, Instant now) {
+    tx.interviews().declineMeeting(interview.id(), now);
+    tx.reminders().cancel(interview.id(), now, Reminder.Kind.MEETING_NUDGE);
+    say(
+        tx,
+        now,
+        interview.id(),
+        Message.say(
+            "OK, no discussion meeting for this spec; I won't ask again. Write a time here if you"
+                + " change your mind."));
+  }
+
+  /** Snooze: the next meeting nudge a working day from now, counting as the same nudge. */
+  void snooze(Tx tx, Interview interview, Instant now) {
+    List<Reminder> pending =
+        tx.reminders().pending(interview.id()).stream()
+            .filter(r -> r.kind() == Reminder.Kind.MEETING_NUDGE)
+            .toList();
+    int number = pending.stream().mapToInt(Reminder::number).min().orElse(policy.maxNudges());
+    tx.reminders().cancel(interview.id(), now, Reminder.Kind.MEETING_NUDGE);
+    ZoneId zone = zoneOf(tx, interview);
+    Instant until = policy.snoozedUntil(now, zone);
+    Reminder snoozed =
+        new Reminder(
+            UUID.randomUUID().toString(),
+            Reminder.Kind.MEETING_NUDGE,
+            interview.id(),
+            Optional.empty(),
+            Math.max(1, number),
+            until);
+    tx.reminders().schedule(snoozed, now);
+    say(
+        tx,
+        now,
+        interview.id(),
+        Message.say(
+            "Snoozed: I'll ask again "
+                + MeetingMessages.slackTime(until, MeetingText.startOf(until.atZone(zone)))
+                + "."));
+  }
+
+  /** The next nudge of a kind after one went out, if the limit allows another. */
+  void next(Tx tx, Interview interview, Reminder fired, Instant now) {
+    ZoneId zone = zoneOf(tx, interview);
+    Instant due =
+        fired.kind() == Reminder.Kind.IDLE_NUDGE
+            ? policy.idleNudgeAt(now, zone)
+            : policy.meetingNudgeAt(now, zone);
+    scheduleNudge(tx, interview, fired.kind(), fired.number() + 1, due, now);
+  }
+
+  /**
+   * The meeting was set or moved: its reminders are set again for the time it now has, and the
+   * nudges to schedule one stop.
+   */
+  void meetingSet(Tx tx, Meeting meeting, Person drafter, Map<String, Person> people, Instant now) {
+    tx.reminders()
+        .cancel(
+            meeting.interviewId(),
+            now,
+            Reminder.Kind.READ_REMINDER,
+            Reminder.Kind.MEETING_START,
+            Reminder.Kind.MEETING_NUDGE);
+    schedule(
+        tx,
+        meeting,
+        Reminder.Kind.READ_REMINDER,
+        Optional.empty(),
+        policy.readReminderAt(meeting.start(), now, drafter.zone()),
+        now);
+    for (String attendee : meeting.attendeeIds()) {
+      ZoneId zone = MeetingDesk.person(people, attendee).zone();
+      schedule(
+          tx,
+          meeting,
+          Reminder.Kind.READ_REMINDER,
+          Optional.of(attendee),
+          policy.readReminderAt(meeting.start(), now, zone),
+          now);
+    }
+    schedule(tx, meeting, Reminder.Kind.MEETING_START, Optional.empty(), meeting.start(), now);
+  }
+
+  /** The meeting was called off: its reminders go. */
+  void meetingCancelled(Tx tx, Interview interview, Instant now) {
+    tx.reminders()
+        .cancel(interview.id(), now, Reminder.Kind.READ_REMINDER, Reminder.Kind.MEETING_START);
+  }
+
+  private static void schedule(
+      Tx tx,
+      Meeting meeting,
+      Reminder.Kind kind,
+      Optional<String> recipient,
+      Instant due,
+      Instant now) {
+    tx.reminders()
+        .schedule(
+            new Reminder(
+                UUID.randomUUID().toString(), kind, meeting.interviewId(), recipient, 1, due),
+            now);
+  }
+
+  private void scheduleNudge(
+      Tx tx, Interview interview, Reminder.Kind kind, int number, Instant due, Instant now) {
+    if (policy.mayNudge(number)) {
+      tx.reminders()
+          .schedule(
+              new Reminder(
+                  UUID.randomUUID().toString(),
+                  kind,
+                  interview.id(),
+                  Optional.empty(),
+                  number,
+                  due),
+              now);
+    }
+  }
+
+  private static void say(Tx tx, Instant now, String interviewId, Message message) {
+    Delivery.forInterview(
+            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks())
+        .enqueue(tx, now);
+  }
+
+  private static ZoneId zoneOf(Tx tx, Interview interview) {
+    return Directory.stored(tx, interview.drafterId()).zone();
+  }
+}
