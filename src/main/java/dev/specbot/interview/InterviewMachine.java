@@ -114,13 +114,20 @@ public final class InterviewMachine {
 
   /** The document as the answers stand, with its discussion meeting as it should read there. */
   public String render(Interview interview, Instant now, Optional<String> meeting) {
+    return render(interview, now, meeting, Optional.empty());
+  }
+
+  /** The document with its meeting and where its review stands (such as "Approved"). */
+  public String render(
+      Interview interview, Instant now, Optional<String> meeting, Optional<String> status) {
     RenderContext context =
         new RenderContext(
             interview.title(),
             interview.drafterName(),
             LocalDate.ofInstant(interview.createdAt(), zone),
             LocalDate.ofInstant(now, zone),
-            meeting);
+            meeting,
+            status);
     return SpecRenderer.render(template, interview.answers(), context);
   }
 

@@ -48,9 +48,34 @@ public sealed interface Part
         case DRAFTER -> Inline.escape(context.drafter());
         case CREATED -> DateTimeFormatter.ISO_LOCAL_DATE.format(context.createdOn());
         case UPDATED -> DateTimeFormatter.ISO_LOCAL_DATE.format(context.updatedOn());
-        case STATUS -> status(templateValue);
+        case STATUS ->
+            context
+                .status()
+                .map(now -> spelled(now, templateValue))
+                .orElseGet(() -> status(templateValue));
         case MEETING -> context.meeting().map(Inline::oneLine).orElse(NOT_SCHEDULED);
       };
+    }
+
+    /**
+     * The status as the template spells it, when its placeholder offers it ({@code IN_PROGRESS} for
+     * "In progress"), else as given.
+     */
+    private static String spelled(String status, String templateValue) {
+      String wanted = lettersOf(status);
+      return Placeholders.options(templateValue).stream()
+          .filter(option -> lettersOf(option).equals(wanted))
+          .findFirst()
+          .orElse(Inline.escape(status));
+    }
+
+    private static String lettersOf(String text) {
+      StringBuilder letters = new StringBuilder();
+      text.codePoints()
+          .filter(Character::isLetter)
+          .map(Character::toLowerCase)
+          .forEach(letters::appendCodePoint);
+      return letters.toString();
     }
 
     private static String status(String templateValue) {

@@ -12,13 +12,16 @@ import java.util.Optional;
  * @param createdOn the day the interview started
  * @param updatedOn the day the document is assembled
  * @param meeting the discussion meeting as it should read in the document, once scheduled
+ * @param status where the spec stands (such as "In review"), once the team has looked at it; the
+ *     template's own spelling of it is used where its status placeholder offers one
  */
 public record RenderContext(
     String title,
     String drafter,
     LocalDate createdOn,
     LocalDate updatedOn,
-    Optional<String> meeting) {
+    Optional<String> meeting,
+    Optional<String> status) {
 
   public RenderContext {
     Objects.requireNonNull(title, "null title");
@@ -26,5 +29,16 @@ public record RenderContext(
     Objects.requireNonNull(createdOn, "null createdOn");
     Objects.requireNonNull(updatedOn, "null updatedOn");
     Objects.requireNonNull(meeting, "null meeting");
+    Objects.requireNonNull(status, "null status");
+  }
+
+  /** A spec nobody has reviewed yet: the template's first status, or Draft. */
+  public RenderContext(
+      String title,
+      String drafter,
+      LocalDate createdOn,
+      LocalDate updatedOn,
+      Optional<String> meeting) {
+    this(title, drafter, createdOn, updatedOn, meeting, Optional.empty());
   }
 }

@@ -1,5 +1,7 @@
 package dev.specbot.template.parse;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -149,6 +151,18 @@ public final class Placeholders {
     String inner = unwrapped(matcher.group());
     String first = inner.split("[/|,]", 2)[0].strip();
     return first.isEmpty() ? Optional.empty() : Optional.of(first);
+  }
+
+  /** Every option of a status placeholder such as {@code [DRAFT/APPROVED]}, in order. */
+  public static List<String> options(String value) {
+    Matcher matcher = PLACEHOLDER.matcher(value);
+    if (!matcher.find()) {
+      return List.of();
+    }
+    return Arrays.stream(unwrapped(matcher.group()).split("[/|,]"))
+        .map(String::strip)
+        .filter(option -> !option.isEmpty())
+        .toList();
   }
 
   /** The text inside a placeholder, lower-cased: {@code [Tech Lead]} gives {@code tech lead}. */
