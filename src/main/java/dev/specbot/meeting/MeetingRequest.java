@@ -59,6 +59,8 @@ public final class MeetingRequest {
 
   /** Why a request was refused. */
   public enum Reason {
+    /** Nothing in the text reads as a day, a time, a length or an attendee: talk, not a request. */
+    NOTHING_TIMELIKE,
     NOT_UNDERSTOOD,
     NO_TIME,
     IN_THE_PAST,
@@ -181,6 +183,12 @@ public final class MeetingRequest {
     if (when instanceof Proposal p) {
       return new Proposal(p.start(), length.duration(), attendees);
     }
+    if (when instanceof Refused r
+        && r.reason() == Reason.NOTHING_TIMELIKE
+        && (length.duration().isPresent() || !attendees.isEmpty())) {
+      // A length or a guest says it was meant as a request, missing its day.
+      return new Refused(Reason.NOT_UNDERSTOOD, r.message());
+    }
     return when;
   }
 
@@ -205,7 +213,11 @@ public final class MeetingRequest {
     }
     DateReading date = date(dateText, zone, now);
     if (date.problem().isPresent()) {
-      return date.problem().get();
+      Refused problem = date.problem().get();
+      boolean timed = clock.time().isPresent() || clock.offset().isPresent();
+      return timed && problem.reason() == Reason.NOTHING_TIMELIKE
+          ? new Refused(Reason.NOT_UNDERSTOOD, problem.message())
+          : problem;
     }
     if (clock.offset().isPresent()) {
       return fromNow(clock.offset().get(), date, zone, now);
@@ -282,7 +294,7 @@ public final class MeetingRequest {
   private static DateReading oneDate(
       String dateText, List<String> words, List<Date> dates, List<DateGroup> groups, ZoneId zone) {
     if (dates.isEmpty()) {
-      return DateReading.refusal(Refusals.notUnderstood(dateText));
+      return DateReading.refusal(Refusals.nothingTimelike(dateText));
     }
     if (dates.size() > 1) {
       return DateReading.refusal(Refusals.moreThanOneDay(dateText));
@@ -319,7 +331,7 @@ public final class MeetingRequest {
   private static Parsed noTime(
       String text, String dateText, Optional<LocalDate> date, ZoneId zone, Instant now) {
     if (date.isEmpty()) {
-      return Refusals.notUnderstood(text);
+      return Refusals.nothingTimelike(text);
     }
     ZonedDateTime today = now.atZone(zone);
     if (date.get().isBefore(today.toLocalDate())) {

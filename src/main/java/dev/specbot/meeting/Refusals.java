@@ -42,8 +42,17 @@ final class Refusals {
   }
 
   static Refused notUnderstood(String text) {
+    return notUnderstood(Reason.NOT_UNDERSTOOD, text);
+  }
+
+  /** Neither a day nor a time of day: said as {@link #notUnderstood}, for whoever asks. */
+  static Refused nothingTimelike(String text) {
+    return notUnderstood(Reason.NOTHING_TIMELIKE, text);
+  }
+
+  private static Refused notUnderstood(Reason reason, String text) {
     return refused(
-        Reason.NOT_UNDERSTOOD,
+        reason,
         "I couldn't read a day and time in "
             + quote(text)
             + ". Write when to meet, for example: "

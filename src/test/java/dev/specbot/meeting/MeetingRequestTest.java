@@ -312,8 +312,6 @@ class MeetingRequestTest {
   @ParameterizedTest(name = "\"{0}\"")
   @ValueSource(
       strings = {
-        "banana",
-        "meeting",
         "banana at 3pm",
         "the 24th at 3pm",
         "tuesday 24th at 3pm",
@@ -334,6 +332,26 @@ class MeetingRequestTest {
         "מחר at 3pm",
       })
   void words_that_are_not_one_clear_time_are_not_understood(String text) {
+    refused(text, Reason.NOT_UNDERSTOOD);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(
+      strings = {
+        "banana",
+        "meeting",
+        "thanks Bob!",
+        "whenever suits the team",
+        "Looks good, I'll share it with the team",
+        "@here whenever"
+      })
+  void talk_with_nothing_timelike_in_it_is_told_apart_from_a_request(String text) {
+    refused(text, Reason.NOTHING_TIMELIKE);
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"whenever, for 30 minutes", "whenever suits <@U0BOB0001>"})
+  void a_length_or_a_guest_without_a_day_is_a_request_not_understood(String text) {
     refused(text, Reason.NOT_UNDERSTOOD);
   }
 

@@ -107,7 +107,7 @@ class EscapingEndToEndTest {
     harness.reply(thread, DRAFTER, "finish");
     RecordedCall prompt = harness.awaitInThread(thread, PROMPT);
     // The bot quotes what it could not read as a time: a bare @here included.
-    harness.reply(thread, DRAFTER, "@here whenever");
+    harness.reply(thread, DRAFTER, "@here whenever, for 30 minutes");
     harness.awaitInThread(thread, "Nothing was scheduled.");
     ZonedDateTime start =
         ZonedDateTime.of(LocalDate.now(BERLIN).plusDays(3), LocalTime.NOON, BERLIN);

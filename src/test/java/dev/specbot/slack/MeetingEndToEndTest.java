@@ -119,12 +119,12 @@ class MeetingEndToEndTest {
   }
 
   @Test
-  void an_unreadable_past_or_distant_time_gets_a_clear_reply_and_schedules_nothing()
-      throws Exception {
+  void an_unreadable_past_or_distant_time_gets_a_clear_reply_and_talk_gets_none() throws Exception {
     startBot(DAY_LONG);
     String thread = finishedSpec("Dark mode");
 
-    harness.reply(thread, DRAFTER, "whenever suits the team");
+    harness.reply(thread, DRAFTER, "thanks Bob, looks good!");
+    harness.reply(thread, DRAFTER, "whenever suits the team, for 30 minutes");
     harness.awaitInThread(thread, "Nothing was scheduled.");
     harness.reply(thread, DRAFTER, "yesterday at 3pm");
     harness.awaitInThread(thread, "passed");
@@ -132,6 +132,8 @@ class MeetingEndToEndTest {
     harness.awaitInThread(thread, "year");
 
     assertEquals(3, harness.postedInThread(thread, "Nothing was scheduled.").size());
+    // Talk in the thread is left alone: the refusals above were queued after it, in order.
+    assertEquals(0, harness.postedInThread(thread, "thanks Bob").size());
     assertEquals(0, harness.postedInThread(thread, "Schedule the discussion for").size());
     assertTrue(
         harness.pendingReminders().stream()

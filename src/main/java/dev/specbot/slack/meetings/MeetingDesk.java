@@ -95,8 +95,9 @@ public final class MeetingDesk {
   }
 
   /**
-   * The drafter wrote in a posted spec's thread: a meeting time, or a meeting command. Parsed and
-   * built here, with no transaction open; the writes come back to be taken in one.
+   * The drafter wrote in a posted spec's thread: a meeting time, or a meeting command, or neither
+   * (talk, left alone). Parsed and built here, with no transaction open; the writes come back to be
+   * taken in one.
    */
   public Consumer<Tx> written(Posted posted, String text, Instant now) {
     Interview interview = posted.interview();
@@ -119,6 +120,10 @@ public final class MeetingDesk {
     Interview interview = posted.interview();
     Optional<Meeting> meeting = posted.meeting();
     MeetingRequest.Parsed parsed = MeetingRequest.parse(text, posted.zone(), now);
+    if (parsed instanceof MeetingRequest.Refused refused
+        && refused.reason() == MeetingRequest.Reason.NOTHING_TIMELIKE) {
+      return tx -> {}; // Talk in the thread, not a request: the bot stays out of it.
+    }
     if (parsed instanceof MeetingRequest.Refused refused) {
       Message refusal =
           Message.say(
