@@ -74,7 +74,8 @@ public final class ReviewCommands {
         switch (oneSpaced(reply).toLowerCase(Locale.ROOT)) {
           case "review" -> new ReviewInput.Request(userId, List.of());
           case "approve", "lgtm" -> new ReviewInput.Approve(userId);
-          case "who has reviewed", "reviews" -> new ReviewInput.ShowBoard(userId);
+          case "who has reviewed", "who has reviewed?", "reviews", "reviews?" ->
+              new ReviewInput.ShowBoard(userId);
           case "status in progress" -> new ReviewInput.MoveOn(userId, Stage.IN_PROGRESS);
           case "status completed" -> new ReviewInput.MoveOn(userId, Stage.COMPLETED);
           default -> null;
