@@ -12,6 +12,7 @@ public final class Tx {
   private final People people;
   private final SpecReads reads;
   private final AnswerMessages answerMessages;
+  private final Reviews reviews;
 
   Tx(Handle handle) {
     this.interviews = new Interviews(handle);
@@ -22,10 +23,15 @@ public final class Tx {
     this.people = new People(handle);
     this.reads = new SpecReads(handle);
     this.answerMessages = new AnswerMessages(handle);
+    this.reviews = new Reviews(handle);
   }
 
   public AnswerMessages answerMessages() {
     return answerMessages;
+  }
+
+  public Reviews reviews() {
+    return reviews;
   }
 
   public Meetings meetings() {

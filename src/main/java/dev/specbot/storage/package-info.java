@@ -1,7 +1,7 @@
 /**
- * Storage: interviews, the outbox of messages to Slack and the events already handled, kept in
- * SQLite (or PostgreSQL) through Jdbi, with the schema migrated by Flyway from {@code
- * db/migration}.
+ * Storage: interviews, meetings, reviews, the outbox of messages to Slack and the events already
+ * handled, kept in SQLite (or PostgreSQL) through Jdbi, with the schema migrated by Flyway from
+ * {@code db/migration}.
  *
  * <p>The only package that knows of SQL. {@link dev.specbot.storage.Database} opens and migrates a
  * database and runs work in one transaction; the {@link dev.specbot.storage.Tx} it hands over gives
