@@ -6,6 +6,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.Config;
 import dev.specbot.background.DaemonThreads;
+import dev.specbot.review.ReviewMachine;
+import dev.specbot.review.Rule;
 import dev.specbot.slack.http.WebServer;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
@@ -16,6 +18,8 @@ import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.meetings.ReminderWorker;
 import dev.specbot.slack.outbox.OutboxWorker;
 import dev.specbot.slack.outbox.Pruner;
+import dev.specbot.slack.reviews.ReviewActions;
+import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.slack.webapi.SlackAuthCheck;
 import dev.specbot.slack.webapi.WebApiClient;
@@ -68,9 +72,11 @@ public final class SlackBot implements AutoCloseable {
           worker.wake();
           reminders.wake();
         };
+    ReviewDesk reviewDesk = new ReviewDesk(catalog, new ReviewMachine(), Rule.all());
     Interviewer interviewer =
-        new Interviewer(database, catalog, desk, clock, wake, config.readingDelay());
+        new Interviewer(database, catalog, desk, reviewDesk, clock, wake, config.readingDelay());
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
+    ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer);
     AppConfig appConfig =
         AppConfig.builder()
@@ -87,6 +93,7 @@ public final class SlackBot implements AutoCloseable {
                     catalog,
                     interviewer,
                     meetingActions,
+                    reviewActions,
                     directory,
                     new Revisions(database, interviewer, clock, wake),
                     catchUp)

@@ -7,10 +7,13 @@ import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
+import dev.specbot.review.ReviewCommands;
+import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Interviews;
@@ -57,18 +60,21 @@ public final class Interviewer {
   private final Clock clock;
   private final Runnable wakeSender;
   private final MeetingDesk desk;
+  private final ReviewDesk reviews;
   private final Bursts bursts;
 
   public Interviewer(
       Database database,
       TemplateCatalog catalog,
       MeetingDesk desk,
+      ReviewDesk reviews,
       Clock clock,
       Runnable wakeSender,
       Duration readingDelay) {
     this.database = database;
     this.catalog = catalog;
     this.desk = desk;
+    this.reviews = reviews;
     this.clock = clock;
     this.wakeSender = wakeSender;
     this.bursts = new Bursts(readingDelay);
@@ -152,7 +158,9 @@ public final class Interviewer {
                 return Optimistic.done(Outcome.NOT_AN_INTERVIEW);
               }
               Interview interview = stored.get().interview();
-              if (!interview.drafterId().equals(userId)) {
+              boolean drafter = interview.drafterId().equals(userId);
+              boolean posted = interview.status() == Status.FINISHED;
+              if (!drafter && !posted) {
                 return Optimistic.done(Outcome.NOT_THE_DRAFTER);
               }
               // The reply's key stays while its interview is open: catch-up reads the thread again.
@@ -165,12 +173,8 @@ public final class Interviewer {
                 return Optimistic.done(Outcome.DUPLICATE);
               }
               long version = tx.interviews().version(interview.id());
-              if (interview.status() == Status.FINISHED) {
-                MeetingDesk.Posted posted = desk.readPosted(tx, stored.get());
-                return Optimistic.compute(
-                    interview.id(),
-                    version,
-                    () -> keys.once(now, handled(desk.written(posted, text, now))));
+              if (posted) {
+                return afterPosting(tx, stored.get(), keys, version, userId, text, now);
               }
               Optional<String> continued =
                   bursts.continued(tx, interview, input, ts, continuesPrevious, mayWait);
@@ -188,6 +192,34 @@ public final class Interviewer {
             });
     wakeSender.run();
     return outcome;
+  }
+
+  /**
+   * A reply in a posted spec's thread: a review command (anyone's), a teammate's comment on the
+   * spec, or the drafter's meeting time or command; the drafter's other talk is left alone.
+   */
+  private Optimistic.Read<Outcome> afterPosting(
+      Tx tx,
+      StoredInterview stored,
+      Keys keys,
+      long version,
+      String userId,
+      String text,
+      Instant now) {
+    Interview interview = stored.interview();
+    Optional<ReviewInput> command = ReviewCommands.parse(text, userId);
+    if (command.isPresent() || !interview.drafterId().equals(userId)) {
+      ReviewInput input =
+          command.orElseGet(() -> new ReviewInput.Comment(userId, Optional.empty(), text));
+      ReviewDesk.Posted posted = reviews.readPosted(tx, stored);
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () -> keys.once(now, handled(reviews.written(posted, input, now))));
+    }
+    MeetingDesk.Posted posted = desk.readPosted(tx, stored);
+    return Optimistic.compute(
+        interview.id(), version, () -> keys.once(now, handled(desk.written(posted, text, now))));
   }
 
   /** A button pressed on one of the interview's messages. */

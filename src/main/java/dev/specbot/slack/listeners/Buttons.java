@@ -9,6 +9,7 @@ import dev.specbot.interview.Input;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.messages.ActionIds;
+import dev.specbot.slack.reviews.ReviewActions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +23,17 @@ final class Buttons {
   /** The meeting's buttons and pickers, and Read it, share this prefix. */
   private static final String MEETING_ACTIONS = "specbot_meeting_";
 
+  /** A reviewer's buttons share this prefix. */
+  private static final String REVIEW_ACTIONS = "specbot_review_";
+
   private final Interviewer interviewer;
   private final MeetingActions meetings;
+  private final ReviewActions reviews;
 
-  Buttons(Interviewer interviewer, MeetingActions meetings) {
+  Buttons(Interviewer interviewer, MeetingActions meetings, ReviewActions reviews) {
     this.interviewer = interviewer;
     this.meetings = meetings;
+    this.reviews = reviews;
   }
 
   Response pressed(BlockActionRequest request, ActionContext ctx) {
@@ -44,6 +50,16 @@ final class Buttons {
               payload.getUser().getId(),
               payload.getChannel().getId(),
               pickers(payload.getState())));
+      return ctx.ack();
+    }
+    if (action.getActionId().startsWith(REVIEW_ACTIONS)) {
+      reviews.press(
+          new ReviewActions.Press(
+              key,
+              action.getActionId(),
+              Optional.ofNullable(action.getValue()).orElse(""),
+              payload.getUser().getId(),
+              payload.getChannel().getId()));
       return ctx.ack();
     }
     Optional<Input> input = inputOf(action.getActionId());

@@ -13,6 +13,7 @@ import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Revisions;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.messages.ActionIds;
+import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.template.TemplateCatalog;
 import java.util.regex.Pattern;
@@ -34,12 +35,13 @@ public final class SlackFrontEnd {
       TemplateCatalog catalog,
       Interviewer interviewer,
       MeetingActions meetings,
+      ReviewActions reviews,
       Directory directory,
       Revisions revisions,
       CatchUp catchUp) {
     this.command = new SpecCommand(catalog, interviewer, directory);
     this.thread = new ThreadEvents(interviewer, revisions, catchUp);
-    this.buttons = new Buttons(interviewer, meetings);
+    this.buttons = new Buttons(interviewer, meetings, reviews);
   }
 
   public App app(AppConfig config) {

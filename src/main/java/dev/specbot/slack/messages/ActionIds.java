@@ -34,5 +34,9 @@ public final class ActionIds {
   public static final String WHO_READ = "specbot_meeting_who_read";
   public static final String PAUSE = "specbot_pause";
 
+  // The review: a reviewer's buttons, in their DM and in the thread.
+  public static final String APPROVE = "specbot_review_approve";
+  public static final String REQUEST_CHANGES = "specbot_review_changes";
+
   private ActionIds() {}
 }

@@ -1,0 +1,83 @@
+package dev.specbot.slack.reviews;
+
+import dev.specbot.review.ReviewInput;
+import dev.specbot.slack.messages.ActionIds;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.storage.Database;
+import dev.specbot.storage.Optimistic;
+import dev.specbot.storage.StoredInterview;
+import dev.specbot.storage.Tx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A reviewer's buttons, in their DM or the thread: Approve, and Request changes, which asks them to
+ * say what in the spec's thread. Each press is read, computed with no transaction open and written
+ * in one (see {@link Optimistic}), recorded so that a retried request does nothing twice.
+ */
+public final class ReviewActions {
+  /** A button press: its key for retries, which button, on which spec, by whom, where. */
+  public record Press(
+      String actionKey, String actionId, String interviewId, String userId, String channelId) {}
+
+  private final Database database;
+  private final ReviewDesk desk;
+  private final Clock clock;
+  private final Runnable wake;
+
+  public ReviewActions(Database database, ReviewDesk desk, Clock clock, Runnable wake) {
+    this.database = database;
+    this.desk = desk;
+    this.clock = clock;
+    this.wake = wake;
+  }
+
+  public void press(Press press) {
+    String key = "action:" + press.actionKey();
+    Instant now = clock.instant();
+    Optimistic.run(
+        database,
+        tx -> {
+          Optional<StoredInterview> stored = tx.interviews().find(press.interviewId());
+          if (stored.isEmpty() || tx.events().seen(key)) {
+            return Optimistic.done(false); // A button on nothing is not remembered.
+          }
+          ReviewDesk.Posted posted = desk.readPosted(tx, stored.get());
+          return Optimistic.compute(
+              press.interviewId(),
+              tx.interviews().version(press.interviewId()),
+              () -> {
+                Consumer<Tx> change = handle(press, posted, now);
+                return write -> {
+                  if (!write.events().firstTime(key, now)) {
+                    return false;
+                  }
+                  change.accept(write);
+                  return true;
+                };
+              });
+        });
+    wake.run();
+  }
+
+  private Consumer<Tx> handle(Press press, ReviewDesk.Posted posted, Instant now) {
+    if (press.actionId().equals(ActionIds.APPROVE)) {
+      return desk.written(posted, new ReviewInput.Approve(press.userId()), now);
+    }
+    Delivery how =
+        Delivery.ephemeral(
+            press.channelId(),
+            press.userId(),
+            "Say what should change in the spec's thread"
+                + posted
+                    .stored()
+                    .place()
+                    .permalink()
+                    .map(url -> " (<" + url + "|open it>)")
+                    .orElse("")
+                + ": `request changes: WHAT`, or `request changes SECTION: WHAT`.");
+    return tx -> how.enqueue(tx, now);
+  }
+}

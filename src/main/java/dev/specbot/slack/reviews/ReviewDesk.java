@@ -1,0 +1,180 @@
+package dev.specbot.slack.reviews;
+
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.InterviewMachine;
+import dev.specbot.meeting.Meeting;
+import dev.specbot.meeting.MeetingText;
+import dev.specbot.review.Review;
+import dev.specbot.review.ReviewEffect;
+import dev.specbot.review.ReviewInput;
+import dev.specbot.review.ReviewMachine;
+import dev.specbot.review.ReviewTransition;
+import dev.specbot.review.Rule;
+import dev.specbot.review.Stage;
+import dev.specbot.slack.meetings.MeetingDesk;
+import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.messages.ParentMessage;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.webapi.Directory;
+import dev.specbot.storage.StoredInterview;
+import dev.specbot.storage.Tx;
+import dev.specbot.template.SpecRenderer;
+import dev.specbot.template.Template;
+import dev.specbot.template.TemplateCatalog;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The review of a posted spec: what its thread's review commands and the reviewers' buttons do. The
+ * review machine's step, its messages and the document it changes are computed here with no
+ * transaction open; the writes come back to be taken in one.
+ */
+public final class ReviewDesk {
+  private final TemplateCatalog catalog;
+  private final ReviewMachine machine;
+  private final Rule rule;
+
+  public ReviewDesk(TemplateCatalog catalog, ReviewMachine machine, Rule rule) {
+    this.catalog = catalog;
+    this.machine = machine;
+    this.rule = rule;
+  }
+
+  /** What work on a posted spec's review reads before it computes. */
+  public record Posted(
+      StoredInterview stored,
+      Review review,
+      Optional<Meeting> meeting,
+      Optional<String> meetingLine,
+      ZoneId zone) {
+    Interview interview() {
+      return stored.interview();
+    }
+  }
+
+  /** Reads what {@link #written} computes from. */
+  public Posted readPosted(Tx tx, StoredInterview stored) {
+    Interview interview = stored.interview();
+    return new Posted(
+        stored,
+        reviewOf(tx, interview),
+        tx.meetings().scheduledFor(interview.id()),
+        MeetingDesk.meetingLine(tx, interview.id()),
+        Directory.stored(tx, interview.drafterId()).zone());
+  }
+
+  /** The review as stored, or one nobody has asked for yet. */
+  public Review reviewOf(Tx tx, Interview interview) {
+    return tx.reviews()
+        .find(interview.id())
+        .orElseGet(() -> Review.none(interview.id(), interview.drafterId(), rule));
+  }
+
+  /** The review's line for the parent message and {@code /spec list}, or empty before review. */
+  public static Optional<String> line(Review review) {
+    return Optional.of(ReviewMessages.line(review)).filter(line -> !line.isEmpty());
+  }
+
+  /** A review command or button, by anyone: the step, what is said, the document if it moved. */
+  public Consumer<Tx> written(Posted posted, ReviewInput input, Instant now) {
+    ReviewTransition transition = machine.apply(posted.review(), input, now);
+    List<Delivery> said = said(posted, transition, now);
+    Review review = transition.review();
+    return tx -> {
+      tx.reviews().save(review, now);
+      said.forEach(delivery -> delivery.enqueue(tx, now));
+    };
+  }
+
+  private List<Delivery> said(Posted posted, ReviewTransition transition, Instant now) {
+    List<Delivery> said = new ArrayList<>();
+    for (ReviewEffect effect : transition.effects()) {
+      said.addAll(said(posted, transition.review(), effect, now));
+    }
+    return said;
+  }
+
+  private List<Delivery> said(Posted posted, Review review, ReviewEffect effect, Instant now) {
+    Interview interview = posted.interview();
+    String id = interview.id();
+    if (effect instanceof ReviewEffect.Requested requested) {
+      List<Delivery> said = new ArrayList<>();
+      said.add(inThread(id, ReviewMessages.requested(requested.newReviewers(), requested.all())));
+      List<String> asked =
+          requested.newReviewers().isEmpty() ? requested.all() : requested.newReviewers();
+      Message ask =
+          ReviewMessages.askToReview(
+              id, interview.title(), interview.drafterId(), posted.stored().place().permalink());
+      asked.forEach(reviewer -> said.add(Delivery.direct(id, reviewer, ask)));
+      return said;
+    }
+    if (effect instanceof ReviewEffect.ApprovalsStale stale) {
+      Message notice =
+          ReviewMessages.stale(interview.title(), stale.section(), stale.before(), stale.after());
+      return stale.reviewers().stream()
+          .map(reviewer -> Delivery.direct(id, reviewer, notice))
+          .toList();
+    }
+    if (effect instanceof ReviewEffect.Board) {
+      return List.of(inThread(id, ReviewMessages.board(review)));
+    }
+    if (effect instanceof ReviewEffect.Refused refused) {
+      return List.of(
+          Delivery.ephemeral(
+              posted.stored().place().channelId(),
+              refused.userId(),
+              ReviewMessages.refusal(refused)));
+    }
+    if (effect instanceof ReviewEffect.Commented) {
+      return List.of(); // The comment is in the thread already, in its author's words: kept.
+    }
+    List<Delivery> said = new ArrayList<>();
+    said.add(inThread(id, ReviewMessages.said(effect)));
+    if (effect instanceof ReviewEffect.StageChanged changed) {
+      said.addAll(documentChanged(posted, review, changed.to(), now));
+    }
+    return said;
+  }
+
+  /** The document with its new status, and the parent message's line, when the stage moved. */
+  private List<Delivery> documentChanged(Posted posted, Review review, Stage stage, Instant now) {
+    Interview interview = posted.interview();
+    Optional<Template> template = catalog.find(interview.templateId());
+    if (template.isEmpty()) {
+      return List.of(); // The template was removed: the document cannot be assembled again.
+    }
+    InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
+    String markdown =
+        machine.render(
+            interview, now, posted.meeting().map(MeetingText::of), Optional.of(stage.label()));
+    String extra =
+        Stream.of(posted.meetingLine(), line(review))
+            .flatMap(Optional::stream)
+            .collect(Collectors.joining(" · "));
+    Message parent =
+        ParentMessage.of(
+            interview,
+            template.get(),
+            machine.progressOf(interview),
+            Optional.of(extra).filter(line -> !line.isEmpty()));
+    return List.of(
+        Delivery.fileInThread(
+            interview.id(),
+            "The spec, updated: " + stage.label() + ".",
+            SpecRenderer.fileName(interview.title()),
+            markdown),
+        Delivery.forInterview(
+            Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
+  }
+
+  private static Delivery inThread(String interviewId, Message message) {
+    return Delivery.forInterview(
+        Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
+  }
+}

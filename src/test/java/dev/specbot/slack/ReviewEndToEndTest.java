@@ -1,0 +1,132 @@
+package dev.specbot.slack;
+
+import static dev.specbot.slack.BotHarness.DRAFTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.messages.ActionIds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A spec's review through the real bot and a fake Slack: asking two reviewers, a comment, a
+ * blocking concern, strangers turned away privately, a restart in the middle, both approvals, the
+ * status in the document, and the drafter's talk in the thread left alone.
+ */
+class ReviewEndToEndTest {
+  private static final String BOB = "U0BOB";
+  private static final String CAROL = "U0CAROL";
+  private static final String DAVE = "U0DAVE";
+  private static final String PROMPT = "Next, the spec's discussion meeting";
+  private static final String FILE = "payment-retries.md";
+
+  @TempDir Path folder;
+  private BotHarness harness;
+
+  @AfterEach
+  void stopBot(TestInfo test) throws java.io.IOException {
+    if (harness != null) {
+      // Kept for checking by hand: slack-check webapi-jsonl target/slack-calls/review-*.jsonl
+      harness.slack.writeJsonl(
+          Files.createDirectories(Path.of("target/slack-calls"))
+              .resolve("review-" + test.getTestMethod().orElseThrow().getName() + ".jsonl"));
+      harness.close();
+    }
+  }
+
+  @Test
+  void two_reviewers_a_comment_and_a_concern_end_in_an_approved_spec() throws Exception {
+    harness = new BotHarness(folder);
+    String thread = postedSpec();
+
+    harness.reply(thread, DRAFTER, "review <@U0BOB> <@U0CAROL|carol>");
+    harness.awaitInThread(thread, "Review requested from <@U0BOB>, <@U0CAROL>");
+    RecordedCall bobsAsk = harness.awaitDirect(BOB, "asks you to review *Payment retries*");
+    harness.awaitDirect(CAROL, "asks you to review");
+    harness.awaitFile(FILE, "**Status**: In review");
+
+    harness.reply(thread, BOB, "Looks solid; what happens on a 429?");
+    harness.reply(thread, CAROL, "concern backoff: retries could pile up behind a slow provider");
+    harness.awaitInThread(thread, "raised the concern *backoff*");
+
+    press(bobsAsk, DAVE, ActionIds.APPROVE);
+    awaitEphemeral(DAVE, "Only the people asked to review");
+    press(bobsAsk, BOB, ActionIds.APPROVE);
+    harness.awaitInThread(thread, "<@U0BOB> approved the spec.");
+    harness.reply(thread, CAROL, "approve");
+    harness.awaitInThread(thread, "<@U0CAROL> approved the spec.");
+
+    harness.reply(thread, DRAFTER, "who has reviewed");
+    String board = harness.awaitInThread(thread, "Open concern *backoff*").param("text");
+    assertTrue(board.contains("Approved: <@U0BOB>, <@U0CAROL>"), board);
+    assertTrue(board.contains("1 comment"), board);
+    assertEquals(0, harness.postedInThread(thread, "*Approved*:").size(), "a concern blocks it");
+
+    harness.restart();
+
+    harness.reply(thread, BOB, "resolve backoff");
+    awaitEphemeral(BOB, "Only the person who raised a concern can resolve it");
+    harness.reply(thread, CAROL, "resolve backoff");
+    harness.awaitInThread(thread, "*Approved*: every reviewer");
+    harness.awaitFile(FILE, "**Status**: APPROVED");
+
+    harness.reply(thread, DRAFTER, "thanks both, great review!");
+    harness.reply(thread, DRAFTER, "status in progress");
+    harness.awaitInThread(thread, "The spec is now *In progress*.");
+    harness.awaitFile(FILE, "**Status**: IN_PROGRESS");
+    // Talk is left alone: the reply to the command after it has arrived, and nothing quotes it.
+    assertEquals(0, harness.postedInThread(thread, "thanks both").size());
+    assertEquals(1, harness.postedInThread(thread, "<@U0BOB> approved the spec.").size());
+  }
+
+  @Test
+  void only_the_drafter_asks_for_reviews_and_the_drafter_cannot_approve() throws Exception {
+    harness = new BotHarness(folder);
+    String thread = postedSpec();
+
+    harness.reply(thread, DAVE, "review <@U0DAVE>");
+    awaitEphemeral(DAVE, "Only the spec's drafter can ask for reviews");
+    harness.reply(thread, DRAFTER, "review <@U0BOB>");
+    harness.awaitInThread(thread, "Review requested from <@U0BOB>");
+    harness.reply(thread, DRAFTER, "approve");
+    awaitEphemeral(DRAFTER, "You drafted this spec");
+    assertEquals(0, harness.postedInThread(thread, "approved the spec").size());
+  }
+
+  /** A technical specification, finished early: its template has a Status field. */
+  private String postedSpec() {
+    String thread = harness.start("technical-specification", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "finish");
+    harness.awaitInThread(thread, PROMPT);
+    return thread;
+  }
+
+  private void press(RecordedCall message, String user, String actionId) {
+    var response =
+        harness
+            .requests()
+            .blockAction(
+                user,
+                message.param("channel"),
+                harness.tsOf(message),
+                null,
+                actionId,
+                BotHarness.actionValue(message, actionId),
+                "trig-" + actionId,
+                Map.of());
+    assertEquals(200, response.status(), response.body());
+  }
+
+  private void awaitEphemeral(String user, String fragment) {
+    BotHarness.awaitCondition(
+        () -> harness.slack.ephemeralsShownTo(user).stream().anyMatch(t -> t.contains(fragment)),
+        "a private note to " + user + " saying " + fragment);
+  }
+}
