@@ -95,7 +95,7 @@ public final class SlackBot implements AutoCloseable {
                     meetingActions,
                     reviewActions,
                     directory,
-                    new Revisions(database, interviewer, clock, wake),
+                    new Revisions(database, interviewer, reviewDesk, clock, wake),
                     catchUp)
                 .app(appConfig),
             this::isReady);

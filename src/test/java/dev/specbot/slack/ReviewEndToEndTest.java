@@ -1,5 +1,6 @@
 package dev.specbot.slack;
 
+import static dev.specbot.slack.BotHarness.CHANNEL;
 import static dev.specbot.slack.BotHarness.DRAFTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +26,12 @@ class ReviewEndToEndTest {
   private static final String DAVE = "U0DAVE";
   private static final String PROMPT = "Next, the spec's discussion meeting";
   private static final String FILE = "payment-retries.md";
+  private static final String ANSWER = "Card payments that fail are retried.";
+  private static final String EDITED = "Card and bank payments that fail are retried.";
 
   @TempDir Path folder;
   private BotHarness harness;
+  private String answerTs;
 
   @AfterEach
   void stopBot(TestInfo test) throws java.io.IOException {
@@ -59,6 +63,19 @@ class ReviewEndToEndTest {
     awaitEphemeral(DAVE, "Only the people asked to review");
     press(bobsAsk, BOB, ActionIds.APPROVE);
     harness.awaitInThread(thread, "<@U0BOB> approved the spec.");
+
+    // The drafter edits an answer: Bob's approval goes stale, and he is told what changed.
+    var edit =
+        harness
+            .requests()
+            .messageChanged("EvEdit1", CHANNEL, thread, DRAFTER, answerTs, ANSWER, EDITED);
+    assertEquals(200, edit.status(), edit.body());
+    String stale = harness.awaitDirect(BOB, "changed after you approved it").param("text");
+    assertTrue(stale.contains("Now: " + EDITED), stale);
+    String republished = harness.awaitFile(FILE, EDITED);
+    assertTrue(republished.contains("**Status**: In review"), republished);
+    press(bobsAsk, BOB, ActionIds.APPROVE);
+    awaitCount(thread, "<@U0BOB> approved the spec.", 2);
     harness.reply(thread, CAROL, "approve");
     harness.awaitInThread(thread, "<@U0CAROL> approved the spec.");
 
@@ -82,7 +99,7 @@ class ReviewEndToEndTest {
     harness.awaitFile(FILE, "**Status**: IN_PROGRESS");
     // Talk is left alone: the reply to the command after it has arrived, and nothing quotes it.
     assertEquals(0, harness.postedInThread(thread, "thanks both").size());
-    assertEquals(1, harness.postedInThread(thread, "<@U0BOB> approved the spec.").size());
+    assertEquals(2, harness.postedInThread(thread, "<@U0BOB> approved the spec.").size());
   }
 
   @Test
@@ -99,10 +116,15 @@ class ReviewEndToEndTest {
     assertEquals(0, harness.postedInThread(thread, "approved the spec").size());
   }
 
-  /** A technical specification, finished early: its template has a Status field. */
+  /**
+   * A technical specification (its template has a Status field) with its first question answered,
+   * then finished early.
+   */
   private String postedSpec() {
     String thread = harness.start("technical-specification", "Payment retries");
     harness.awaitQuestion(thread, 1);
+    answerTs = harness.reply(thread, DRAFTER, ANSWER);
+    harness.awaitQuestion(thread, 2);
     harness.reply(thread, DRAFTER, "finish");
     harness.awaitInThread(thread, PROMPT);
     return thread;
@@ -122,6 +144,12 @@ class ReviewEndToEndTest {
                 "trig-" + actionId,
                 Map.of());
     assertEquals(200, response.status(), response.body());
+  }
+
+  private void awaitCount(String thread, String fragment, int count) {
+    BotHarness.awaitCondition(
+        () -> harness.postedInThread(thread, fragment).size() == count,
+        count + " messages saying " + fragment);
   }
 
   private void awaitEphemeral(String user, String fragment) {

@@ -33,6 +33,15 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
    * too, when the effects change it.
    */
   static Outgoing of(Transition transition, Template template, boolean updateParent) {
+    return of(transition, template, updateParent, Optional.empty());
+  }
+
+  /**
+   * The same, with {@code parentLine} (a posted spec's meeting and review) kept on the parent's
+   * progress line.
+   */
+  static Outgoing of(
+      Transition transition, Template template, boolean updateParent, Optional<String> parentLine) {
     Interview interview = transition.interview();
     List<Delivery> deliveries = new ArrayList<>();
     Optional<Progress> progress = Optional.empty();
@@ -50,7 +59,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
     // The parent's progress line goes in a lane of its own (see Delivery.enqueue): it never
     // holds up the next question.
     if (updateParent && progress.isPresent()) {
-      Message parent = ParentMessage.of(interview, template, progress.get());
+      Message parent = ParentMessage.of(interview, template, progress.get(), parentLine);
       deliveries.add(
           Delivery.forInterview(
               Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));

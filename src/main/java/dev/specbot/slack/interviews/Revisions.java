@@ -1,12 +1,17 @@
 package dev.specbot.slack.interviews;
 
+import dev.specbot.interview.Effect;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
+import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
+import dev.specbot.meeting.MeetingText;
+import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.storage.AnswerMessages;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Optimistic;
 import dev.specbot.storage.StoredInterview;
+import dev.specbot.template.Question;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +27,15 @@ import java.util.Optional;
 public final class Revisions {
   private final Database database;
   private final Interviewer interviewer;
+  private final ReviewDesk reviews;
   private final Clock clock;
   private final Runnable wake;
 
-  public Revisions(Database database, Interviewer interviewer, Clock clock, Runnable wake) {
+  public Revisions(
+      Database database, Interviewer interviewer, ReviewDesk reviews, Clock clock, Runnable wake) {
     this.database = database;
     this.interviewer = interviewer;
+    this.reviews = reviews;
     this.clock = clock;
     this.wake = wake;
   }
@@ -72,13 +80,33 @@ public final class Revisions {
                   tx.answerMessages().parts(interview.id(), questionId);
               InterviewMachine machine =
                   Interviewer.machineFor(tx, interviewer.templateOf(interview), interview);
+              Optional<ReviewDesk.Posted> posted =
+                  interview.status() == Status.FINISHED
+                      ? Optional.of(reviews.readPosted(tx, stored.get()))
+                      : Optional.empty();
               return Optimistic.compute(
                   interview.id(),
                   tx.interviews().version(interview.id()),
                   () -> {
                     Optional<String> answer = answerAfter(parts, ts, text);
                     Transition revised = machine.revise(interview, questionId, answer, now);
-                    Outgoing outgoing = Outgoing.of(revised, machine.template(), true);
+                    Optional<ReviewDesk.Edit> edit =
+                        posted.map(
+                            p ->
+                                reviews.answerChanged(
+                                    p,
+                                    titleOf(machine, questionId),
+                                    interview.answers().getOrDefault(questionId, ""),
+                                    answer.orElse(""),
+                                    now));
+                    Outgoing outgoing =
+                        edit.isPresent()
+                            ? Outgoing.of(
+                                republished(revised, machine, posted.get(), edit.get(), now),
+                                machine.template(),
+                                true,
+                                edit.get().parentLine())
+                            : Outgoing.of(revised, machine.template(), true);
                     return write -> {
                       if (!write.events().firstTime(key, now)) {
                         return false;
@@ -89,6 +117,7 @@ public final class Revisions {
                       write.interviews().update(revised.interview());
                       write.interviews().setBurst(interview.id(), Optional.empty());
                       var unused = outgoing.enqueue(write, now);
+                      edit.ifPresent(e -> e.change().accept(write));
                       return true;
                     };
                   });
@@ -96,6 +125,41 @@ public final class Revisions {
     if (changed) { // Slack reports every link's unfurl as an edit: those queue nothing.
       wake.run();
     }
+  }
+
+  /**
+   * A posted spec's document posted again as it now stands: with its meeting, and its review's
+   * status, which the edit may have moved.
+   */
+  private static Transition republished(
+      Transition revised,
+      InterviewMachine machine,
+      ReviewDesk.Posted posted,
+      ReviewDesk.Edit edit,
+      Instant now) {
+    List<Effect> effects =
+        revised.effects().stream()
+            .map(
+                effect ->
+                    effect instanceof Effect.Republish republish
+                        ? new Effect.Republish(
+                            machine.render(
+                                revised.interview(),
+                                now,
+                                posted.meeting().map(MeetingText::of),
+                                edit.status()),
+                            republish.why())
+                        : effect)
+            .toList();
+    return new Transition(revised.interview(), effects);
+  }
+
+  private static String titleOf(InterviewMachine machine, String questionId) {
+    return machine.template().questions().stream()
+        .filter(question -> question.id().equals(questionId))
+        .map(Question::title)
+        .findFirst()
+        .orElse(questionId);
   }
 
   /** The answer's parts joined, with the one at {@code ts} edited to {@code text} or deleted. */

@@ -83,8 +83,40 @@ public final class ReviewDesk {
 
   /** A review command or button, by anyone: the step, what is said, the document if it moved. */
   public Consumer<Tx> written(Posted posted, ReviewInput input, Instant now) {
-    ReviewTransition transition = machine.apply(posted.review(), input, now);
-    List<Delivery> said = said(posted, transition, now);
+    return written(posted, machine.apply(posted.review(), input, now), true, now);
+  }
+
+  /**
+   * The drafter changed an answer of a posted spec: approvals given before go stale. The caller
+   * posts the changed document itself, with the review's new status.
+   */
+  public Edit answerChanged(
+      Posted posted, String section, String before, String after, Instant now) {
+    Interview interview = posted.interview();
+    ReviewTransition transition =
+        machine.apply(
+            posted.review(),
+            new ReviewInput.AnswerChanged(interview.drafterId(), section, before, after),
+            now);
+    Review review = transition.review();
+    return new Edit(
+        review.stage() == Stage.DRAFT ? Optional.empty() : Optional.of(review.stage().label()),
+        parentLine(posted.meetingLine(), review),
+        written(posted, transition, false, now));
+  }
+
+  /**
+   * What an edit does to the review: the document's status, the parent's line, the writes.
+   *
+   * @param status the status the document shows, once the spec went to review
+   * @param parentLine the meeting's and the review's line for the parent message
+   * @param change the review's writes and what it says
+   */
+  public record Edit(Optional<String> status, Optional<String> parentLine, Consumer<Tx> change) {}
+
+  private Consumer<Tx> written(
+      Posted posted, ReviewTransition transition, boolean postDocument, Instant now) {
+    List<Delivery> said = said(posted, transition, postDocument, now);
     Review review = transition.review();
     return tx -> {
       tx.reviews().save(review, now);
@@ -92,15 +124,25 @@ public final class ReviewDesk {
     };
   }
 
-  private List<Delivery> said(Posted posted, ReviewTransition transition, Instant now) {
+  private static Optional<String> parentLine(Optional<String> meetingLine, Review review) {
+    String line =
+        Stream.of(meetingLine, line(review))
+            .flatMap(Optional::stream)
+            .collect(Collectors.joining(" · "));
+    return Optional.of(line).filter(text -> !text.isEmpty());
+  }
+
+  private List<Delivery> said(
+      Posted posted, ReviewTransition transition, boolean postDocument, Instant now) {
     List<Delivery> said = new ArrayList<>();
     for (ReviewEffect effect : transition.effects()) {
-      said.addAll(said(posted, transition.review(), effect, now));
+      said.addAll(said(posted, transition.review(), effect, postDocument, now));
     }
     return said;
   }
 
-  private List<Delivery> said(Posted posted, Review review, ReviewEffect effect, Instant now) {
+  private List<Delivery> said(
+      Posted posted, Review review, ReviewEffect effect, boolean postDocument, Instant now) {
     Interview interview = posted.interview();
     String id = interview.id();
     if (effect instanceof ReviewEffect.Requested requested) {
@@ -136,7 +178,7 @@ public final class ReviewDesk {
     }
     List<Delivery> said = new ArrayList<>();
     said.add(inThread(id, ReviewMessages.said(effect)));
-    if (effect instanceof ReviewEffect.StageChanged changed) {
+    if (postDocument && effect instanceof ReviewEffect.StageChanged changed) {
       said.addAll(documentChanged(posted, review, changed.to(), now));
     }
     return said;
@@ -153,16 +195,12 @@ public final class ReviewDesk {
     String markdown =
         machine.render(
             interview, now, posted.meeting().map(MeetingText::of), Optional.of(stage.label()));
-    String extra =
-        Stream.of(posted.meetingLine(), line(review))
-            .flatMap(Optional::stream)
-            .collect(Collectors.joining(" · "));
     Message parent =
         ParentMessage.of(
             interview,
             template.get(),
             machine.progressOf(interview),
-            Optional.of(extra).filter(line -> !line.isEmpty()));
+            parentLine(posted.meetingLine(), review));
     return List.of(
         Delivery.fileInThread(
             interview.id(),
