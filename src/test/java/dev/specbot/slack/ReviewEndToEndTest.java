@@ -54,6 +54,10 @@ class ReviewEndToEndTest {
     RecordedCall bobsAsk = harness.awaitDirect(BOB, "asks you to review *Payment retries*");
     harness.awaitDirect(CAROL, "asks you to review");
     harness.awaitFile(FILE, "**Status**: In review");
+    harness.slack.awaitCall(
+        "chat.update",
+        call -> call.param("text").contains("In review, waiting on <@U0BOB>, <@U0CAROL>"),
+        BotHarness.WAIT);
 
     harness.reply(thread, BOB, "Looks solid; what happens on a 429?");
     harness.reply(thread, CAROL, "concern backoff: retries could pile up behind a slow provider");
@@ -92,6 +96,8 @@ class ReviewEndToEndTest {
     harness.reply(thread, CAROL, "resolve backoff");
     harness.awaitInThread(thread, "*Approved*: every reviewer");
     harness.awaitFile(FILE, "**Status**: APPROVED");
+    var list = harness.requests().slashCommand("/spec", "list", DRAFTER, CHANNEL, "trig-list");
+    assertTrue(list.body().contains("Approved"), list.body());
 
     harness.reply(thread, DRAFTER, "thanks both, great review!");
     harness.reply(thread, DRAFTER, "status in progress");

@@ -151,7 +151,8 @@ public final class InterviewMessages {
         • `/spec` opens a form: pick a template, give a title and where to post.
         • `/spec TEMPLATE TITLE` starts at once in this channel, e.g. `/spec echo-tech-spec Payment retries`.
         • `/spec templates` lists the templates; `/spec list` lists your specs and where they are.
-        In the thread, reply `help` for the commands there.
+        In the thread, reply `help` for the commands there. Once the spec is posted, `review @alice \
+        @bob` asks for reviews; it is approved when every reviewer approves and no concern is open.
         Templates:\s"""
         + String.join(", ", catalog.all().stream().map(t -> "`" + t.id() + "`").toList());
   }

@@ -289,14 +289,15 @@ public final class Interviewer {
     return database.transaction(tx -> tx.interviews().listByDrafter(userId));
   }
 
-  /** Each interview's meeting line, for those that have had a meeting. */
-  public Map<String, String> meetingLines(List<StoredInterview> interviews) {
+  /** Each posted spec's line: its meeting and where its review stands, for those that have one. */
+  public Map<String, String> stageLines(List<StoredInterview> interviews) {
     return database.transaction(
         tx -> {
           Map<String, String> lines = new HashMap<>();
           for (StoredInterview stored : interviews) {
             String id = stored.interview().id();
-            MeetingDesk.meetingLine(tx, id).ifPresent(line -> lines.put(id, line));
+            ParentMessage.lines(MeetingDesk.meetingLine(tx, id), tx.reviews().find(id))
+                .ifPresent(line -> lines.put(id, line));
           }
           return lines;
         });

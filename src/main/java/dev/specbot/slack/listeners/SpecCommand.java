@@ -164,7 +164,7 @@ final class SpecCommand {
     }
     StringBuilder text = new StringBuilder("*Your specs*");
     List<StoredInterview> shown = interviews.subList(0, Math.min(20, interviews.size()));
-    Map<String, String> meetingLines = interviewer.meetingLines(shown);
+    Map<String, String> stageLines = interviewer.stageLines(shown);
     for (StoredInterview stored : shown) {
       String title = SlackText.escape(stored.interview().title());
       String name =
@@ -183,7 +183,7 @@ final class SpecCommand {
           .append(SlackText.escape(name))
           .append("): ")
           .append(stored.interview().status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-      Optional.ofNullable(meetingLines.get(stored.interview().id()))
+      Optional.ofNullable(stageLines.get(stored.interview().id()))
           .ifPresent(line -> text.append(" · ").append(line));
     }
     return text.toString();

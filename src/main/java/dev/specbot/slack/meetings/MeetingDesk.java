@@ -9,6 +9,8 @@ import dev.specbot.meeting.MeetingRequest;
 import dev.specbot.meeting.MeetingText;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Person;
+import dev.specbot.review.Review;
+import dev.specbot.review.Stage;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.meetings.MeetingMessages.Proposal;
 import dev.specbot.slack.messages.Message;
@@ -77,7 +79,10 @@ public final class MeetingDesk {
    * drafter and attendees as stored.
    */
   public record Posted(
-      StoredInterview stored, Optional<Meeting> meeting, Map<String, Person> people) {
+      StoredInterview stored,
+      Optional<Meeting> meeting,
+      Map<String, Person> people,
+      Optional<Review> review) {
     Interview interview() {
       return stored.interview();
     }
@@ -91,7 +96,11 @@ public final class MeetingDesk {
   public Posted readPosted(Tx tx, StoredInterview stored) {
     Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
     List<String> attendees = meeting.map(Meeting::attendeeIds).orElse(List.of());
-    return new Posted(stored, meeting, storedPeople(tx, stored.interview(), attendees));
+    return new Posted(
+        stored,
+        meeting,
+        storedPeople(tx, stored.interview(), attendees),
+        tx.reviews().find(stored.interview().id()));
   }
 
   /**
@@ -316,10 +325,16 @@ public final class MeetingDesk {
       return List.of(); // The template was removed: the document cannot be assembled again.
     }
     InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
-    String markdown = machine.render(interview, now, meeting.map(MeetingText::of));
+    // A spec under review keeps its status in the document and its review's line on the parent.
+    Optional<String> status =
+        posted.review().filter(r -> r.stage() != Stage.DRAFT).map(r -> r.stage().label());
+    String markdown = machine.render(interview, now, meeting.map(MeetingText::of), status);
     Message parent =
         ParentMessage.of(
-            interview, template.get(), machine.progressOf(interview), Optional.of(lineOf(latest)));
+            interview,
+            template.get(),
+            machine.progressOf(interview),
+            ParentMessage.lines(Optional.of(lineOf(latest)), posted.review()));
     return List.of(
         Delivery.fileInThread(
             interview.id(),

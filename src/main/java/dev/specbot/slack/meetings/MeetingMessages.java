@@ -306,7 +306,13 @@ final class MeetingMessages {
         (I'll confirm before scheduling; a new time moves the meeting);
         • `schedule` shows the date and time pickers again;
         • `cancel meeting` calls it off; `no meeting` stops my reminders to schedule one;
-        • `who has read it` lists who pressed Read it.""";
+        • `who has read it` lists who pressed Read it.
+        Its review:
+        • `review @alice @bob` asks them to review (`review` alone asks the same people again);
+        • reviewers write `approve`, `request changes: WHAT` or `concern NAME: WHAT` (it blocks \
+        approval until its author writes `resolve NAME`); anyone's other replies are comments;
+        • `who has reviewed` shows where it stands; once approved, `status in progress` and \
+        `status completed` move it on.""";
   }
 
   private static String withWhom(List<String> attendees) {

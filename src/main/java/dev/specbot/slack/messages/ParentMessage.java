@@ -8,10 +8,14 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Progress;
 import dev.specbot.interview.Status;
+import dev.specbot.review.Review;
+import dev.specbot.review.Stage;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.template.Template;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The interview's parent message in the channel: the spec's card, whose thread the work happens in.
@@ -62,5 +66,34 @@ public final class ParentMessage {
       case FINISHED -> "Finished · " + counts;
       case CANCELLED -> "Cancelled · " + counts;
     };
+  }
+
+  /**
+   * The review's part of the parent's line and of {@code /spec list}: the stage, who it waits on,
+   * the open concerns; empty before anyone is asked.
+   */
+  public static Optional<String> reviewLine(Review review) {
+    if (review.stage() == Stage.DRAFT) {
+      return Optional.empty();
+    }
+    List<String> waiting = review.notYetResponded();
+    int concerns = review.openConcerns().size();
+    return Optional.of(
+        review.stage().label()
+            + (waiting.isEmpty() || review.stage() != Stage.IN_REVIEW
+                ? ""
+                : ", waiting on "
+                    + waiting.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", ")))
+            + (concerns == 0
+                ? ""
+                : ", " + concerns + " open concern" + (concerns == 1 ? "" : "s")));
+  }
+
+  /** The lines a posted spec's stages add to its parent, joined; empty when none has one. */
+  public static Optional<String> lines(Optional<String> meetingLine, Optional<Review> review) {
+    String joined =
+        Stream.concat(meetingLine.stream(), review.flatMap(ParentMessage::reviewLine).stream())
+            .collect(Collectors.joining(" · "));
+    return Optional.of(joined).filter(line -> !line.isEmpty());
   }
 }

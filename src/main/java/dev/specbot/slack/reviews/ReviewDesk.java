@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The review of a posted spec: what its thread's review commands and the reviewers' buttons do. The
@@ -76,11 +74,6 @@ public final class ReviewDesk {
         .orElseGet(() -> Review.none(interview.id(), interview.drafterId(), rule));
   }
 
-  /** The review's line for the parent message and {@code /spec list}, or empty before review. */
-  public static Optional<String> line(Review review) {
-    return Optional.of(ReviewMessages.line(review)).filter(line -> !line.isEmpty());
-  }
-
   /** A review command or button, by anyone: the step, what is said, the document if it moved. */
   public Consumer<Tx> written(Posted posted, ReviewInput input, Instant now) {
     return written(posted, machine.apply(posted.review(), input, now), true, now);
@@ -125,11 +118,7 @@ public final class ReviewDesk {
   }
 
   private static Optional<String> parentLine(Optional<String> meetingLine, Review review) {
-    String line =
-        Stream.of(meetingLine, line(review))
-            .flatMap(Optional::stream)
-            .collect(Collectors.joining(" · "));
-    return Optional.of(line).filter(text -> !text.isEmpty());
+    return ParentMessage.lines(meetingLine, Optional.of(review));
   }
 
   private List<Delivery> said(
@@ -137,6 +126,9 @@ public final class ReviewDesk {
     List<Delivery> said = new ArrayList<>();
     for (ReviewEffect effect : transition.effects()) {
       said.addAll(said(posted, transition.review(), effect, postDocument, now));
+    }
+    if (postDocument && !transition.review().equals(posted.review())) {
+      parentUpdate(posted, transition.review()).ifPresent(said::add);
     }
     return said;
   }
@@ -179,13 +171,13 @@ public final class ReviewDesk {
     List<Delivery> said = new ArrayList<>();
     said.add(inThread(id, ReviewMessages.said(effect)));
     if (postDocument && effect instanceof ReviewEffect.StageChanged changed) {
-      said.addAll(documentChanged(posted, review, changed.to(), now));
+      said.addAll(documentChanged(posted, changed.to(), now));
     }
     return said;
   }
 
-  /** The document with its new status, and the parent message's line, when the stage moved. */
-  private List<Delivery> documentChanged(Posted posted, Review review, Stage stage, Instant now) {
+  /** The document posted again with its new status, when the stage moved. */
+  private List<Delivery> documentChanged(Posted posted, Stage stage, Instant now) {
     Interview interview = posted.interview();
     Optional<Template> template = catalog.find(interview.templateId());
     if (template.isEmpty()) {
@@ -195,20 +187,30 @@ public final class ReviewDesk {
     String markdown =
         machine.render(
             interview, now, posted.meeting().map(MeetingText::of), Optional.of(stage.label()));
-    Message parent =
-        ParentMessage.of(
-            interview,
-            template.get(),
-            machine.progressOf(interview),
-            parentLine(posted.meetingLine(), review));
     return List.of(
         Delivery.fileInThread(
             interview.id(),
             "The spec, updated: " + stage.label() + ".",
             SpecRenderer.fileName(interview.title()),
-            markdown),
-        Delivery.forInterview(
-            Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
+            markdown));
+  }
+
+  /** The parent message with the review's line as it now stands. */
+  private Optional<Delivery> parentUpdate(Posted posted, Review review) {
+    Interview interview = posted.interview();
+    return catalog
+        .find(interview.templateId())
+        .map(
+            template -> {
+              Message parent =
+                  ParentMessage.of(
+                      interview,
+                      template,
+                      new InterviewMachine(template, posted.zone()).progressOf(interview),
+                      parentLine(posted.meetingLine(), review));
+              return Delivery.forInterview(
+                  Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks());
+            });
   }
 
   private static Delivery inThread(String interviewId, Message message) {

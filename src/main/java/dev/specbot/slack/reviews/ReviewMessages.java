@@ -149,24 +149,6 @@ final class ReviewMessages {
     return Message.say(text.toString());
   }
 
-  /** The review's part of the parent message's line, and of {@code /spec list}. */
-  static String line(Review review) {
-    if (review.stage() == Stage.DRAFT) {
-      return "";
-    }
-    List<String> waiting = review.notYetResponded();
-    return review.stage().label()
-        + (waiting.isEmpty() || review.stage() != Stage.IN_REVIEW
-            ? ""
-            : ", waiting on " + mentions(waiting))
-        + (review.openConcerns().isEmpty()
-            ? ""
-            : ", "
-                + review.openConcerns().size()
-                + " open concern"
-                + (review.openConcerns().size() == 1 ? "" : "s"));
-  }
-
   static String refusal(ReviewEffect.Refused refused) {
     return switch (refused.reason()) {
       case NOT_ASKED ->
