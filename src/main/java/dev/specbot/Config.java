@@ -19,8 +19,9 @@ import java.util.Optional;
  * @param slackApiUrl {@code SLACK_API_URL}, default {@code https://slack.com/api/}
  * @param templatesDir {@code SPECBOT_TEMPLATES_DIR}, optional
  * @param nudges {@code SPECBOT_IDLE_NUDGE_AFTER}, {@code SPECBOT_MEETING_NUDGE_AFTER}, {@code
- *     SPECBOT_READ_REMINDER_BEFORE}, {@code SPECBOT_MAX_NUDGES}, {@code SPECBOT_WORKING_HOURS} and
- *     {@code SPECBOT_WORKING_DAYS}, each with a default
+ *     SPECBOT_READ_REMINDER_BEFORE}, {@code SPECBOT_REVIEW_NUDGE_AFTER}, {@code
+ *     SPECBOT_MAX_NUDGES}, {@code SPECBOT_WORKING_HOURS} and {@code SPECBOT_WORKING_DAYS}, each
+ *     with a default
  * @param readingDelay how long after a question appears a reply still counts as unread (see {@link
  *     #READING_DELAY})
  */
@@ -127,7 +128,8 @@ public record Config(
           duration(env, "SPECBOT_MEETING_NUDGE_AFTER", defaults.meetingNudgeAfter()),
           duration(env, "SPECBOT_READ_REMINDER_BEFORE", defaults.readReminderBefore()),
           maxNudges(env),
-          hours);
+          hours,
+          duration(env, "SPECBOT_REVIEW_NUDGE_AFTER", defaults.reviewNudgeAfter()));
     } catch (IllegalArgumentException e) {
       throw new Invalid("Reminder settings are not usable: " + e.getMessage());
     }

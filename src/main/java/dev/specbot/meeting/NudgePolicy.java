@@ -18,13 +18,15 @@ import java.util.Objects;
  * @param readReminderBefore how long before the meeting everyone is reminded to read the spec
  * @param maxNudges how many nudges of one kind a spec gets at most, in a row
  * @param workingHours when nudges may arrive, in each recipient's time zone
+ * @param reviewNudgeAfter how long a requested reviewer who has not responded waits for a nudge
  */
 public record NudgePolicy(
     Duration idleNudgeAfter,
     Duration meetingNudgeAfter,
     Duration readReminderBefore,
     int maxNudges,
-    WorkingHours workingHours) {
+    WorkingHours workingHours,
+    Duration reviewNudgeAfter) {
 
   /** Snooze puts the nudge off by one working day. */
   public static final Duration SNOOZE = Duration.ofDays(1);
@@ -36,16 +38,39 @@ public record NudgePolicy(
           Duration.ofHours(24),
           Duration.ofHours(24),
           3,
-          WorkingHours.DEFAULT);
+          WorkingHours.DEFAULT,
+          Duration.ofHours(24));
 
   public NudgePolicy {
     positive(idleNudgeAfter, "idleNudgeAfter");
+    positive(reviewNudgeAfter, "reviewNudgeAfter");
     positive(meetingNudgeAfter, "meetingNudgeAfter");
     positive(readReminderBefore, "readReminderBefore");
     Objects.requireNonNull(workingHours, "null workingHours");
     if (maxNudges < 0) {
       throw new IllegalArgumentException("maxNudges must not be negative");
     }
+  }
+
+  /** A policy whose reviewers are nudged a day after they were asked. */
+  public NudgePolicy(
+      Duration idleNudgeAfter,
+      Duration meetingNudgeAfter,
+      Duration readReminderBefore,
+      int maxNudges,
+      WorkingHours workingHours) {
+    this(
+        idleNudgeAfter,
+        meetingNudgeAfter,
+        readReminderBefore,
+        maxNudges,
+        workingHours,
+        Duration.ofHours(24));
+  }
+
+  /** When to nudge a reviewer who has not responded, counted from {@code since}. */
+  public Instant reviewNudgeAt(Instant since, ZoneId zone) {
+    return nudgeAt(since, reviewNudgeAfter, zone);
   }
 
   /** When to nudge about an unanswered question, counted from the last time the interview moved. */

@@ -31,7 +31,9 @@ public record Reminder(
     /** Read the spec before the meeting: in the thread, or to one attendee. */
     READ_REMINDER,
     /** The meeting starts now: in the thread and to each attendee. */
-    MEETING_START
+    MEETING_START,
+    /** A reviewer has not responded to a review request: to the reviewer, in private. */
+    REVIEW_NUDGE
   }
 
   public Reminder {

@@ -20,6 +20,7 @@ import dev.specbot.slack.outbox.OutboxWorker;
 import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewDesk;
+import dev.specbot.slack.reviews.ReviewNudges;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.slack.webapi.SlackAuthCheck;
 import dev.specbot.slack.webapi.WebApiClient;
@@ -66,13 +67,14 @@ public final class SlackBot implements AutoCloseable {
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
-    this.reminders = new ReminderWorker(database, desk, clock, worker::wake);
+    ReviewNudges reviewNudges = new ReviewNudges(config.nudges());
+    this.reminders = new ReminderWorker(database, desk, clock, worker::wake, reviewNudges);
     Runnable wake =
         () -> {
           worker.wake();
           reminders.wake();
         };
-    ReviewDesk reviewDesk = new ReviewDesk(catalog, new ReviewMachine(), Rule.all());
+    ReviewDesk reviewDesk = new ReviewDesk(catalog, new ReviewMachine(), Rule.all(), reviewNudges);
     Interviewer interviewer =
         new Interviewer(database, catalog, desk, reviewDesk, clock, wake, config.readingDelay());
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);

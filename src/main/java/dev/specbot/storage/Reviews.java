@@ -7,7 +7,6 @@ import dev.specbot.review.Stage;
 import dev.specbot.review.Verdict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -96,12 +95,10 @@ public final class Reviews {
           .bind("interviewId", review.interviewId())
           .bind("position", position)
           .bind("userId", reviewer.userId())
-          .bind("verdict", reviewer.verdict().name());
-      reviewer
-          .at()
-          .ifPresentOrElse(
-              at -> batch.bind("verdictAt", at.toEpochMilli()),
-              () -> batch.bindNull("verdictAt", Types.BIGINT));
+          .bind("verdict", reviewer.verdict().name())
+          // One type for every row of the batch, null or not: Jdbi binds a batch by its first row.
+          .bindByType(
+              "verdictAt", reviewer.at().map(Instant::toEpochMilli).orElse(null), Long.class);
       batch.add();
     }
     batch.execute();

@@ -5,10 +5,14 @@ import static dev.specbot.slack.BotHarness.DRAFTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.specbot.meeting.NudgePolicy;
+import dev.specbot.meeting.Reminder;
+import dev.specbot.meeting.WorkingHours;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.messages.ActionIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,41 @@ class ReviewEndToEndTest {
     harness.reply(thread, DRAFTER, "approve");
     awaitEphemeral(DRAFTER, "You drafted this spec");
     assertEquals(0, harness.postedInThread(thread, "approved the spec").size());
+  }
+
+  @Test
+  void a_silent_reviewer_is_nudged_in_private_and_the_drafter_told_when_it_stalls()
+      throws Exception {
+    Duration day = Duration.ofDays(1);
+    harness =
+        new BotHarness(
+            folder,
+            new NudgePolicy(day, day, day, 2, WorkingHours.parse("00:00-24:00", "MON-SUN"), day));
+    String thread = postedSpec();
+    harness.reply(thread, DRAFTER, "review <@U0BOB> <@U0CAROL>");
+    harness.awaitDirect(BOB, "asks you to review");
+    harness.reply(thread, CAROL, "approve");
+    harness.awaitInThread(thread, "<@U0CAROL> approved the spec.");
+
+    harness.advanceClock(day.plusMinutes(1));
+    RecordedCall first = harness.awaitDirect(BOB, "Reminder 1 of 2");
+    assertTrue(first.jsonParam("blocks").contains(ActionIds.APPROVE), "the nudge can approve");
+    harness.advanceClock(day.plusMinutes(1));
+    harness.awaitDirect(BOB, "Reminder 2 of 2");
+    harness.awaitInThread(thread, "The review is waiting on <@U0BOB>");
+
+    assertEquals(
+        0,
+        harness.slack.calls("chat.postMessage").stream()
+            .filter(
+                call ->
+                    CAROL.equals(call.param("channel")) && call.param("text").contains("Reminder"))
+            .count(),
+        "Carol approved: she is not nudged");
+    assertTrue(
+        harness.pendingReminders().stream()
+            .noneMatch(reminder -> reminder.kind() == Reminder.Kind.REVIEW_NUDGE),
+        "no nudge after the last");
   }
 
   /**

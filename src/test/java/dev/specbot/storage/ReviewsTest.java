@@ -86,6 +86,20 @@ class ReviewsTest {
   }
 
   @Test
+  void a_reviewer_who_has_not_responded_before_one_who_has_round_trips() {
+    Review review =
+        review(
+            "i1",
+            Stage.IN_REVIEW,
+            asked(BOB),
+            new Reviewer(CAROL, Verdict.APPROVED, Optional.of(at(5))));
+
+    inTransaction(database, tx -> tx.reviews().save(review, T0));
+
+    assertEquals(Optional.of(review), find("i1"));
+  }
+
+  @Test
   void a_review_with_nobody_asked_and_the_all_rule_round_trips() {
     Review none = Review.none("i1", ALICE, Rule.all());
 

@@ -39,9 +39,22 @@ public final class ReminderWorker implements AutoCloseable {
   private final Runnable wakeSender;
   private final WorkSignal signal = new WorkSignal();
   private final Thread thread;
+  private final Stage otherStages;
   private volatile boolean running = true;
 
-  public ReminderWorker(Database database, MeetingDesk desk, Clock clock, Runnable wakeSender) {
+  /**
+   * Fires the reminders of the stages after the meeting (a review's nudges), which live in rooms
+   * that may use this one, not the other way round.
+   */
+  @FunctionalInterface
+  public interface Stage {
+    /** Says what {@code reminder} says, if it still applies, in the transaction that fired it. */
+    void send(Tx tx, Reminder reminder, StoredInterview stored, Instant now);
+  }
+
+  public ReminderWorker(
+      Database database, MeetingDesk desk, Clock clock, Runnable wakeSender, Stage otherStages) {
+    this.otherStages = otherStages;
     this.database = database;
     this.nudges = desk.nudges();
     this.clock = clock;
@@ -107,6 +120,7 @@ public final class ReminderWorker implements AutoCloseable {
       case MEETING_NUDGE -> meetingNudge(tx, reminder, stored.interview(), now);
       case READ_REMINDER -> readReminder(tx, reminder, stored, now);
       case MEETING_START -> meetingStart(tx, stored, now);
+      case REVIEW_NUDGE -> otherStages.send(tx, reminder, stored, now);
     }
   }
 

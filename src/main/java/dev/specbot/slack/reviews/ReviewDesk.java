@@ -37,11 +37,14 @@ public final class ReviewDesk {
   private final TemplateCatalog catalog;
   private final ReviewMachine machine;
   private final Rule rule;
+  private final ReviewNudges nudges;
 
-  public ReviewDesk(TemplateCatalog catalog, ReviewMachine machine, Rule rule) {
+  public ReviewDesk(
+      TemplateCatalog catalog, ReviewMachine machine, Rule rule, ReviewNudges nudges) {
     this.catalog = catalog;
     this.machine = machine;
     this.rule = rule;
+    this.nudges = nudges;
   }
 
   /** What work on a posted spec's review reads before it computes. */
@@ -111,9 +114,14 @@ public final class ReviewDesk {
       Posted posted, ReviewTransition transition, boolean postDocument, Instant now) {
     List<Delivery> said = said(posted, transition, postDocument, now);
     Review review = transition.review();
+    boolean asked =
+        transition.effects().stream().anyMatch(ReviewEffect.Requested.class::isInstance);
     return tx -> {
       tx.reviews().save(review, now);
       said.forEach(delivery -> delivery.enqueue(tx, now));
+      if (asked) {
+        nudges.asked(tx, review, now);
+      }
     };
   }
 

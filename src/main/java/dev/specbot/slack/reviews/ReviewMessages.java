@@ -35,6 +35,43 @@ final class ReviewMessages {
         Message.buttonOf(ActionIds.REQUEST_CHANGES, "Request changes", interviewId, null));
   }
 
+  /** A nudge to a reviewer who has not responded, with the same buttons as the request. */
+  static Message nudge(
+      String interviewId,
+      String title,
+      String drafterId,
+      Optional<String> permalink,
+      int number,
+      int max) {
+    String text =
+        "Reminder "
+            + number
+            + " of "
+            + max
+            + ": <@"
+            + drafterId
+            + "> is waiting for your review of *"
+            + SlackText.escape(title)
+            + "*"
+            + permalink.map(url -> ": <" + url + "|open the spec's thread>").orElse("")
+            + ".";
+    return Message.withButtons(
+        text,
+        Message.buttonOf(ActionIds.APPROVE, "Approve", interviewId, "primary"),
+        Message.buttonOf(ActionIds.REQUEST_CHANGES, "Request changes", interviewId, null));
+  }
+
+  /** To the drafter, in the thread: a reviewer stayed silent through every nudge. */
+  static Message stalled(String reviewerId, int nudges) {
+    return Message.say(
+        "The review is waiting on <@"
+            + reviewerId
+            + ">, who has not responded after "
+            + nudges
+            + (nudges == 1 ? " reminder" : " reminders")
+            + ". Ask them directly, or write `review @someone` to ask someone else.");
+  }
+
   static Message requested(List<String> added, List<String> all) {
     return Message.say(
         "Review requested from "
