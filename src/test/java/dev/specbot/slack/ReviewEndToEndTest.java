@@ -5,6 +5,7 @@ import static dev.specbot.slack.BotHarness.DRAFTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Reminder;
 import dev.specbot.meeting.WorkingHours;
@@ -90,7 +91,7 @@ class ReviewEndToEndTest {
     harness.reply(thread, DRAFTER, "who has reviewed");
     String board = harness.awaitInThread(thread, "Open concern *backoff*").param("text");
     assertTrue(board.contains("Approved: <@U0BOB>, <@U0CAROL>"), board);
-    assertTrue(board.contains("1 comment"), board);
+    assertTrue(board.contains("1 remark"), board);
     assertEquals(0, harness.postedInThread(thread, "*Approved*:").size(), "a concern blocks it");
 
     harness.restart();
@@ -124,6 +125,79 @@ class ReviewEndToEndTest {
     harness.reply(thread, DRAFTER, "approve");
     awaitEphemeral(DRAFTER, "You drafted this spec");
     assertEquals(0, harness.postedInThread(thread, "approved the spec").size());
+  }
+
+  @Test
+  void a_reviewer_requests_changes_and_comments_through_the_short_form() throws Exception {
+    harness = new BotHarness(folder);
+    String thread = postedSpec();
+    harness.reply(thread, DRAFTER, "review <@U0BOB>");
+    RecordedCall ask = harness.awaitDirect(BOB, "asks you to review");
+
+    press(ask, BOB, ActionIds.REQUEST_CHANGES);
+    RecordedCall opened = harness.slack.awaitCall("views.open", call -> true, BotHarness.WAIT);
+    String view = opened.params().get("view");
+    assertTrue(view.contains("What should change"), view);
+    String metadata =
+        JsonParser.parseString(view).getAsJsonObject().get("private_metadata").getAsString();
+    String section =
+        JsonParser.parseString(view)
+            .getAsJsonObject()
+            .getAsJsonArray("blocks")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("element")
+            .getAsJsonArray("options")
+            .get(0)
+            .getAsJsonObject()
+            .get("value")
+            .getAsString();
+    var sent =
+        harness
+            .requests()
+            .viewSubmission(
+                BOB,
+                ActionIds.REVIEW_FORM,
+                metadata,
+                Map.of(
+                    ActionIds.REVIEW_SECTION_BLOCK,
+                    Map.of(
+                        ActionIds.REVIEW_SECTION_BLOCK,
+                        Map.of(
+                            "type", "static_select", "selected_option", Map.of("value", section))),
+                    ActionIds.REVIEW_TEXT_BLOCK,
+                    Map.of(
+                        ActionIds.REVIEW_TEXT_BLOCK,
+                        Map.of(
+                            "type",
+                            "plain_text_input",
+                            "value",
+                            "Say what a <!channel> retry costs"))));
+    assertEquals(200, sent.status(), sent.body());
+    String changes =
+        harness.awaitInThread(thread, "<@U0BOB> requested changes to *" + section).param("text");
+    assertTrue(changes.contains("&lt;!channel&gt;"), changes);
+    harness.awaitInThread(thread, "The spec is now *Changes requested*");
+
+    press(ask, BOB, ActionIds.COMMENT);
+    harness.slack.awaitCall(
+        "views.open", call -> call.params().get("view").contains("\"Comment\""), BotHarness.WAIT);
+    var comment =
+        harness
+            .requests()
+            .viewSubmission(
+                BOB,
+                ActionIds.REVIEW_FORM,
+                metadata.replace("CHANGES", "COMMENT"),
+                Map.of(
+                    ActionIds.REVIEW_TEXT_BLOCK,
+                    Map.of(
+                        ActionIds.REVIEW_TEXT_BLOCK,
+                        Map.of("type", "plain_text_input", "value", "Nice diagrams."))));
+    assertEquals(200, comment.status(), comment.body());
+    harness.reply(thread, DRAFTER, "who has reviewed");
+    String board = harness.awaitInThread(thread, "Changes requested: <@U0BOB>").param("text");
+    assertTrue(board.contains("2 remarks"), board);
   }
 
   @Test

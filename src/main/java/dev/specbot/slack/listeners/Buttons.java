@@ -1,18 +1,25 @@
 package dev.specbot.slack.listeners;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.specbot.interview.Input;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.reviews.ReviewActions;
+import dev.specbot.slack.reviews.ReviewForm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The buttons on the bot's messages: the meeting's (with the pickers' values as they stood) go to
@@ -20,6 +27,8 @@ import java.util.Optional;
  * message, time and user, so that Slack's retry of it does nothing.
  */
 final class Buttons {
+  private static final Logger log = LoggerFactory.getLogger(Buttons.class);
+
   /** The meeting's buttons and pickers, and Read it, share this prefix. */
   private static final String MEETING_ACTIONS = "specbot_meeting_";
 
@@ -52,6 +61,9 @@ final class Buttons {
               pickers(payload.getState())));
       return ctx.ack();
     }
+    if (action.getActionId().startsWith(REVIEW_ACTIONS) && openedForm(payload, action, ctx)) {
+      return ctx.ack();
+    }
     if (action.getActionId().startsWith(REVIEW_ACTIONS)) {
       reviews.press(
           new ReviewActions.Press(
@@ -72,6 +84,63 @@ final class Buttons {
           input.get());
     }
     return ctx.ack();
+  }
+
+  /**
+   * Request changes and Comment open their short form at once: its trigger expires within seconds,
+   * so this cannot wait in the outbox. False when there is no form to open, or Slack would not open
+   * it: the press then goes on as a plain press.
+   */
+  private boolean openedForm(
+      BlockActionPayload payload, BlockActionPayload.Action action, ActionContext ctx) {
+    Optional<ReviewForm.Kind> kind =
+        switch (action.getActionId()) {
+          case ActionIds.REQUEST_CHANGES -> Optional.of(ReviewForm.Kind.CHANGES);
+          case ActionIds.COMMENT -> Optional.of(ReviewForm.Kind.COMMENT);
+          default -> Optional.empty();
+        };
+    Optional<View> form =
+        kind.flatMap(k -> reviews.form(k, Optional.ofNullable(action.getValue()).orElse("")));
+    if (form.isEmpty()) {
+      return false;
+    }
+    try {
+      var opened =
+          ctx.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(form.get()));
+      if (opened.isOk()) {
+        return true;
+      }
+      log.warn("views.open failed for user {}: {}", payload.getUser().getId(), opened.getError());
+    } catch (Exception e) {
+      log.warn("views.open failed for user {}", payload.getUser().getId(), e);
+    }
+    return false;
+  }
+
+  /** A reviewer's short form, sent: a request for changes or a comment. */
+  Response reviewFormSent(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+    ViewSubmissionPayload submission = request.getPayload();
+    Map<String, Map<String, ViewState.Value>> values = submission.getView().getState().getValues();
+    Optional<String> section =
+        value(values, ActionIds.REVIEW_SECTION_BLOCK)
+            .map(ViewState.Value::getSelectedOption)
+            .map(ViewState.SelectedOption::getValue);
+    Optional<String> text =
+        value(values, ActionIds.REVIEW_TEXT_BLOCK).map(ViewState.Value::getValue);
+    Optional<ReviewForm.Submitted> sent =
+        ReviewForm.read(submission.getView().getPrivateMetadata(), section, text);
+    if (sent.isEmpty()) {
+      return ctx.ackWithErrors(Map.of(ActionIds.REVIEW_TEXT_BLOCK, "Say what, in a few words."));
+    }
+    // A view's id and hash name this submission: Slack's retry of it carries both again.
+    String key = submission.getView().getId() + ":" + submission.getView().getHash();
+    reviews.submitted(key, submission.getUser().getId(), sent.get());
+    return ctx.ack();
+  }
+
+  private static Optional<ViewState.Value> value(
+      Map<String, Map<String, ViewState.Value>> values, String block) {
+    return Optional.ofNullable(values.get(block)).map(actions -> actions.get(block));
   }
 
   /** The schedule pickers' values, as the message held them when a button was pressed. */

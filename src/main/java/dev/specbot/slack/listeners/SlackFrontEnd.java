@@ -48,6 +48,7 @@ public final class SlackFrontEnd {
     App app = new App(config);
     app.command("/spec", command::slashCommand);
     app.viewSubmission(ActionIds.START_VIEW, command::startForm);
+    app.viewSubmission(ActionIds.REVIEW_FORM, buttons::reviewFormSent);
     app.event(
         MessageEvent.class,
         (payload, ctx) -> thread.reply(payload.getEventId(), payload.getEvent(), ctx));

@@ -37,6 +37,10 @@ public final class ActionIds {
   // The review: a reviewer's buttons, in their DM and in the thread.
   public static final String APPROVE = "specbot_review_approve";
   public static final String REQUEST_CHANGES = "specbot_review_changes";
+  public static final String COMMENT = "specbot_review_comment";
+  public static final String REVIEW_FORM = "specbot_review_form";
+  public static final String REVIEW_SECTION_BLOCK = "specbot_review_section";
+  public static final String REVIEW_TEXT_BLOCK = "specbot_review_text";
 
   private ActionIds() {}
 }

@@ -1,5 +1,6 @@
 package dev.specbot.slack.reviews;
 
+import com.slack.api.model.view.View;
 import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.outbox.Delivery;
@@ -34,22 +35,48 @@ public final class ReviewActions {
     this.wake = wake;
   }
 
+  /** The short form the Request changes or Comment button opens, for a spec that exists. */
+  public Optional<View> form(ReviewForm.Kind kind, String interviewId) {
+    return database
+        .transaction(tx -> tx.interviews().find(interviewId))
+        .flatMap(stored -> desk.form(kind, stored.interview()));
+  }
+
+  /** A submitted form: a request for changes or a comment, as if written in the thread. */
+  public void submitted(String formKey, String userId, ReviewForm.Submitted form) {
+    ReviewInput input =
+        form.kind() == ReviewForm.Kind.CHANGES
+            ? new ReviewInput.RequestChanges(userId, form.section(), form.text())
+            : new ReviewInput.Comment(userId, form.section(), form.text());
+    run("view:" + formKey, form.interviewId(), (posted, now) -> desk.written(posted, input, now));
+  }
+
   public void press(Press press) {
-    String key = "action:" + press.actionKey();
+    run(
+        "action:" + press.actionKey(),
+        press.interviewId(),
+        (posted, now) -> handle(press, posted, now));
+  }
+
+  /** Reads the spec's review, computes with no transaction open, writes once per key. */
+  private void run(
+      String key,
+      String interviewId,
+      java.util.function.BiFunction<ReviewDesk.Posted, Instant, Consumer<Tx>> work) {
     Instant now = clock.instant();
     Optimistic.run(
         database,
         tx -> {
-          Optional<StoredInterview> stored = tx.interviews().find(press.interviewId());
+          Optional<StoredInterview> stored = tx.interviews().find(interviewId);
           if (stored.isEmpty() || tx.events().seen(key)) {
             return Optimistic.done(false); // A button on nothing is not remembered.
           }
           ReviewDesk.Posted posted = desk.readPosted(tx, stored.get());
           return Optimistic.compute(
-              press.interviewId(),
-              tx.interviews().version(press.interviewId()),
+              interviewId,
+              tx.interviews().version(interviewId),
               () -> {
-                Consumer<Tx> change = handle(press, posted, now);
+                Consumer<Tx> change = work.apply(posted, now);
                 return write -> {
                   if (!write.events().firstTime(key, now)) {
                     return false;
@@ -70,14 +97,15 @@ public final class ReviewActions {
         Delivery.ephemeral(
             press.channelId(),
             press.userId(),
-            "Say what should change in the spec's thread"
+            "Say it in the spec's thread"
                 + posted
                     .stored()
                     .place()
                     .permalink()
                     .map(url -> " (<" + url + "|open it>)")
                     .orElse("")
-                + ": `request changes: WHAT`, or `request changes SECTION: WHAT`.");
+                + ": `request changes: WHAT` or `request changes SECTION: WHAT`; any other reply"
+                + " there is a comment.");
     return tx -> how.enqueue(tx, now);
   }
 }

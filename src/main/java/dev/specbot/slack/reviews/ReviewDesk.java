@@ -77,6 +77,13 @@ public final class ReviewDesk {
         .orElseGet(() -> Review.none(interview.id(), interview.drafterId(), rule));
   }
 
+  /** The short form for a request for changes or a comment on the spec, if its template is here. */
+  Optional<com.slack.api.model.view.View> form(ReviewForm.Kind kind, Interview interview) {
+    return catalog
+        .find(interview.templateId())
+        .map(template -> ReviewForm.of(kind, interview.id(), template));
+  }
+
   /** A review command or button, by anyone: the step, what is said, the document if it moved. */
   public Consumer<Tx> written(Posted posted, ReviewInput input, Instant now) {
     return written(posted, machine.apply(posted.review(), input, now), true, now);

@@ -27,12 +27,13 @@ final class ReviewMessages {
             + SlackText.escape(title)
             + "*"
             + permalink.map(url -> ": <" + url + "|open the spec's thread>").orElse("")
-            + ". Approve it here, or say what should change in its thread (`request changes:"
-            + " WHAT`, `concern NAME: WHAT`).";
+            + ". Approve it, request changes or comment here, or write in its thread (`concern"
+            + " NAME: WHAT` blocks approval until you resolve it).";
     return Message.withButtons(
         text,
         Message.buttonOf(ActionIds.APPROVE, "Approve", interviewId, "primary"),
-        Message.buttonOf(ActionIds.REQUEST_CHANGES, "Request changes", interviewId, null));
+        Message.buttonOf(ActionIds.REQUEST_CHANGES, "Request changes", interviewId, null),
+        Message.buttonOf(ActionIds.COMMENT, "Comment", interviewId, null));
   }
 
   /** A nudge to a reviewer who has not responded, with the same buttons as the request. */
@@ -181,7 +182,10 @@ final class ReviewMessages {
     }
     long comments = review.remarks().size();
     if (comments > 0) {
-      text.append("\n• ").append(comments).append(comments == 1 ? " comment" : " comments");
+      text.append("\n• ")
+          .append(comments)
+          .append(comments == 1 ? " remark" : " remarks")
+          .append(" (comments and requested changes), kept with the review");
     }
     return Message.say(text.toString());
   }
