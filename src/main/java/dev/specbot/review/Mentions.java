@@ -35,6 +35,22 @@ final class Mentions {
     return ids.isEmpty() ? Optional.empty() : Optional.of(new ArrayList<>(ids));
   }
 
+  /** Every user id mentioned anywhere in {@code text}, in order and each once. */
+  static List<String> in(String text) {
+    Set<String> ids = new LinkedHashSet<>();
+    int i = text.indexOf("<@");
+    while (i >= 0) {
+      int end = mentionEnd(text, i);
+      if (end > 0) {
+        ids.add(idOf(text, i));
+        i = text.indexOf("<@", end);
+      } else {
+        i = text.indexOf("<@", i + 2);
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+
   /** Past the whitespace, commas, "and" and ampersands from {@code from}. */
   private static int skipJoins(String text, int from) {
     int i = from;

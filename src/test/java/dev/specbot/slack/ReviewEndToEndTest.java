@@ -14,6 +14,7 @@ import dev.specbot.slack.messages.ActionIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,26 @@ class ReviewEndToEndTest {
     harness.reply(thread, DRAFTER, "approve");
     awaitEphemeral(DRAFTER, "You drafted this spec");
     assertEquals(0, harness.postedInThread(thread, "approved the spec").size());
+  }
+
+  @Test
+  void the_posted_spec_offers_a_people_picker_and_request_review_asks_whom_it_holds()
+      throws Exception {
+    harness = new BotHarness(folder);
+    String thread = postedSpec();
+    RecordedCall offer = harness.awaitInThread(thread, "Ready for review?");
+
+    press(offer, DAVE, ActionIds.REQUEST_REVIEW, picked(List.of(BOB)));
+    awaitEphemeral(DAVE, "Only the spec's drafter can ask for reviews");
+    press(offer, DRAFTER, ActionIds.REQUEST_REVIEW, picked(List.of(BOB, CAROL)));
+    harness.awaitInThread(thread, "Review requested from <@U0BOB>, <@U0CAROL>");
+    harness.awaitDirect(CAROL, "asks you to review");
+  }
+
+  private static Map<String, Map<String, Object>> picked(List<String> users) {
+    return Map.of(
+        ActionIds.REVIEWERS_BLOCK,
+        Map.of(ActionIds.REVIEWERS, Map.of("type", "multi_users_select", "selected_users", users)));
   }
 
   @Test
@@ -250,6 +271,11 @@ class ReviewEndToEndTest {
   }
 
   private void press(RecordedCall message, String user, String actionId) {
+    press(message, user, actionId, Map.of());
+  }
+
+  private void press(
+      RecordedCall message, String user, String actionId, Map<String, Map<String, Object>> state) {
     var response =
         harness
             .requests()
@@ -261,7 +287,7 @@ class ReviewEndToEndTest {
                 actionId,
                 BotHarness.actionValue(message, actionId),
                 "trig-" + actionId,
-                Map.of());
+                state);
     assertEquals(200, response.status(), response.body());
   }
 

@@ -328,6 +328,10 @@ public final class Interviewer {
     Outgoing outgoing = Outgoing.of(transition, machine.template(), true);
     Optional<String> answered = answered(interview, transition.interview(), input, reply);
     boolean publishes = transition.effects().stream().anyMatch(Effect.Publish.class::isInstance);
+    Optional<Delivery> reviewOffer =
+        publishes
+            ? Optional.of(reviews.offer(transition.interview(), machine.template()))
+            : Optional.empty();
     return tx -> {
       tx.interviews().update(transition.interview());
       Optional<String> nextAsk = outgoing.enqueue(tx, now);
@@ -335,6 +339,7 @@ public final class Interviewer {
       desk.interviewMoved(tx, transition.interview(), now);
       if (publishes) {
         desk.offer(tx, transition.interview(), now);
+        reviewOffer.ifPresent(offer -> offer.enqueue(tx, now));
       }
       return Outcome.HANDLED;
     };

@@ -71,7 +71,8 @@ final class Buttons {
               action.getActionId(),
               Optional.ofNullable(action.getValue()).orElse(""),
               payload.getUser().getId(),
-              payload.getChannel().getId()));
+              payload.getChannel().getId(),
+              reviewers(payload.getState())));
       return ctx.ack();
     }
     Optional<Input> input = inputOf(action.getActionId());
@@ -141,6 +142,17 @@ final class Buttons {
   private static Optional<ViewState.Value> value(
       Map<String, Map<String, ViewState.Value>> values, String block) {
     return Optional.ofNullable(values.get(block)).map(actions -> actions.get(block));
+  }
+
+  /** The reviewers picked on the review offer, as the message held them when it was pressed. */
+  private static List<String> reviewers(ViewState state) {
+    if (state == null || state.getValues() == null) {
+      return List.of();
+    }
+    return Optional.ofNullable(state.getValues().get(ActionIds.REVIEWERS_BLOCK))
+        .map(block -> block.get(ActionIds.REVIEWERS))
+        .map(ViewState.Value::getSelectedUsers)
+        .orElse(List.of());
   }
 
   /** The schedule pickers' values, as the message held them when a button was pressed. */

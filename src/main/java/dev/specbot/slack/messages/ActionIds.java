@@ -38,6 +38,9 @@ public final class ActionIds {
   public static final String APPROVE = "specbot_review_approve";
   public static final String REQUEST_CHANGES = "specbot_review_changes";
   public static final String COMMENT = "specbot_review_comment";
+  public static final String REQUEST_REVIEW = "specbot_review_request";
+  public static final String REVIEWERS_BLOCK = "specbot_review_who";
+  public static final String REVIEWERS = "specbot_review_reviewers";
   public static final String REVIEW_FORM = "specbot_review_form";
   public static final String REVIEW_SECTION_BLOCK = "specbot_review_section";
   public static final String REVIEW_TEXT_BLOCK = "specbot_review_text";

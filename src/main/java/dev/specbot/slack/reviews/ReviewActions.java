@@ -10,6 +10,7 @@ import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -21,7 +22,12 @@ import java.util.function.Consumer;
 public final class ReviewActions {
   /** A button press: its key for retries, which button, on which spec, by whom, where. */
   public record Press(
-      String actionKey, String actionId, String interviewId, String userId, String channelId) {}
+      String actionKey,
+      String actionId,
+      String interviewId,
+      String userId,
+      String channelId,
+      List<String> reviewers) {}
 
   private final Database database;
   private final ReviewDesk desk;
@@ -92,6 +98,9 @@ public final class ReviewActions {
   private Consumer<Tx> handle(Press press, ReviewDesk.Posted posted, Instant now) {
     if (press.actionId().equals(ActionIds.APPROVE)) {
       return desk.written(posted, new ReviewInput.Approve(press.userId()), now);
+    }
+    if (press.actionId().equals(ActionIds.REQUEST_REVIEW)) {
+      return desk.written(posted, new ReviewInput.Request(press.userId(), press.reviewers()), now);
     }
     Delivery how =
         Delivery.ephemeral(

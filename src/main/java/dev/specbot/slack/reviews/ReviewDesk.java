@@ -11,6 +11,7 @@ import dev.specbot.review.ReviewMachine;
 import dev.specbot.review.ReviewTransition;
 import dev.specbot.review.Rule;
 import dev.specbot.review.Stage;
+import dev.specbot.review.Suggestions;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
@@ -18,13 +19,16 @@ import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
+import dev.specbot.template.Question;
 import dev.specbot.template.SpecRenderer;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -75,6 +79,22 @@ public final class ReviewDesk {
     return tx.reviews()
         .find(interview.id())
         .orElseGet(() -> Review.none(interview.id(), interview.drafterId(), rule));
+  }
+
+  /**
+   * The spec was just posted: offer to ask for reviews, suggesting the people it names. Built here,
+   * with no transaction open; the caller queues it.
+   */
+  public Delivery offer(Interview interview, Template template) {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (Question question : template.questions()) {
+      Optional.ofNullable(interview.answers().get(question.id()))
+          .ifPresent(answer -> answers.put(question.title(), answer));
+    }
+    return inThread(
+        interview.id(),
+        ReviewMessages.offer(
+            interview.id(), Suggestions.reviewers(answers, interview.drafterId())));
   }
 
   /** The short form for a request for changes or a comment on the spec, if its template is here. */

@@ -1,5 +1,13 @@
 package dev.specbot.slack.reviews;
 
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import dev.specbot.review.Concern;
 import dev.specbot.review.Review;
 import dev.specbot.review.ReviewEffect;
@@ -71,6 +79,41 @@ final class ReviewMessages {
             + nudges
             + (nudges == 1 ? " reminder" : " reminders")
             + ". Ask them directly, or write `review @someone` to ask someone else.");
+  }
+
+  /**
+   * Posted with the spec: who should review it (the people the spec names suggested), and a Request
+   * review button.
+   */
+  static Message offer(String interviewId, List<String> suggested) {
+    String text =
+        "*Ready for review?* Pick who should review the spec, or write `review @alice @bob`.";
+    List<LayoutBlock> blocks =
+        List.of(
+            section(
+                s ->
+                    s.blockId(ActionIds.REVIEWERS_BLOCK)
+                        .text(markdownText(text))
+                        .accessory(
+                            multiUsersSelect(
+                                m -> {
+                                  m.actionId(ActionIds.REVIEWERS)
+                                      .placeholder(plainText("Reviewers"));
+                                  if (!suggested.isEmpty()) {
+                                    m.initialUsers(suggested);
+                                  }
+                                  return m;
+                                }))),
+            actions(
+                a ->
+                    a.elements(
+                        List.<BlockElement>of(
+                            Message.buttonOf(
+                                ActionIds.REQUEST_REVIEW,
+                                "Request review",
+                                interviewId,
+                                "primary")))));
+    return Message.of(text, blocks);
   }
 
   static Message requested(List<String> added, List<String> all) {
