@@ -6,12 +6,14 @@ import dev.specbot.template.markdown.TableAnswer;
 import dev.specbot.template.parse.FieldLine;
 import dev.specbot.template.parse.Placeholders;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * One piece of a template's layout: what the finished document has in that place, given the answers
@@ -31,8 +33,17 @@ public sealed interface Part
   /** The markdown for this part, or an empty string when it has none. */
   String render(Filling filling);
 
-  /** The answers and what the bot knows, as a layout is rendered. */
-  record Filling(Map<String, String> answers, RenderContext context) {
+  /**
+   * The answers and what the bot knows, as a layout is rendered.
+   *
+   * @param statusField the template's own status value (such as {@code [DRAFT/APPROVED]}), which
+   *     spells the status wherever the document shows it; empty when the template has none
+   */
+  record Filling(Map<String, String> answers, RenderContext context, String statusField) {
+    Filling(Map<String, String> answers, RenderContext context) {
+      this(answers, context, "");
+    }
+
     /** The answer to a question, when it has one that is not blank. */
     Optional<String> answer(String questionId) {
       return Optional.ofNullable(answers.get(questionId)).filter(text -> !text.isBlank());
@@ -55,6 +66,22 @@ public sealed interface Part
                 .orElseGet(() -> status(templateValue));
         case MEETING -> context.meeting().map(Inline::oneLine).orElse(NOT_SCHEDULED);
       };
+    }
+
+    /** The status now, as the template spells it, or empty while nobody has set one. */
+    String statusNow() {
+      return context.status().map(now -> spelled(now, statusField)).orElse("");
+    }
+
+    /**
+     * Whether someone besides the drafter has taken part in the review: an approval, or any event
+     * of theirs. A review the drafter only asked for has had no feedback yet.
+     */
+    boolean hasFeedback() {
+      ReviewRecord review = context.review();
+      String drafter = context.drafter().strip();
+      return !review.approvals().isEmpty()
+          || review.events().stream().anyMatch(e -> !e.who().strip().equalsIgnoreCase(drafter));
     }
 
     /**
@@ -173,36 +200,122 @@ public sealed interface Part
     }
   }
 
-  /** A process checklist kept as written; the steps the bot performs are ticked once done. */
-  record Checklist(List<String> lines, Set<Integer> meetingSteps) implements Part {
+  /**
+   * A process checklist kept as written; the steps the bot performs or sees happen are ticked once
+   * done: scheduling the discussion, the review's feedback, the approval.
+   *
+   * @param meetingSteps the lines (0-based) of the steps ticked once the meeting is scheduled
+   * @param feedbackSteps the lines of the steps ticked once someone besides the drafter has taken
+   *     part in the review
+   * @param approvalSteps the lines of the steps ticked once the spec is approved
+   */
+  record Checklist(
+      List<String> lines,
+      Set<Integer> meetingSteps,
+      Set<Integer> feedbackSteps,
+      Set<Integer> approvalSteps)
+      implements Part {
+
     @Override
     public String render(Filling filling) {
       boolean scheduled = filling.context().meeting().isPresent();
+      boolean feedback = filling.hasFeedback();
+      boolean approved = filling.context().review().approved();
       return IntStream.range(0, lines.size())
           .mapToObj(
               i ->
-                  scheduled && meetingSteps.contains(i)
+                  (scheduled && meetingSteps.contains(i))
+                          || (feedback && feedbackSteps.contains(i))
+                          || (approved && approvalSteps.contains(i))
                       ? lines.get(i).replaceFirst("\\[ \\]", "[x]")
                       : lines.get(i))
           .collect(Collectors.joining("\n"));
     }
   }
 
-  /** A revision log the bot keeps: the table with its first row filled from what the bot knows. */
-  record RevisionLog(List<String> tableHead, List<String> cells, List<Optional<FieldKind>> kinds)
+  /**
+   * A revision log the bot keeps: the table with its first row filled from what the bot knows, then
+   * a row for each event of the spec's review.
+   *
+   * @param kinds for each cell of the first row, the value the bot fills there, if any
+   * @param columns what each column holds in a review event's row
+   */
+  record RevisionLog(
+      List<String> tableHead,
+      List<String> cells,
+      List<Optional<FieldKind>> kinds,
+      List<Column> columns)
       implements Part {
+
+    /** What a column holds in a review event's row. */
+    public enum Column {
+      /** The day of the event. */
+      DATE,
+      /** Who did it. */
+      WHO,
+      /** What happened. */
+      WHAT,
+      /** Where the spec stands: filled on the last row only, as it stands now. */
+      STATUS,
+      /** Nothing the bot knows: left empty. */
+      OTHER
+    }
+
     @Override
     public String render(Filling filling) {
-      String row =
-          IntStream.range(0, cells.size())
-              .mapToObj(
-                  i ->
-                      kinds
-                          .get(i)
-                          .map(kind -> filling.value(kind, cells.get(i)))
-                          .orElse(cells.get(i)))
-              .collect(Collectors.joining(" | ", "| ", " |"));
-      return String.join("\n", tableHead) + "\n" + row;
+      StringBuilder table = new StringBuilder(String.join("\n", tableHead)).append('\n');
+      table.append(row(IntStream.range(0, cells.size()).mapToObj(i -> firstCell(i, filling))));
+      List<ReviewRecord.Entry> events = filling.context().review().events();
+      for (int e = 0; e < events.size(); e++) {
+        String status = e == events.size() - 1 ? filling.statusNow() : "";
+        table.append('\n').append(row(eventCells(events.get(e), status).stream()));
+      }
+      return table.toString();
+    }
+
+    private String firstCell(int i, Filling filling) {
+      return kinds.get(i).map(kind -> filling.value(kind, cells.get(i))).orElse(cells.get(i));
+    }
+
+    private List<String> eventCells(ReviewRecord.Entry event, String status) {
+      String who = Inline.escape(event.who());
+      int whatColumn = whatColumn();
+      // Where no column of its own says who did it, the text of what happened does.
+      String what =
+          (whatColumn >= 0 && columns.get(whatColumn) == Column.WHO)
+                  || !columns.contains(Column.WHO)
+              ? who + ": " + Inline.escape(event.what())
+              : Inline.escape(event.what());
+      List<String> row = new ArrayList<>(columns.size());
+      for (int i = 0; i < columns.size(); i++) {
+        row.add(i == whatColumn ? what : cell(columns.get(i), event, who, status));
+      }
+      return row;
+    }
+
+    private static String cell(Column column, ReviewRecord.Entry event, String who, String status) {
+      return switch (column) {
+        case DATE -> DateTimeFormatter.ISO_LOCAL_DATE.format(event.on());
+        case WHO -> who;
+        case STATUS -> status;
+        case WHAT, OTHER -> "";
+      };
+    }
+
+    /**
+     * The column that says what happened: the one named for it, else the last column the bot has
+     * nothing for, else who did it; -1 when the table has none of these.
+     */
+    private int whatColumn() {
+      int what = columns.indexOf(Column.WHAT);
+      if (what < 0) {
+        what = columns.lastIndexOf(Column.OTHER);
+      }
+      return what < 0 ? columns.indexOf(Column.WHO) : what;
+    }
+
+    private static String row(Stream<String> cells) {
+      return cells.collect(Collectors.joining(" | ", "| ", " |"));
     }
   }
 }

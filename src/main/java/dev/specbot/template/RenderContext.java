@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param meeting the discussion meeting as it should read in the document, once scheduled
  * @param status where the spec stands (such as "In review"), once the team has looked at it; the
  *     template's own spelling of it is used where its status placeholder offers one
+ * @param review the spec's review: ticks its checklist steps, adds rows to its revision log, or
+ *     adds a Review section at the end; {@link ReviewRecord#NONE} before anyone is asked
  */
 public record RenderContext(
     String title,
@@ -21,7 +23,8 @@ public record RenderContext(
     LocalDate createdOn,
     LocalDate updatedOn,
     Optional<String> meeting,
-    Optional<String> status) {
+    Optional<String> status,
+    ReviewRecord review) {
 
   public RenderContext {
     Objects.requireNonNull(title, "null title");
@@ -30,6 +33,18 @@ public record RenderContext(
     Objects.requireNonNull(updatedOn, "null updatedOn");
     Objects.requireNonNull(meeting, "null meeting");
     Objects.requireNonNull(status, "null status");
+    Objects.requireNonNull(review, "null review");
+  }
+
+  /** A spec nobody has been asked to review yet, with where it stands. */
+  public RenderContext(
+      String title,
+      String drafter,
+      LocalDate createdOn,
+      LocalDate updatedOn,
+      Optional<String> meeting,
+      Optional<String> status) {
+    this(title, drafter, createdOn, updatedOn, meeting, status, ReviewRecord.NONE);
   }
 
   /** A spec nobody has reviewed yet: the template's first status, or Draft. */

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Assembles the finished spec: the template's structure and headings kept, each answer in place of
- * its guidance, unanswered sections marked, fields filled, advice to the writer left out.
+ * its guidance, unanswered sections marked, fields filled, advice to the writer left out, and the
+ * spec's review shown in its checklists and revision log, or in a Review section at the end.
  */
 public final class SpecRenderer {
   private SpecRenderer() {}
@@ -29,7 +31,8 @@ public final class SpecRenderer {
     Objects.requireNonNull(template, "null template");
     Objects.requireNonNull(answers, "null answers");
     Objects.requireNonNull(context, "null context");
-    Part.Filling filling = new Part.Filling(Map.copyOf(answers), context);
+    Part.Filling filling =
+        new Part.Filling(Map.copyOf(answers), context, statusField(template.layout()));
     List<String> blocks = new ArrayList<>();
     for (Part part : template.layout()) {
       String markdown = part.render(filling);
@@ -37,6 +40,21 @@ public final class SpecRenderer {
         blocks.add(markdown);
       }
     }
+    if (!context.review().isEmpty()
+        && template.layout().stream().noneMatch(Part.RevisionLog.class::isInstance)) {
+      blocks.add(ReviewSection.render(context.review()));
+    }
     return String.join("\n\n", blocks) + "\n";
+  }
+
+  /** The template's own status value, such as {@code [DRAFT/APPROVED]}, or empty without one. */
+  private static String statusField(List<Part> layout) {
+    return layout.stream()
+        .filter(Part.Fields.class::isInstance)
+        .flatMap(part -> ((Part.Fields) part).slots().stream())
+        .filter(slot -> slot.kind().equals(Optional.of(FieldKind.STATUS)))
+        .map(slot -> slot.line().value())
+        .findFirst()
+        .orElse("");
   }
 }

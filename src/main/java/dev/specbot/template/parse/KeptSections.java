@@ -18,8 +18,9 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 
 /**
- * The sections a template keeps rather than asks: a process checklist, whose step of scheduling the
- * discussion the bot ticks once it is done, and a revision log, whose first row the bot fills.
+ * The sections a template keeps rather than asks: a process checklist, whose steps of scheduling
+ * the discussion, reviewing and approving the bot ticks once they are done, and a revision log,
+ * whose first row the bot fills and to which it adds a row for each review event.
  */
 final class KeptSections {
   /**
@@ -31,6 +32,35 @@ final class KeptSections {
   private static final Pattern MEETING =
       Pattern.compile("(?i)\\b(?:discuss\\w*|meeting|review)\\b");
   private static final Pattern SCHEDULING_WORD = Pattern.compile("(?i)\\bschedul");
+
+  /**
+   * A step of approving the spec: approve, approval, approved, or a sign-off. Told apart from the
+   * meeting step by being looked for only in a step that is not one.
+   */
+  private static final Pattern APPROVAL =
+      Pattern.compile("(?i)\\bapprov|\\bsign(?:ed|s)?[- ]?offs?\\b");
+
+  /** A step of giving the spec feedback: feedback, or a review of the spec or document. */
+  private static final Pattern FEEDBACK = Pattern.compile("(?i)\\bfeedback\\b");
+
+  private static final Pattern REVIEW = Pattern.compile("(?i)\\breview");
+
+  /**
+   * What a review is of, when it is the spec's: a step such as "Code review completed" is about
+   * other work, and is left to the team.
+   */
+  private static final Pattern DOCUMENT =
+      Pattern.compile(
+          "(?i)\\b(?:specs?|specifications?|documents?|docs?|designs?|proposals?|plans?|rfcs?)\\b");
+
+  private static final Pattern DATE_HEADER = Pattern.compile("(?i)\\b(?:date|day|when)\\b");
+  private static final Pattern WHO_HEADER =
+      Pattern.compile(
+          "(?i)\\b(?:authors?|by|who|names?|owners?|editors?|reviewers?|person|people)\\b");
+  private static final Pattern WHAT_HEADER =
+      Pattern.compile(
+          "(?i)\\b(?:changes?|descriptions?|summary|what|notes?|comments?|details?|events?)\\b");
+  private static final Pattern STATUS_HEADER = Pattern.compile("(?i)\\b(?:status|state)\\b");
 
   private static final Pattern CHECKBOX =
       Pattern.compile("^[>\\s]*(?:[-*+]|\\d{1,9}[.)])\\s+\\[[ xX]\\]\\s*");
@@ -44,22 +74,38 @@ final class KeptSections {
   static Kept process(Section section, List<String> bodyLines) {
     List<Part> parts = new ArrayList<>();
     List<String> meetingSteps = new ArrayList<>();
+    List<String> feedbackSteps = new ArrayList<>();
+    List<String> approvalSteps = new ArrayList<>();
     for (Node block : section.body) {
       if (Blocks.isTaskList(block, bodyLines)) {
         Part.Checklist checklist = checklist(block, bodyLines);
-        checklist.meetingSteps().stream()
-            .sorted()
-            .forEach(
-                i -> meetingSteps.add(CHECKBOX.matcher(checklist.lines().get(i)).replaceFirst("")));
+        stepTexts(checklist, checklist.meetingSteps(), meetingSteps);
+        stepTexts(checklist, checklist.feedbackSteps(), feedbackSteps);
+        stepTexts(checklist, checklist.approvalSteps(), approvalSteps);
         parts.add(checklist);
       }
     }
+    List<String> ticked = new ArrayList<>();
+    ticked(ticked, "when the meeting is scheduled", meetingSteps);
+    ticked(ticked, "when a reviewer has responded", feedbackSteps);
+    ticked(ticked, "when the spec is approved", approvalSteps);
     String reason =
-        meetingSteps.isEmpty()
+        ticked.isEmpty()
             ? "a process checklist, kept as it is"
-            : "a process checklist, kept; ticked when the meeting is scheduled: "
-                + String.join(" / ", meetingSteps);
+            : "a process checklist, kept; ticked " + String.join("; ticked ", ticked);
     return new Kept(parts, new SectionNote(section.title, reason, section.line));
+  }
+
+  private static void stepTexts(Part.Checklist checklist, Set<Integer> steps, List<String> texts) {
+    steps.stream()
+        .sorted()
+        .forEach(i -> texts.add(CHECKBOX.matcher(checklist.lines().get(i)).replaceFirst("")));
+  }
+
+  private static void ticked(List<String> ticked, String when, List<String> steps) {
+    if (!steps.isEmpty()) {
+      ticked.add(when + ": " + String.join(" / ", steps));
+    }
   }
 
   private static Part.Checklist checklist(Node list, List<String> bodyLines) {
@@ -68,13 +114,20 @@ final class KeptSections {
     List<ListItem> items = new ArrayList<>();
     Blocks.collectItems(list, items);
     Set<Integer> meetingSteps = new HashSet<>();
+    Set<Integer> feedbackSteps = new HashSet<>();
+    Set<Integer> approvalSteps = new HashSet<>();
     for (ListItem item : items) {
       int line = Markdown.firstLine(item) - first;
-      if (isMeetingStep(lines.get(line))) {
+      String text = lines.get(line);
+      if (isMeetingStep(text)) {
         meetingSteps.add(line);
+      } else if (isApprovalStep(text)) {
+        approvalSteps.add(line);
+      } else if (isFeedbackStep(text)) {
+        feedbackSteps.add(line);
       }
     }
-    return new Part.Checklist(lines, meetingSteps);
+    return new Part.Checklist(lines, meetingSteps, feedbackSteps, approvalSteps);
   }
 
   /**
@@ -104,9 +157,55 @@ final class KeptSections {
                   : Optional.empty());
     }
     return new Kept(
-        List.of(new Part.RevisionLog(tableLines.subList(0, 2), cells, kinds)),
+        List.of(
+            new Part.RevisionLog(
+                tableLines.subList(0, 2), cells, kinds, eventColumns(columns, kinds))),
         new SectionNote(
-            section.title, "a revision log, filled with the first entry", section.line));
+            section.title,
+            "a revision log, filled with the first entry and a row for each review event",
+            section.line));
+  }
+
+  /**
+   * What each column holds in a review event's row: the column the bot fills with a date, the
+   * drafter or the status in the first row holds the same in an event's row; other columns by their
+   * header ("Date", "Author", "Changes", "Status"). Each is given to the first column that has it.
+   */
+  static List<Part.RevisionLog.Column> eventColumns(
+      List<String> headers, List<Optional<FieldKind>> kinds) {
+    List<Part.RevisionLog.Column> columns = new ArrayList<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String header = headers.get(i);
+      Part.RevisionLog.Column column =
+          kinds.get(i).flatMap(KeptSections::byKind).orElseGet(() -> byHeader(header));
+      columns.add(columns.contains(column) ? Part.RevisionLog.Column.OTHER : column);
+    }
+    return columns;
+  }
+
+  private static Optional<Part.RevisionLog.Column> byKind(FieldKind kind) {
+    return switch (kind) {
+      case CREATED, UPDATED -> Optional.of(Part.RevisionLog.Column.DATE);
+      case DRAFTER -> Optional.of(Part.RevisionLog.Column.WHO);
+      case STATUS -> Optional.of(Part.RevisionLog.Column.STATUS);
+      case TITLE, MEETING -> Optional.empty();
+    };
+  }
+
+  private static Part.RevisionLog.Column byHeader(String header) {
+    if (STATUS_HEADER.matcher(header).find()) {
+      return Part.RevisionLog.Column.STATUS;
+    }
+    if (DATE_HEADER.matcher(header).find()) {
+      return Part.RevisionLog.Column.DATE;
+    }
+    if (WHO_HEADER.matcher(header).find()) {
+      return Part.RevisionLog.Column.WHO;
+    }
+    if (WHAT_HEADER.matcher(header).find()) {
+      return Part.RevisionLog.Column.WHAT;
+    }
+    return Part.RevisionLog.Column.OTHER;
   }
 
   private static List<String> fitted(List<String> cells, int width) {
@@ -126,6 +225,23 @@ final class KeptSections {
    */
   static boolean isMeetingStep(String line) {
     return followedBy(line, SCHEDULING, MEETING) || followedBy(line, MEETING, SCHEDULING_WORD);
+  }
+
+  /**
+   * Whether a checklist line that is not the meeting step is the step of approving the spec: a word
+   * for approving, or a sign-off.
+   */
+  static boolean isApprovalStep(String line) {
+    return APPROVAL.matcher(line).find();
+  }
+
+  /**
+   * Whether a checklist line that is not the meeting step nor the approval is the step of giving
+   * the spec feedback: "feedback", or a review of the spec or document.
+   */
+  static boolean isFeedbackStep(String line) {
+    return FEEDBACK.matcher(line).find()
+        || (REVIEW.matcher(line).find() && DOCUMENT.matcher(line).find());
   }
 
   private static boolean followedBy(String line, Pattern first, Pattern then) {

@@ -101,6 +101,8 @@ class WorstCaseTemplateTimingTest {
           Placeholders.titleHeading(line, "Payment retries");
           Ids.slug(line);
           KeptSections.isMeetingStep("- [ ] schedule " + line);
+          KeptSections.isApprovalStep("- [ ] sign " + line);
+          KeptSections.isFeedbackStep("- [ ] review " + line);
         });
   }
 
