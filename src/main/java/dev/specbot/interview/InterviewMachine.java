@@ -3,6 +3,7 @@ package dev.specbot.interview;
 import dev.specbot.template.Group;
 import dev.specbot.template.Question;
 import dev.specbot.template.RenderContext;
+import dev.specbot.template.ReviewRecord;
 import dev.specbot.template.SpecRenderer;
 import dev.specbot.template.Template;
 import java.time.Instant;
@@ -120,6 +121,16 @@ public final class InterviewMachine {
   /** The document with its meeting and where its review stands (such as "Approved"). */
   public String render(
       Interview interview, Instant now, Optional<String> meeting, Optional<String> status) {
+    return render(interview, now, meeting, status, ReviewRecord.NONE);
+  }
+
+  /** The document with its meeting, its status, and its review's approvals and events. */
+  public String render(
+      Interview interview,
+      Instant now,
+      Optional<String> meeting,
+      Optional<String> status,
+      ReviewRecord review) {
     RenderContext context =
         new RenderContext(
             interview.title(),
@@ -127,7 +138,8 @@ public final class InterviewMachine {
             LocalDate.ofInstant(interview.createdAt(), zone),
             LocalDate.ofInstant(now, zone),
             meeting,
-            status);
+            status,
+            review);
     return SpecRenderer.render(template, interview.answers(), context);
   }
 

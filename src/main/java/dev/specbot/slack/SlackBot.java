@@ -74,7 +74,8 @@ public final class SlackBot implements AutoCloseable {
           worker.wake();
           reminders.wake();
         };
-    ReviewDesk reviewDesk = new ReviewDesk(catalog, new ReviewMachine(), Rule.all(), reviewNudges);
+    ReviewDesk reviewDesk =
+        new ReviewDesk(catalog, new ReviewMachine(), Rule.all(), reviewNudges, directory);
     Interviewer interviewer =
         new Interviewer(database, catalog, desk, reviewDesk, clock, wake, config.readingDelay());
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);

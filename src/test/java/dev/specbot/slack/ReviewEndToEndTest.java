@@ -101,7 +101,12 @@ class ReviewEndToEndTest {
     awaitEphemeral(BOB, "Only the person who raised a concern can resolve it");
     harness.reply(thread, CAROL, "resolve backoff");
     harness.awaitInThread(thread, "*Approved*: every reviewer");
-    harness.awaitFile(FILE, "**Status**: APPROVED");
+    String approved = harness.awaitFile(FILE, "**Status**: APPROVED");
+    // The revision table carries the review, by people's names: a row per event.
+    assertTrue(approved.contains("| User U0CAROL | raised concern backoff |"), approved);
+    assertTrue(approved.contains("| User U0BOB | approved |"), approved);
+    assertTrue(
+        approved.contains("| User U0CAROL | resolved concern backoff | APPROVED |"), approved);
     var list = harness.requests().slashCommand("/spec", "list", DRAFTER, CHANNEL, "trig-list");
     assertTrue(list.body().contains("Approved"), list.body());
 

@@ -147,7 +147,8 @@ public final class Revisions {
                                 revised.interview(),
                                 now,
                                 posted.meeting().map(MeetingText::of),
-                                edit.status()),
+                                edit.status(),
+                                edit.record()),
                             republish.why())
                         : effect)
             .toList();

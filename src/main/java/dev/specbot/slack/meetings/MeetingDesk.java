@@ -13,12 +13,14 @@ import dev.specbot.review.Review;
 import dev.specbot.review.Stage;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.meetings.MeetingMessages.Proposal;
+import dev.specbot.slack.messages.DocumentReviews;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
+import dev.specbot.template.ReviewRecord;
 import dev.specbot.template.SpecRenderer;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
@@ -82,7 +84,8 @@ public final class MeetingDesk {
       StoredInterview stored,
       Optional<Meeting> meeting,
       Map<String, Person> people,
-      Optional<Review> review) {
+      Optional<Review> review,
+      Map<String, String> reviewNames) {
     Interview interview() {
       return stored.interview();
     }
@@ -95,12 +98,14 @@ public final class MeetingDesk {
   /** Reads what {@link #written} and {@link #cancel} compute from. */
   public Posted readPosted(Tx tx, StoredInterview stored) {
     Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
+    Optional<Review> review = tx.reviews().find(stored.interview().id());
     List<String> attendees = meeting.map(Meeting::attendeeIds).orElse(List.of());
     return new Posted(
         stored,
         meeting,
         storedPeople(tx, stored.interview(), attendees),
-        tx.reviews().find(stored.interview().id()));
+        review,
+        DocumentReviews.names(tx, review));
   }
 
   /**
@@ -328,7 +333,12 @@ public final class MeetingDesk {
     // A spec under review keeps its status in the document and its review's line on the parent.
     Optional<String> status =
         posted.review().filter(r -> r.stage() != Stage.DRAFT).map(r -> r.stage().label());
-    String markdown = machine.render(interview, now, meeting.map(MeetingText::of), status);
+    ReviewRecord record =
+        posted
+            .review()
+            .map(r -> DocumentReviews.of(r, posted.reviewNames(), posted.zone()))
+            .orElse(ReviewRecord.NONE);
+    String markdown = machine.render(interview, now, meeting.map(MeetingText::of), status, record);
     Message parent =
         ParentMessage.of(
             interview,

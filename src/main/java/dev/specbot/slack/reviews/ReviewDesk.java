@@ -13,6 +13,7 @@ import dev.specbot.review.Rule;
 import dev.specbot.review.Stage;
 import dev.specbot.review.Suggestions;
 import dev.specbot.slack.meetings.MeetingDesk;
+import dev.specbot.slack.messages.DocumentReviews;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
@@ -20,6 +21,7 @@ import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
 import dev.specbot.template.Question;
+import dev.specbot.template.ReviewRecord;
 import dev.specbot.template.SpecRenderer;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
@@ -42,13 +44,19 @@ public final class ReviewDesk {
   private final ReviewMachine machine;
   private final Rule rule;
   private final ReviewNudges nudges;
+  private final Directory directory;
 
   public ReviewDesk(
-      TemplateCatalog catalog, ReviewMachine machine, Rule rule, ReviewNudges nudges) {
+      TemplateCatalog catalog,
+      ReviewMachine machine,
+      Rule rule,
+      ReviewNudges nudges,
+      Directory directory) {
     this.catalog = catalog;
     this.machine = machine;
     this.rule = rule;
     this.nudges = nudges;
+    this.directory = directory;
   }
 
   /** What work on a posted spec's review reads before it computes. */
@@ -57,7 +65,8 @@ public final class ReviewDesk {
       Review review,
       Optional<Meeting> meeting,
       Optional<String> meetingLine,
-      ZoneId zone) {
+      ZoneId zone,
+      Map<String, String> names) {
     Interview interview() {
       return stored.interview();
     }
@@ -66,12 +75,14 @@ public final class ReviewDesk {
   /** Reads what {@link #written} computes from. */
   public Posted readPosted(Tx tx, StoredInterview stored) {
     Interview interview = stored.interview();
+    Review review = reviewOf(tx, interview);
     return new Posted(
         stored,
-        reviewOf(tx, interview),
+        review,
         tx.meetings().scheduledFor(interview.id()),
         MeetingDesk.meetingLine(tx, interview.id()),
-        Directory.stored(tx, interview.drafterId()).zone());
+        Directory.stored(tx, interview.drafterId()).zone(),
+        DocumentReviews.names(tx, Optional.of(review)));
   }
 
   /** The review as stored, or one nobody has asked for yet. */
@@ -124,6 +135,7 @@ public final class ReviewDesk {
     Review review = transition.review();
     return new Edit(
         review.stage() == Stage.DRAFT ? Optional.empty() : Optional.of(review.stage().label()),
+        DocumentReviews.of(review, posted.names(), posted.zone()),
         parentLine(posted.meetingLine(), review),
         written(posted, transition, false, now));
   }
@@ -132,10 +144,15 @@ public final class ReviewDesk {
    * What an edit does to the review: the document's status, the parent's line, the writes.
    *
    * @param status the status the document shows, once the spec went to review
+   * @param record the approvals and events the document shows
    * @param parentLine the meeting's and the review's line for the parent message
    * @param change the review's writes and what it says
    */
-  public record Edit(Optional<String> status, Optional<String> parentLine, Consumer<Tx> change) {}
+  public record Edit(
+      Optional<String> status,
+      ReviewRecord record,
+      Optional<String> parentLine,
+      Consumer<Tx> change) {}
 
   private Consumer<Tx> written(
       Posted posted, ReviewTransition transition, boolean postDocument, Instant now) {
@@ -143,6 +160,10 @@ public final class ReviewDesk {
     Review review = transition.review();
     boolean asked =
         transition.effects().stream().anyMatch(ReviewEffect.Requested.class::isInstance);
+    if (asked) {
+      // Their names for the document and their time zones for the nudges, fetched meanwhile.
+      review.notYetResponded().forEach(directory::warm);
+    }
     return tx -> {
       tx.reviews().save(review, now);
       said.forEach(delivery -> delivery.enqueue(tx, now));
@@ -206,13 +227,13 @@ public final class ReviewDesk {
     List<Delivery> said = new ArrayList<>();
     said.add(inThread(id, ReviewMessages.said(effect)));
     if (postDocument && effect instanceof ReviewEffect.StageChanged changed) {
-      said.addAll(documentChanged(posted, changed.to(), now));
+      said.addAll(documentChanged(posted, review, changed.to(), now));
     }
     return said;
   }
 
   /** The document posted again with its new status, when the stage moved. */
-  private List<Delivery> documentChanged(Posted posted, Stage stage, Instant now) {
+  private List<Delivery> documentChanged(Posted posted, Review review, Stage stage, Instant now) {
     Interview interview = posted.interview();
     Optional<Template> template = catalog.find(interview.templateId());
     if (template.isEmpty()) {
@@ -221,7 +242,11 @@ public final class ReviewDesk {
     InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
     String markdown =
         machine.render(
-            interview, now, posted.meeting().map(MeetingText::of), Optional.of(stage.label()));
+            interview,
+            now,
+            posted.meeting().map(MeetingText::of),
+            Optional.of(stage.label()),
+            DocumentReviews.of(review, posted.names(), posted.zone()));
     return List.of(
         Delivery.fileInThread(
             interview.id(),
