@@ -9,6 +9,7 @@ import java.util.Optional;
  * it.
  */
 public final class Template {
+  private final ReviewSettings review;
   private final String id;
   private final String name;
   private final String description;
@@ -30,6 +31,20 @@ public final class Template {
       String intro,
       Contents contents,
       List<Part> layout) {
+    this(id, name, description, source, intro, contents, layout, ReviewSettings.ALL);
+  }
+
+  /** A template whose specs are approved as {@code review} says. */
+  public Template(
+      String id,
+      String name,
+      String description,
+      String source,
+      String intro,
+      Contents contents,
+      List<Part> layout,
+      ReviewSettings review) {
+    this.review = Objects.requireNonNull(review, "null review");
     this.id = Objects.requireNonNull(id, "null id");
     this.name = Objects.requireNonNull(name, "null name");
     this.description = Objects.requireNonNull(description, "null description");
@@ -52,6 +67,11 @@ public final class Template {
       List<SectionNote> keptAsIs) {}
 
   /** The id users pick it by: the file name without {@code .md}. */
+  /** How its specs are approved. */
+  public ReviewSettings review() {
+    return review;
+  }
+
   public String id() {
     return id;
   }

@@ -25,6 +25,7 @@ import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.template.Question;
+import dev.specbot.template.ReviewSettings;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import java.util.ArrayList;
@@ -152,7 +153,8 @@ public final class InterviewMessages {
         • `/spec TEMPLATE TITLE` starts at once in this channel, e.g. `/spec echo-tech-spec Payment retries`.
         • `/spec templates` lists the templates; `/spec list` lists your specs and where they are.
         In the thread, reply `help` for the commands there. Once the spec is posted, `review @alice \
-        @bob` asks for reviews; it is approved when every reviewer approves and no concern is open.
+        @bob` asks for reviews; it is approved when every reviewer approves (or a majority, where \
+        `/spec templates` says so) and no concern is open.
         Templates:\s"""
         + String.join(", ", catalog.all().stream().map(t -> "`" + t.id() + "`").toList());
   }
@@ -166,9 +168,21 @@ public final class InterviewMessages {
           .append(SlackText.escape(template.name()))
           .append(" (")
           .append(template.questions().size())
-          .append(" questions)");
+          .append(" questions)")
+          .append(approval(template.review()));
     }
     return text.toString();
+  }
+
+  /** How a template's specs are approved, when it is not by every reviewer. */
+  private static String approval(ReviewSettings review) {
+    if (!review.majority()) {
+      return "";
+    }
+    return ", approved by a majority of its reviewers"
+        + (review.maxOutstanding() == 0
+            ? ""
+            : " with at most " + review.maxOutstanding() + " not yet");
   }
 
   /** Whether a title is within {@link #TITLE_LIMIT}, counting characters as people do. */

@@ -89,7 +89,16 @@ public final class ReviewDesk {
   public Review reviewOf(Tx tx, Interview interview) {
     return tx.reviews()
         .find(interview.id())
-        .orElseGet(() -> Review.none(interview.id(), interview.drafterId(), rule));
+        .orElseGet(() -> Review.none(interview.id(), interview.drafterId(), ruleFor(interview)));
+  }
+
+  /** The approval rule the spec's template asks for; the default one if it says nothing. */
+  private Rule ruleFor(Interview interview) {
+    return catalog
+        .find(interview.templateId())
+        .map(Template::review)
+        .map(settings -> settings.majority() ? Rule.majority(settings.maxOutstanding()) : rule)
+        .orElse(rule);
   }
 
   /**

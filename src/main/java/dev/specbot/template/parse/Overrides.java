@@ -1,12 +1,14 @@
 package dev.specbot.template.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.specbot.template.ReviewSettings;
 import dev.specbot.template.TemplateException;
 import dev.specbot.template.markdown.Markdown;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,10 +22,10 @@ import java.util.Set;
  * a heading repeats.
  */
 final class Overrides {
-  static final Overrides NONE = new Overrides(Optional.empty(), List.of());
+  static final Overrides NONE = new Overrides(Optional.empty(), Optional.empty(), List.of());
 
   private static final List<String> KEYS =
-      List.of("ask", "fields", "name", "omit", "optional", "process");
+      List.of("ask", "fields", "name", "omit", "optional", "process", "review");
   private static final Set<String> FIELD_VALUES =
       Set.of("title", "drafter", "created", "updated", "status", "meeting", "ask", "keep");
 
@@ -46,13 +48,15 @@ final class Overrides {
   record Place(YamlLines yaml, String needle) {}
 
   private final Optional<String> name;
+  private final Optional<ReviewSettings> review;
   private final List<Entry> entries;
 
   /** Per key, each normalized name to the index of the first entry giving it. */
   private final Map<String, Map<String, Integer>> firstByName = new HashMap<>();
 
-  private Overrides(Optional<String> name, List<Entry> entries) {
+  private Overrides(Optional<String> name, Optional<ReviewSettings> review, List<Entry> entries) {
     this.name = name;
+    this.review = review;
     this.entries = List.copyOf(entries);
     for (int i = 0; i < this.entries.size(); i++) {
       Entry entry = this.entries.get(i);
@@ -73,12 +77,14 @@ final class Overrides {
       throw where.error("", "overrides must be a mapping of " + String.join(", ", KEYS));
     }
     Optional<String> name = Optional.empty();
+    Optional<ReviewSettings> review = Optional.empty();
     List<Entry> entries = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
       switch (key) {
         case "name" -> name = Optional.of(scalar(value, key, where));
+        case "review" -> review = Optional.of(reviewSettings(scalar(value, key, where), where));
         case "optional", "omit", "process" -> entries.addAll(names(key, value, where));
         case "ask" -> entries.addAll(mapping(key, value, where, Set.of()));
         case "fields" -> entries.addAll(mapping(key, value, where, FIELD_VALUES));
@@ -88,18 +94,46 @@ final class Overrides {
                 "unknown override \"" + key + "\"; known ones are " + String.join(", ", KEYS));
       }
     }
-    return new Overrides(name, entries);
+    return new Overrides(name, review, entries);
+  }
+
+  /** {@code all}, {@code majority} or {@code majority N}: how the template's specs are approved. */
+  private static ReviewSettings reviewSettings(String text, YamlLines where)
+      throws TemplateException {
+    String said = text.strip().toLowerCase(Locale.ROOT);
+    if (said.equals("all")) {
+      return ReviewSettings.ALL;
+    }
+    if (said.equals("majority")) {
+      return new ReviewSettings(true, 0);
+    }
+    String count = said.startsWith("majority ") ? said.substring("majority ".length()).strip() : "";
+    if (!count.isEmpty()
+        && count.length() <= 2
+        && count.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return new ReviewSettings(true, Integer.parseInt(count));
+    }
+    throw where.error(
+        "review:",
+        "review must be \"all\", \"majority\" or \"majority N\" (a majority approves, with at"
+            + " most N reviewers not yet), not \""
+            + text
+            + "\"");
   }
 
   /** The overrides of both places; the sidecar's name wins. */
   Overrides and(Overrides sidecar) {
     List<Entry> all = new ArrayList<>(entries);
     all.addAll(sidecar.entries);
-    return new Overrides(sidecar.name.or(() -> name), all);
+    return new Overrides(sidecar.name.or(() -> name), sidecar.review.or(() -> review), all);
   }
 
   Optional<String> name() {
     return name;
+  }
+
+  Optional<ReviewSettings> review() {
+    return review;
   }
 
   List<Entry> entries(String key) {

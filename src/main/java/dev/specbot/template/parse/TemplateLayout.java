@@ -6,6 +6,7 @@ import dev.specbot.template.Group;
 import dev.specbot.template.Part;
 import dev.specbot.template.Question;
 import dev.specbot.template.QuestionKind;
+import dev.specbot.template.ReviewSettings;
 import dev.specbot.template.SectionNote;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateException;
@@ -80,7 +81,14 @@ final class TemplateLayout {
     Template.Contents contents =
         new Template.Contents(questions, groups(), fields, leftOut, keptAsIs);
     return new Template(
-        id, name(), description(), source, String.join("\n\n", intro), contents, layout);
+        id,
+        name(),
+        description(),
+        source,
+        String.join("\n\n", intro),
+        contents,
+        layout,
+        overrides.review().orElse(ReviewSettings.ALL));
   }
 
   private void addPreamble() {
