@@ -93,6 +93,7 @@ class ReviewEndToEndTest {
     String board = harness.awaitInThread(thread, "Open concern *backoff*").param("text");
     assertTrue(board.contains("Approved: <@U0BOB>, <@U0CAROL>"), board);
     assertTrue(board.contains("1 remark"), board);
+    assertTrue(board.contains("<@U0BOB>: Looks solid; what happens on a 429?"), board);
     assertEquals(0, harness.postedInThread(thread, "*Approved*:").size(), "a concern blocks it");
 
     harness.restart();

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import dev.specbot.review.Concern;
+import dev.specbot.review.Remark;
 import dev.specbot.review.Review;
 import dev.specbot.review.ReviewEffect;
 import dev.specbot.review.Reviewer;
@@ -23,6 +24,11 @@ import java.util.stream.Collectors;
 
 /** What the bot says about a spec's review, as text and Block Kit; every user text escaped. */
 final class ReviewMessages {
+  /** The board shows the latest remarks, each cut short: the thread has them whole. */
+  private static final int SHOWN_REMARKS = 5;
+
+  private static final int REMARK_TEXT = 200;
+
   private ReviewMessages() {}
 
   /** The DM that asks someone to review, with the two verdicts a reviewer can give from it. */
@@ -223,12 +229,22 @@ final class ReviewMessages {
           .append(">): ")
           .append(SlackText.escape(concern.text()));
     }
-    long comments = review.remarks().size();
-    if (comments > 0) {
+    List<Remark> remarks = review.remarks();
+    if (!remarks.isEmpty()) {
       text.append("\n• ")
-          .append(comments)
-          .append(comments == 1 ? " remark" : " remarks")
-          .append(" (comments and requested changes), kept with the review");
+          .append(remarks.size())
+          .append(remarks.size() == 1 ? " remark" : " remarks")
+          .append(" (comments and requested changes)")
+          .append(remarks.size() > SHOWN_REMARKS ? ", the latest:" : ":");
+      for (Remark remark :
+          remarks.subList(Math.max(0, remarks.size() - SHOWN_REMARKS), remarks.size())) {
+        text.append("\n    <@")
+            .append(remark.authorId())
+            .append(">")
+            .append(remark.section().map(s -> " on *" + SlackText.escape(s) + "*").orElse(""))
+            .append(": ")
+            .append(SlackText.escape(Message.cut(remark.text().replace('\n', ' '), REMARK_TEXT)));
+      }
     }
     return Message.say(text.toString());
   }
