@@ -45,6 +45,7 @@ final class BotHarness implements AutoCloseable {
   private final Path database;
   private final NudgePolicy nudges;
   private final Duration readingDelay;
+  private final Optional<Path> templates;
   private final AtomicInteger sequence = new AtomicInteger();
   private SlackBot bot;
   private final List<SlackBot> twins = new java.util.ArrayList<>();
@@ -65,9 +66,21 @@ final class BotHarness implements AutoCloseable {
    * with time, so a test answering the moment a question arrives would read as a burst.
    */
   BotHarness(Path folder, NudgePolicy nudges, Duration readingDelay) throws Exception {
+    this(folder, nudges, readingDelay, Optional.empty());
+  }
+
+  /** A bot that also offers the custom templates in {@code templates}. */
+  BotHarness(Path folder, Path templates) throws Exception {
+    this(folder, NudgePolicy.DEFAULT, Duration.ZERO, Optional.of(templates));
+  }
+
+  private BotHarness(
+      Path folder, NudgePolicy nudges, Duration readingDelay, Optional<Path> templates)
+      throws Exception {
     this.database = folder.resolve("data/specbot.db");
     this.nudges = nudges;
     this.readingDelay = readingDelay;
+    this.templates = templates;
     startBot();
   }
 
@@ -88,7 +101,7 @@ final class BotHarness implements AutoCloseable {
         0,
         "jdbc:sqlite:" + database,
         slack.baseUrl(),
-        Optional.empty(),
+        templates,
         nudges,
         readingDelay);
   }

@@ -228,6 +228,61 @@ class ReviewEndToEndTest {
   }
 
   @Test
+  void
+      a_template_that_asks_for_a_majority_is_approved_by_two_of_three_and_keeps_them_through_edits()
+          throws Exception {
+    Path templates = Files.createDirectories(folder.resolve("templates"));
+    Files.writeString(
+        templates.resolve("light-spec.md"),
+        """
+        ---
+        name: Light spec
+        specbot:
+          review: majority 1, keep approvals
+        ---
+        # [Title]
+        ## Problem
+        What is wrong today?
+        ## Plan
+        What will change?
+        """);
+    harness = new BotHarness(folder, templates);
+    String thread = harness.start("light-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    String problem = harness.reply(thread, DRAFTER, "Retries are lost.");
+    harness.awaitQuestion(thread, 2);
+    harness.reply(thread, DRAFTER, "Keep them.");
+    harness.awaitInThread(thread, PROMPT);
+
+    harness.reply(thread, DRAFTER, "review <@U0BOB> <@U0CAROL> <@U0DAVE>");
+    harness.awaitInThread(thread, "Review requested from <@U0BOB>, <@U0CAROL>, <@U0DAVE>");
+    harness.reply(thread, BOB, "approve");
+    harness.awaitInThread(thread, "<@U0BOB> approved the spec.");
+    // An edit to a section nobody commented on keeps Bob's approval, as the template says.
+    var edit =
+        harness
+            .requests()
+            .messageChanged(
+                "EvEdit2",
+                CHANNEL,
+                thread,
+                DRAFTER,
+                problem,
+                "Retries are lost.",
+                "Retries vanish.");
+    assertEquals(200, edit.status(), edit.body());
+    harness.awaitFile("payment-retries.md", "Retries vanish.");
+    harness.reply(thread, CAROL, "approve");
+    harness.awaitInThread(thread, "*Approved*: every reviewer it needs approved");
+    assertEquals(
+        0,
+        harness.slack.calls("chat.postMessage").stream()
+            .filter(call -> BOB.equals(call.param("channel")))
+            .filter(call -> call.param("text").contains("changed after you approved"))
+            .count());
+  }
+
+  @Test
   void a_silent_reviewer_is_nudged_in_private_and_the_drafter_told_when_it_stalls()
       throws Exception {
     Duration day = Duration.ofDays(1);

@@ -26,6 +26,13 @@ class ReviewSettingsTest {
   }
 
   @Test
+  void a_template_may_keep_approvals_through_edits_nobody_commented_on() throws TemplateException {
+    assertEquals(new ReviewSettings(false, 0, true), withReview("all, keep approvals").review());
+    assertEquals(
+        new ReviewSettings(true, 2, true), withReview("majority 2, keep approvals").review());
+  }
+
+  @Test
   void anything_else_is_refused_with_its_line() {
     TemplateException error =
         assertThrows(TemplateException.class, () -> withReview("most of them"));

@@ -42,6 +42,7 @@ import java.util.function.Consumer;
 public final class ReviewDesk {
   private final TemplateCatalog catalog;
   private final ReviewMachine machine;
+  private final ReviewMachine keepingApprovals = new ReviewMachine(true);
   private final Rule rule;
   private final ReviewNudges nudges;
   private final Directory directory;
@@ -126,7 +127,17 @@ public final class ReviewDesk {
 
   /** A review command or button, by anyone: the step, what is said, the document if it moved. */
   public Consumer<Tx> written(Posted posted, ReviewInput input, Instant now) {
-    return written(posted, machine.apply(posted.review(), input, now), true, now);
+    return written(posted, machineFor(posted).apply(posted.review(), input, now), true, now);
+  }
+
+  /** The machine the spec's template asks for: whether edits nobody commented on keep approvals. */
+  private ReviewMachine machineFor(Posted posted) {
+    boolean keep =
+        catalog
+            .find(posted.interview().templateId())
+            .map(template -> template.review().keepApprovals())
+            .orElse(false);
+    return keep ? keepingApprovals : machine;
   }
 
   /**
@@ -137,10 +148,11 @@ public final class ReviewDesk {
       Posted posted, String section, String before, String after, Instant now) {
     Interview interview = posted.interview();
     ReviewTransition transition =
-        machine.apply(
-            posted.review(),
-            new ReviewInput.AnswerChanged(interview.drafterId(), section, before, after),
-            now);
+        machineFor(posted)
+            .apply(
+                posted.review(),
+                new ReviewInput.AnswerChanged(interview.drafterId(), section, before, after),
+                now);
     Review review = transition.review();
     return new Edit(
         review.stage() == Stage.DRAFT ? Optional.empty() : Optional.of(review.stage().label()),

@@ -101,6 +101,11 @@ final class Overrides {
   private static ReviewSettings reviewSettings(String text, YamlLines where)
       throws TemplateException {
     String said = text.strip().toLowerCase(Locale.ROOT);
+    String keep = ", keep approvals";
+    if (said.endsWith(keep)) {
+      ReviewSettings rule = reviewSettings(said.substring(0, said.length() - keep.length()), where);
+      return new ReviewSettings(rule.majority(), rule.maxOutstanding(), true);
+    }
     if (said.equals("all")) {
       return ReviewSettings.ALL;
     }
@@ -116,7 +121,8 @@ final class Overrides {
     throw where.error(
         "review:",
         "review must be \"all\", \"majority\" or \"majority N\" (a majority approves, with at"
-            + " most N reviewers not yet), not \""
+            + " most N reviewers not yet), optionally followed by \", keep approvals\" (an edit to"
+            + " a section nobody commented on keeps them), not \""
             + text
             + "\"");
   }
