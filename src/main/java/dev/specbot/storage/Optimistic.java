@@ -1,6 +1,10 @@
 package dev.specbot.storage;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -45,6 +49,43 @@ public final class Optimistic {
 
   public static <T> Read<T> compute(String interviewId, long version, Supplier<Write<T>> compute) {
     return new Compute<>(interviewId, version, compute);
+  }
+
+  /**
+   * Work on one interview that a key names, done once: a request Slack sends again with the same
+   * key (a retried button press or form) finds the key and does nothing, as does a key for an
+   * interview that does not exist. {@code read} reads what the work needs; {@code compute} turns it
+   * into the writes, with no transaction open. Returns whether the writes were taken.
+   */
+  public static <P> boolean once(
+      Database database,
+      String key,
+      String interviewId,
+      Instant now,
+      BiFunction<Tx, StoredInterview, P> read,
+      Function<P, Consumer<Tx>> compute) {
+    return run(
+        database,
+        tx -> {
+          Optional<StoredInterview> stored = tx.interviews().find(interviewId);
+          if (stored.isEmpty() || tx.events().seen(key)) {
+            return done(false); // A key for nothing is not remembered.
+          }
+          P found = read.apply(tx, stored.get());
+          return compute(
+              interviewId,
+              tx.interviews().version(interviewId),
+              () -> {
+                Consumer<Tx> change = compute.apply(found);
+                return write -> {
+                  if (!write.events().firstTime(key, now)) {
+                    return false;
+                  }
+                  change.accept(write);
+                  return true;
+                };
+              });
+        });
   }
 
   /** Runs the read, the computation and the write, again from the read while it is stale. */

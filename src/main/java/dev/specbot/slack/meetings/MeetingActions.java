@@ -11,7 +11,6 @@ import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Optimistic;
-import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -78,28 +77,15 @@ public final class MeetingActions {
     Map<String, Person> people = lookUpPeople(press, proposal, interviewId);
     String key = "action:" + press.actionKey();
     Instant now = clock.instant();
-    Optimistic.run(
-        database,
-        tx -> {
-          Optional<StoredInterview> stored = tx.interviews().find(interviewId);
-          if (stored.isEmpty() || tx.events().seen(key)) {
-            return Optimistic.done(false); // A button on nothing is not remembered.
-          }
-          MeetingDesk.Posted posted = desk.readPosted(tx, stored.get());
-          return Optimistic.compute(
-              interviewId,
-              tx.interviews().version(interviewId),
-              () -> {
-                Consumer<Tx> change = handle(press, posted, proposal, people, now);
-                return write -> write.events().firstTime(key, now) && applied(change, write);
-              });
-        });
+    var unused =
+        Optimistic.once(
+            database,
+            key,
+            interviewId,
+            now,
+            desk::readPosted,
+            posted -> handle(press, posted, proposal, people, now));
     wake.run();
-  }
-
-  private static boolean applied(Consumer<Tx> change, Tx tx) {
-    change.accept(tx);
-    return true;
   }
 
   /** What the press does, computed with no transaction open; the writes come back. */

@@ -6,7 +6,6 @@ import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Optimistic;
-import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,28 +69,9 @@ public final class ReviewActions {
       String interviewId,
       java.util.function.BiFunction<ReviewDesk.Posted, Instant, Consumer<Tx>> work) {
     Instant now = clock.instant();
-    Optimistic.run(
-        database,
-        tx -> {
-          Optional<StoredInterview> stored = tx.interviews().find(interviewId);
-          if (stored.isEmpty() || tx.events().seen(key)) {
-            return Optimistic.done(false); // A button on nothing is not remembered.
-          }
-          ReviewDesk.Posted posted = desk.readPosted(tx, stored.get());
-          return Optimistic.compute(
-              interviewId,
-              tx.interviews().version(interviewId),
-              () -> {
-                Consumer<Tx> change = work.apply(posted, now);
-                return write -> {
-                  if (!write.events().firstTime(key, now)) {
-                    return false;
-                  }
-                  change.accept(write);
-                  return true;
-                };
-              });
-        });
+    var unused =
+        Optimistic.once(
+            database, key, interviewId, now, desk::readPosted, posted -> work.apply(posted, now));
     wake.run();
   }
 
