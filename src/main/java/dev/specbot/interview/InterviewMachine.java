@@ -45,6 +45,12 @@ public final class InterviewMachine {
 
   /** The step an input makes. */
   public Transition apply(Interview interview, Input input, Instant now) {
+    if (interview.status() == Status.REVISING) {
+      return reanswered(interview, input, now);
+    }
+    if (interview.status() == Status.FINISHED && input instanceof Input.Goto gotoInput) {
+      return askAgain(interview, gotoInput.number(), now);
+    }
     if (!interview.status().isOpen()) {
       return closed(interview, input, now);
     }
@@ -300,6 +306,45 @@ public final class InterviewMachine {
         List.of(
             new Effect.Say("Cancelled. Nothing will be posted; the answers given so far are kept."),
             progress(cancelled)));
+  }
+
+  /** A posted spec's question asked again: the next answer replaces the one it has. */
+  private Transition askAgain(Interview interview, int number, Instant now) {
+    int total = template.questions().size();
+    if (number < 1 || number > total) {
+      return only(
+          interview,
+          new Effect.Say(
+              "There is no question " + number + ": this spec has questions 1 to " + total + "."));
+    }
+    Interview revising = interview.withCurrent(number - 1, now).withStatus(Status.REVISING, now);
+    return new Transition(revising, List.of(ask(revising, revising.current())));
+  }
+
+  /**
+   * The reply to a question asked again after posting: an answer replaces the old one and the
+   * document is posted again; anything else leaves it as it was.
+   */
+  private Transition reanswered(Interview interview, Input input, Instant now) {
+    Question question = currentQuestion(interview);
+    String label = "question " + question.number() + " (" + question.title() + ")";
+    Optional<String> answer =
+        input instanceof Input.Answer given
+            ? Optional.of(given.text().strip()).filter(text -> !text.isEmpty())
+            : Optional.empty();
+    if (answer.isEmpty()) {
+      Interview kept = interview.withStatus(Status.FINISHED, now);
+      return only(kept, new Effect.Say("Kept your answer to " + label + " as it was."));
+    }
+    Interview revised =
+        interview.withAnswer(question.id(), answer.get(), now).withStatus(Status.FINISHED, now);
+    String why = "Updated your answer to " + label + ".";
+    return new Transition(
+        revised,
+        List.of(
+            new Effect.Say(why),
+            progress(revised),
+            new Effect.Republish(render(revised, now), why)));
   }
 
   private Transition closed(Interview interview, Input input, Instant now) {

@@ -10,6 +10,10 @@ public enum Status {
   CONFIRMING_CANCEL,
   /** The document is assembled and posted. */
   FINISHED,
+  /**
+   * Posted, and asking one question again ({@code goto N}): the next answer replaces its answer.
+   */
+  REVISING,
   /** Cancelled by the drafter; its answers are kept. */
   CANCELLED;
 

@@ -52,6 +52,48 @@ class InterviewMachineTest {
   }
 
   @Test
+  void goto_on_a_posted_spec_asks_that_question_again_with_its_answer() {
+    Interview posted = postedWithFirstAnswer();
+
+    Transition asked = machine.apply(posted, new Input.Goto(1), LATER);
+
+    assertEquals(Status.REVISING, asked.interview().status());
+    assertEquals(Optional.of("Retries, done right."), onlyAsk(asked).previousAnswer());
+  }
+
+  @Test
+  void the_answer_to_a_question_asked_again_replaces_it_and_the_spec_is_posted_again() {
+    Interview revising =
+        machine.apply(postedWithFirstAnswer(), new Input.Goto(1), LATER).interview();
+
+    Transition answered = machine.apply(revising, new Input.Answer("Retries, all of them."), LATER);
+
+    assertEquals(Status.FINISHED, answered.interview().status());
+    assertEquals("Retries, all of them.", answered.interview().answers().get("tl-dr"));
+    assertTrue(answered.effects().stream().anyMatch(Effect.Republish.class::isInstance));
+  }
+
+  @Test
+  void anything_but_an_answer_keeps_the_answer_and_a_wrong_number_is_refused() {
+    Interview posted = postedWithFirstAnswer();
+    Interview revising = machine.apply(posted, new Input.Goto(1), LATER).interview();
+
+    Transition kept = machine.apply(revising, new Input.Skip(), LATER);
+    Transition wrong = machine.apply(posted, new Input.Goto(99), LATER);
+
+    assertEquals(Status.FINISHED, kept.interview().status());
+    assertEquals("Retries, done right.", kept.interview().answers().get("tl-dr"));
+    assertEquals(posted, wrong.interview());
+    assertInstanceOf(Effect.Say.class, wrong.effects().get(0));
+  }
+
+  private Interview postedWithFirstAnswer() {
+    Interview answered =
+        machine.apply(fresh, new Input.Answer("Retries, done right."), T0).interview();
+    return machine.apply(answered, new Input.Finish(), T0).interview();
+  }
+
+  @Test
   void skip_leaves_the_question_unanswered_and_moves_on() {
     Transition next = machine.apply(fresh, new Input.Skip(), LATER);
 

@@ -121,6 +121,35 @@ class ReviewEndToEndTest {
   }
 
   @Test
+  void goto_on_an_approved_spec_asks_again_and_the_new_answer_makes_approvals_stale()
+      throws Exception {
+    harness = new BotHarness(folder);
+    String thread = postedSpec();
+    harness.reply(thread, DRAFTER, "review <@U0BOB>");
+    harness.awaitDirect(BOB, "asks you to review");
+    harness.reply(thread, BOB, "approve");
+    harness.awaitFile(FILE, "**Status**: APPROVED");
+
+    harness.reply(thread, DRAFTER, "goto 1");
+    awaitCount(thread, "Question 1 of", 2);
+    harness.reply(thread, DRAFTER, "Card, bank and wallet payments that fail are retried.");
+    harness.awaitInThread(thread, "Updated your answer to question 1");
+    String stale = harness.awaitDirect(BOB, "changed after you approved it").param("text");
+    assertTrue(stale.contains("Now: Card, bank and wallet payments"), stale);
+    String document = harness.awaitFile(FILE, "wallet payments");
+    assertTrue(document.contains("**Status**: In review"), document);
+
+    harness.reply(thread, DRAFTER, "goto 1");
+    awaitCount(thread, "Question 1 of", 3);
+    harness.reply(thread, DRAFTER, "skip");
+    harness.awaitInThread(thread, "Kept your answer to question 1");
+    harness.reply(thread, DRAFTER, "Great, thanks!");
+    harness.reply(thread, DRAFTER, "who has reviewed");
+    harness.awaitInThread(thread, "Approved before the last change: <@U0BOB>");
+    assertEquals(0, harness.postedInThread(thread, "Great, thanks").size());
+  }
+
+  @Test
   void only_the_drafter_asks_for_reviews_and_the_drafter_cannot_approve() throws Exception {
     harness = new BotHarness(folder);
     String thread = postedSpec();

@@ -159,7 +159,8 @@ public final class Interviewer {
               }
               Interview interview = stored.get().interview();
               boolean drafter = interview.drafterId().equals(userId);
-              boolean posted = interview.status() == Status.FINISHED;
+              boolean posted =
+                  interview.status() == Status.FINISHED || interview.status() == Status.REVISING;
               if (!drafter && !posted) {
                 return Optimistic.done(Outcome.NOT_THE_DRAFTER);
               }
@@ -174,7 +175,8 @@ public final class Interviewer {
               }
               long version = tx.interviews().version(interview.id());
               if (posted) {
-                return afterPosting(tx, stored.get(), keys, version, userId, text, now);
+                return afterPosting(
+                    tx, stored.get(), keys, version, userId, new Reply(channelId, ts, text), now);
               }
               Optional<String> continued =
                   bursts.continued(tx, interview, input, ts, continuesPrevious, mayWait);
@@ -204,9 +206,10 @@ public final class Interviewer {
       Keys keys,
       long version,
       String userId,
-      String text,
+      Reply reply,
       Instant now) {
     Interview interview = stored.interview();
+    String text = reply.text();
     Optional<ReviewInput> command = ReviewCommands.parse(text, userId);
     if (command.isPresent() || !interview.drafterId().equals(userId)) {
       ReviewInput input =
@@ -217,9 +220,56 @@ public final class Interviewer {
           version,
           () -> keys.once(now, handled(reviews.written(posted, input, now))));
     }
+    Input input = Commands.parse(text);
+    if (interview.status() == Status.REVISING || input instanceof Input.Goto) {
+      InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
+      ReviewDesk.Posted posted = reviews.readPosted(tx, stored);
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () -> keys.once(now, revising(machine, posted, input, reply, now)));
+    }
     MeetingDesk.Posted posted = desk.readPosted(tx, stored);
     return Optimistic.compute(
         interview.id(), version, () -> keys.once(now, handled(desk.written(posted, text, now))));
+  }
+
+  /**
+   * {@code goto N} on a posted spec, and the answer that follows: a new answer is posted again with
+   * the document's meeting and review, and reaches the review as an edit does.
+   */
+  private Optimistic.Write<Outcome> revising(
+      InterviewMachine machine, ReviewDesk.Posted posted, Input input, Reply reply, Instant now) {
+    Interview interview = posted.stored().interview();
+    Transition transition = machine.apply(interview, input, now);
+    boolean republishes =
+        transition.effects().stream().anyMatch(Effect.Republish.class::isInstance);
+    if (!republishes) {
+      return step(machine, interview, input, Optional.of(reply), now);
+    }
+    String questionId = machine.template().questions().get(interview.current()).id();
+    ReviewDesk.Edit edit =
+        reviews.answerChanged(
+            posted,
+            machine.template().questions().get(interview.current()).title(),
+            interview.answers().getOrDefault(questionId, ""),
+            transition.interview().answers().getOrDefault(questionId, ""),
+            now);
+    Outgoing outgoing =
+        Outgoing.of(
+            Revisions.republished(transition, machine, posted, edit, now),
+            machine.template(),
+            true,
+            edit.parentLine());
+    return tx -> {
+      tx.interviews().update(transition.interview());
+      var unused = outgoing.enqueue(tx, now);
+      tx.answerMessages().forget(interview.id(), questionId);
+      tx.answerMessages()
+          .record(interview.id(), reply.channelId(), reply.ts(), questionId, reply.text(), now);
+      edit.change().accept(tx);
+      return Outcome.HANDLED;
+    };
   }
 
   /** A button pressed on one of the interview's messages. */

@@ -131,7 +131,7 @@ public final class Revisions {
    * A posted spec's document posted again as it now stands: with its meeting, and its review's
    * status, which the edit may have moved.
    */
-  private static Transition republished(
+  static Transition republished(
       Transition revised,
       InterviewMachine machine,
       ReviewDesk.Posted posted,

@@ -306,7 +306,8 @@ final class MeetingMessages {
         (I'll confirm before scheduling; a new time moves the meeting);
         • `schedule` shows the date and time pickers again;
         • `cancel meeting` calls it off; `no meeting` stops my reminders to schedule one;
-        • `who has read it` lists who pressed Read it.
+        • `who has read it` lists who pressed Read it;
+        • `goto N` asks question N again: your next reply replaces its answer (or edit your reply).
         Its review:
         • `review @alice @bob` asks them to review (`review` alone asks the same people again);
         • reviewers write `approve`, `request changes: WHAT` or `concern NAME: WHAT` (it blocks \

@@ -63,7 +63,7 @@ public final class ParentMessage {
           "In progress: question " + (current + 1) + " of " + progress.total() + " · " + counts;
       case PAUSED ->
           "Paused at question " + (current + 1) + " of " + progress.total() + " · " + counts;
-      case FINISHED -> "Finished · " + counts;
+      case FINISHED, REVISING -> "Finished · " + counts;
       case CANCELLED -> "Cancelled · " + counts;
     };
   }
