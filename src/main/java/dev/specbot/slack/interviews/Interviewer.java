@@ -7,8 +7,6 @@ import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
-import dev.specbot.review.ReviewCommands;
-import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
@@ -61,6 +59,7 @@ public final class Interviewer {
   private final Runnable wakeSender;
   private final MeetingDesk desk;
   private final ReviewDesk reviews;
+  private final AfterPosting afterPosting;
   private final Bursts bursts;
 
   public Interviewer(
@@ -75,6 +74,7 @@ public final class Interviewer {
     this.catalog = catalog;
     this.desk = desk;
     this.reviews = reviews;
+    this.afterPosting = new AfterPosting(this, desk, reviews);
     this.clock = clock;
     this.wakeSender = wakeSender;
     this.bursts = new Bursts(readingDelay);
@@ -175,7 +175,7 @@ public final class Interviewer {
               }
               long version = tx.interviews().version(interview.id());
               if (posted) {
-                return afterPosting(
+                return afterPosting.read(
                     tx, stored.get(), keys, version, userId, new Reply(channelId, ts, text), now);
               }
               Optional<String> continued =
@@ -194,82 +194,6 @@ public final class Interviewer {
             });
     wakeSender.run();
     return outcome;
-  }
-
-  /**
-   * A reply in a posted spec's thread: a review command (anyone's), a teammate's comment on the
-   * spec, or the drafter's meeting time or command; the drafter's other talk is left alone.
-   */
-  private Optimistic.Read<Outcome> afterPosting(
-      Tx tx,
-      StoredInterview stored,
-      Keys keys,
-      long version,
-      String userId,
-      Reply reply,
-      Instant now) {
-    Interview interview = stored.interview();
-    String text = reply.text();
-    Optional<ReviewInput> command = ReviewCommands.parse(text, userId);
-    if (command.isPresent() || !interview.drafterId().equals(userId)) {
-      ReviewInput input =
-          command.orElseGet(() -> new ReviewInput.Comment(userId, Optional.empty(), text));
-      ReviewDesk.Posted posted = reviews.readPosted(tx, stored);
-      return Optimistic.compute(
-          interview.id(),
-          version,
-          () -> keys.once(now, handled(reviews.written(posted, input, now))));
-    }
-    Input input = Commands.parse(text);
-    if (interview.status() == Status.REVISING || input instanceof Input.Goto) {
-      InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
-      ReviewDesk.Posted posted = reviews.readPosted(tx, stored);
-      return Optimistic.compute(
-          interview.id(),
-          version,
-          () -> keys.once(now, revising(machine, posted, input, reply, now)));
-    }
-    MeetingDesk.Posted posted = desk.readPosted(tx, stored);
-    return Optimistic.compute(
-        interview.id(), version, () -> keys.once(now, handled(desk.written(posted, text, now))));
-  }
-
-  /**
-   * {@code goto N} on a posted spec, and the answer that follows: a new answer is posted again with
-   * the document's meeting and review, and reaches the review as an edit does.
-   */
-  private Optimistic.Write<Outcome> revising(
-      InterviewMachine machine, ReviewDesk.Posted posted, Input input, Reply reply, Instant now) {
-    Interview interview = posted.stored().interview();
-    Transition transition = machine.apply(interview, input, now);
-    boolean republishes =
-        transition.effects().stream().anyMatch(Effect.Republish.class::isInstance);
-    if (!republishes) {
-      return step(machine, interview, input, Optional.of(reply), now);
-    }
-    String questionId = machine.template().questions().get(interview.current()).id();
-    ReviewDesk.Edit edit =
-        reviews.answerChanged(
-            posted,
-            machine.template().questions().get(interview.current()).title(),
-            interview.answers().getOrDefault(questionId, ""),
-            transition.interview().answers().getOrDefault(questionId, ""),
-            now);
-    Outgoing outgoing =
-        Outgoing.of(
-            Revisions.republished(transition, machine, posted, edit, now),
-            machine.template(),
-            true,
-            edit.parentLine());
-    return tx -> {
-      tx.interviews().update(transition.interview());
-      var unused = outgoing.enqueue(tx, now);
-      tx.answerMessages().forget(interview.id(), questionId);
-      tx.answerMessages()
-          .record(interview.id(), reply.channelId(), reply.ts(), questionId, reply.text(), now);
-      edit.change().accept(tx);
-      return Outcome.HANDLED;
-    };
   }
 
   /** A button pressed on one of the interview's messages. */
@@ -306,7 +230,7 @@ public final class Interviewer {
     return outcome;
   }
 
-  private static Optimistic.Write<Outcome> handled(Consumer<Tx> change) {
+  static Optimistic.Write<Outcome> handled(Consumer<Tx> change) {
     return tx -> {
       change.accept(tx);
       return Outcome.HANDLED;
@@ -354,7 +278,7 @@ public final class Interviewer {
   }
 
   /** A reply in Slack: where it is, so that editing or deleting it later reaches its answer. */
-  private record Reply(String channelId, String ts, String text) {}
+  record Reply(String channelId, String ts, String text) {}
 
   private static Optimistic.Write<Outcome> extend(
       InterviewMachine machine, Interview interview, String questionId, Reply reply, Instant now) {
@@ -368,7 +292,7 @@ public final class Interviewer {
   }
 
   /** The step an input makes, computed and rendered here; the write only stores and queues it. */
-  private Optimistic.Write<Outcome> step(
+  Optimistic.Write<Outcome> step(
       InterviewMachine machine,
       Interview interview,
       Input input,

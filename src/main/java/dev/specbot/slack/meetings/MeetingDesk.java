@@ -2,27 +2,20 @@ package dev.specbot.slack.meetings;
 
 import dev.specbot.interview.Commands;
 import dev.specbot.interview.Interview;
-import dev.specbot.interview.InterviewMachine;
-import dev.specbot.meeting.CalendarInvite;
 import dev.specbot.meeting.Meeting;
 import dev.specbot.meeting.MeetingRequest;
 import dev.specbot.meeting.MeetingText;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Person;
 import dev.specbot.review.Review;
-import dev.specbot.review.Stage;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.meetings.MeetingMessages.Proposal;
 import dev.specbot.slack.messages.DocumentReviews;
 import dev.specbot.slack.messages.Message;
-import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
-import dev.specbot.template.ReviewRecord;
-import dev.specbot.template.SpecRenderer;
-import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,14 +40,15 @@ import java.util.function.Consumer;
  */
 public final class MeetingDesk {
   private static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
-  private static final String INVITE_FILE = "discussion.ics";
 
   private final TemplateCatalog catalog;
+  private final MeetingFiles files;
   private final NudgePolicy policy;
   private final Nudges nudges;
 
   public MeetingDesk(TemplateCatalog catalog, NudgePolicy policy) {
     this.catalog = catalog;
+    this.files = new MeetingFiles(catalog);
     this.policy = policy;
     this.nudges = new Nudges(policy);
   }
@@ -203,7 +197,7 @@ public final class MeetingDesk {
     List<Delivery> said = new ArrayList<>();
     said.add(
         inThread(interview.id(), MeetingMessages.announcement(meeting, interview.title(), moved)));
-    said.add(invite(stored, meeting, people, now));
+    said.add(MeetingFiles.invite(stored, meeting, people, now));
     String link = threadLink(stored);
     for (String attendee : attendees) {
       said.add(
@@ -224,7 +218,7 @@ public final class MeetingDesk {
                         dropped,
                         MeetingMessages.uninvited(
                             interview.title(), interview.drafterId(), meeting))));
-    said.addAll(documentChanged(posted, Optional.of(meeting), meeting, now));
+    said.addAll(files.documentChanged(posted, Optional.of(meeting), meeting, now));
     return tx -> {
       tx.meetings().save(meeting, now);
       nudges.meetingSet(tx, meeting, drafter, people, now);
@@ -245,7 +239,7 @@ public final class MeetingDesk {
     Meeting cancelled = posted.meeting().get().cancelled();
     List<Delivery> said = new ArrayList<>();
     said.add(inThread(interview.id(), MeetingMessages.cancelledInThread(interview.title())));
-    said.add(invite(stored, cancelled, posted.people(), now));
+    said.add(MeetingFiles.invite(stored, cancelled, posted.people(), now));
     for (String attendee : cancelled.attendeeIds()) {
       said.add(
           Delivery.direct(
@@ -256,7 +250,7 @@ public final class MeetingDesk {
     }
     ZoneId zone = posted.zone();
     said.add(inThread(interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty())));
-    said.addAll(documentChanged(posted, Optional.empty(), cancelled, now));
+    said.addAll(files.documentChanged(posted, Optional.empty(), cancelled, now));
     return tx -> {
       tx.meetings().save(cancelled, now);
       nudges.meetingCancelled(tx, interview, now);
@@ -289,72 +283,10 @@ public final class MeetingDesk {
     return tx.meetings().forInterview(interviewId).map(MeetingDesk::lineOf);
   }
 
-  private static String lineOf(Meeting meeting) {
+  static String lineOf(Meeting meeting) {
     return meeting.status() == Meeting.Status.SCHEDULED
         ? MeetingMessages.meetingLine(meeting)
         : "Discussion cancelled";
-  }
-
-  /** The calendar file for the meeting as it now stands, as a file in the thread. */
-  private static Delivery invite(
-      StoredInterview stored, Meeting meeting, Map<String, Person> people, Instant now) {
-    Interview interview = stored.interview();
-    List<Person> attendees = meeting.attendeeIds().stream().map(id -> person(people, id)).toList();
-    String description =
-        "Read the spec before the meeting"
-            + stored.place().permalink().map(url -> ": " + url).orElse(" (in Slack).");
-    String ics =
-        CalendarInvite.of(
-            meeting,
-            person(people, interview.drafterId()),
-            attendees,
-            "Spec discussion: " + interview.title(),
-            description,
-            now);
-    String comment =
-        meeting.status() == Meeting.Status.CANCELLED
-            ? "Cancellation for your calendar."
-            : "Calendar invite: " + MeetingText.of(meeting) + ".";
-    return Delivery.fileInThread(interview.id(), comment, INVITE_FILE, ics);
-  }
-
-  /**
-   * The document with its Discussion Meeting field as it now stands, and the parent message with
-   * its meeting line ({@code latest} is the meeting as saved, cancelled or not).
-   */
-  private List<Delivery> documentChanged(
-      Posted posted, Optional<Meeting> meeting, Meeting latest, Instant now) {
-    Interview interview = posted.interview();
-    Optional<Template> template = catalog.find(interview.templateId());
-    if (template.isEmpty()) {
-      return List.of(); // The template was removed: the document cannot be assembled again.
-    }
-    InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
-    // A spec under review keeps its status in the document and its review's line on the parent.
-    Optional<String> status =
-        posted.review().filter(r -> r.stage() != Stage.DRAFT).map(r -> r.stage().label());
-    ReviewRecord record =
-        posted
-            .review()
-            .map(r -> DocumentReviews.of(r, posted.reviewNames(), posted.zone()))
-            .orElse(ReviewRecord.NONE);
-    String markdown = machine.render(interview, now, meeting.map(MeetingText::of), status, record);
-    Message parent =
-        ParentMessage.of(
-            interview,
-            template.get(),
-            machine.progressOf(interview),
-            ParentMessage.lines(Optional.of(lineOf(latest)), posted.review()));
-    return List.of(
-        Delivery.fileInThread(
-            interview.id(),
-            meeting.isPresent()
-                ? "The spec, updated with its discussion meeting."
-                : "The spec, updated: its discussion meeting was cancelled.",
-            SpecRenderer.fileName(interview.title()),
-            markdown),
-        Delivery.forInterview(
-            Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
   }
 
   private Message schedulePrompt(

@@ -1,0 +1,118 @@
+package dev.specbot.slack.interviews;
+
+import dev.specbot.interview.Commands;
+import dev.specbot.interview.Effect;
+import dev.specbot.interview.Input;
+import dev.specbot.interview.Interview;
+import dev.specbot.interview.InterviewMachine;
+import dev.specbot.interview.Status;
+import dev.specbot.interview.Transition;
+import dev.specbot.review.ReviewCommands;
+import dev.specbot.review.ReviewInput;
+import dev.specbot.slack.meetings.MeetingDesk;
+import dev.specbot.slack.reviews.ReviewDesk;
+import dev.specbot.storage.Optimistic;
+import dev.specbot.storage.StoredInterview;
+import dev.specbot.storage.Tx;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A reply in a posted spec's thread, where the interview is over and the team's part begins: a
+ * review command (anyone's), a teammate's comment, {@code goto N} and the answer after it, or the
+ * drafter's meeting time or command. The drafter's other talk is left alone.
+ */
+final class AfterPosting {
+  private final Interviewer interviewer;
+  private final MeetingDesk desk;
+  private final ReviewDesk reviews;
+
+  AfterPosting(Interviewer interviewer, MeetingDesk desk, ReviewDesk reviews) {
+    this.interviewer = interviewer;
+    this.desk = desk;
+    this.reviews = reviews;
+  }
+
+  /**
+   * A reply in a posted spec's thread: a review command (anyone's), a teammate's comment on the
+   * spec, or the drafter's meeting time or command; the drafter's other talk is left alone.
+   */
+  Optimistic.Read<Interviewer.Outcome> read(
+      Tx tx,
+      StoredInterview stored,
+      Keys keys,
+      long version,
+      String userId,
+      Interviewer.Reply reply,
+      Instant now) {
+    Interview interview = stored.interview();
+    String text = reply.text();
+    Optional<ReviewInput> command = ReviewCommands.parse(text, userId);
+    if (command.isPresent() || !interview.drafterId().equals(userId)) {
+      ReviewInput input =
+          command.orElseGet(() -> new ReviewInput.Comment(userId, Optional.empty(), text));
+      ReviewDesk.Posted posted = reviews.readPosted(tx, stored);
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () -> keys.once(now, Interviewer.handled(reviews.written(posted, input, now))));
+    }
+    Input input = Commands.parse(text);
+    if (interview.status() == Status.REVISING || input instanceof Input.Goto) {
+      InterviewMachine machine =
+          Interviewer.machineFor(tx, interviewer.templateOf(interview), interview);
+      ReviewDesk.Posted posted = reviews.readPosted(tx, stored);
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () -> keys.once(now, revising(machine, posted, input, reply, now)));
+    }
+    MeetingDesk.Posted posted = desk.readPosted(tx, stored);
+    return Optimistic.compute(
+        interview.id(),
+        version,
+        () -> keys.once(now, Interviewer.handled(desk.written(posted, text, now))));
+  }
+
+  /**
+   * {@code goto N} on a posted spec, and the answer that follows: a new answer is posted again with
+   * the document's meeting and review, and reaches the review as an edit does.
+   */
+  private Optimistic.Write<Interviewer.Outcome> revising(
+      InterviewMachine machine,
+      ReviewDesk.Posted posted,
+      Input input,
+      Interviewer.Reply reply,
+      Instant now) {
+    Interview interview = posted.stored().interview();
+    Transition transition = machine.apply(interview, input, now);
+    boolean republishes =
+        transition.effects().stream().anyMatch(Effect.Republish.class::isInstance);
+    if (!republishes) {
+      return interviewer.step(machine, interview, input, Optional.of(reply), now);
+    }
+    String questionId = machine.template().questions().get(interview.current()).id();
+    ReviewDesk.Edit edit =
+        reviews.answerChanged(
+            posted,
+            machine.template().questions().get(interview.current()).title(),
+            interview.answers().getOrDefault(questionId, ""),
+            transition.interview().answers().getOrDefault(questionId, ""),
+            now);
+    Outgoing outgoing =
+        Outgoing.of(
+            Revisions.republished(transition, machine, posted, edit, now),
+            machine.template(),
+            true,
+            edit.parentLine());
+    return tx -> {
+      tx.interviews().update(transition.interview());
+      var unused = outgoing.enqueue(tx, now);
+      tx.answerMessages().forget(interview.id(), questionId);
+      tx.answerMessages()
+          .record(interview.id(), reply.channelId(), reply.ts(), questionId, reply.text(), now);
+      edit.change().accept(tx);
+      return Interviewer.Outcome.HANDLED;
+    };
+  }
+}
