@@ -41,13 +41,11 @@ import java.util.function.Consumer;
 public final class MeetingDesk {
   private static final LocalTime DEFAULT_TIME = LocalTime.of(10, 0);
 
-  private final TemplateCatalog catalog;
   private final MeetingFiles files;
   private final NudgePolicy policy;
   private final Nudges nudges;
 
   public MeetingDesk(TemplateCatalog catalog, NudgePolicy policy) {
-    this.catalog = catalog;
     this.files = new MeetingFiles(catalog);
     this.policy = policy;
     this.nudges = new Nudges(policy);
