@@ -84,32 +84,36 @@ public final class ReviewCommands {
 
   /** After "request changes": an optional section, a colon, and the text. */
   private static Optional<ReviewInput> requestChanges(String rest, String userId) {
-    int colon = rest.indexOf(':');
-    if (colon < 0) {
-      return Optional.empty();
-    }
-    String text = rest.substring(colon + 1).strip();
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    String section = withoutLead(oneSpaced(rest.substring(0, colon)));
-    return Optional.of(
-        new ReviewInput.RequestChanges(
-            userId, section.isEmpty() ? Optional.empty() : Optional.of(section), text));
+    return labelled(rest)
+        .map(
+            said -> {
+              String section = withoutLead(oneSpaced(said.label()));
+              return new ReviewInput.RequestChanges(
+                  userId, section.isEmpty() ? Optional.empty() : Optional.of(section), said.text());
+            });
   }
 
   /** After "concern": a name, a colon, and the text. */
   private static Optional<ReviewInput> concern(String rest, String userId) {
+    return labelled(rest)
+        .flatMap(
+            said ->
+                name(said.label())
+                    .map(name -> new ReviewInput.RaiseConcern(userId, name, said.text())));
+  }
+
+  /** What comes before the first colon, and the text after it, which must not be blank. */
+  private record Labelled(String label, String text) {}
+
+  private static Optional<Labelled> labelled(String rest) {
     int colon = rest.indexOf(':');
     if (colon < 0) {
       return Optional.empty();
     }
     String text = rest.substring(colon + 1).strip();
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    return name(rest.substring(0, colon))
-        .map(name -> new ReviewInput.RaiseConcern(userId, name, text));
+    return text.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Labelled(rest.substring(0, colon), text));
   }
 
   /** A concern's name: on one line, one space between words, not blank, not long. */

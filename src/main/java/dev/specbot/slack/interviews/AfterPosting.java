@@ -1,13 +1,11 @@
 package dev.specbot.slack.interviews;
 
-import dev.specbot.interview.Commands;
 import dev.specbot.interview.Effect;
 import dev.specbot.interview.Input;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
-import dev.specbot.review.ReviewCommands;
 import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.reviews.ReviewDesk;
@@ -44,10 +42,11 @@ final class AfterPosting {
       long version,
       String userId,
       Interviewer.Reply reply,
+      Interviewer.Said said,
       Instant now) {
     Interview interview = stored.interview();
     String text = reply.text();
-    Optional<ReviewInput> command = ReviewCommands.parse(text, userId);
+    Optional<ReviewInput> command = said.review();
     if (command.isPresent() || !interview.drafterId().equals(userId)) {
       ReviewInput input =
           command.orElseGet(() -> new ReviewInput.Comment(userId, Optional.empty(), text));
@@ -57,7 +56,7 @@ final class AfterPosting {
           version,
           () -> keys.once(now, Interviewer.handled(reviews.written(posted, input, now))));
     }
-    Input input = Commands.parse(text);
+    Input input = said.input();
     if (interview.status() == Status.REVISING || input instanceof Input.Goto) {
       InterviewMachine machine =
           Interviewer.machineFor(tx, interviewer.templateOf(interview), interview);

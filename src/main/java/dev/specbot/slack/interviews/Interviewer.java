@@ -7,6 +7,8 @@ import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
+import dev.specbot.review.ReviewCommands;
+import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
@@ -131,11 +133,12 @@ public final class Interviewer {
       String userId,
       String text,
       boolean continuesPrevious) {
-    Input input = Commands.parse(text);
+    // Read once, before any transaction: a reply can be Slack's 40,000 characters.
+    Said said = new Said(Commands.parse(text), ReviewCommands.parse(text, userId));
     return Bursts.waitingForQuestion(
         mayWait ->
             reply(
-                eventId, channelId, threadTs, ts, userId, text, input, continuesPrevious, mayWait));
+                eventId, channelId, threadTs, ts, userId, text, said, continuesPrevious, mayWait));
   }
 
   private Outcome reply(
@@ -145,9 +148,10 @@ public final class Interviewer {
       String ts,
       String userId,
       String text,
-      Input input,
+      Said said,
       boolean continuesPrevious,
       boolean mayWait) {
+    Input input = said.input();
     Instant now = clock.instant();
     Outcome outcome =
         Optimistic.run(
@@ -176,7 +180,14 @@ public final class Interviewer {
               long version = tx.interviews().version(interview.id());
               if (posted) {
                 return afterPosting.read(
-                    tx, stored.get(), keys, version, userId, new Reply(channelId, ts, text), now);
+                    tx,
+                    stored.get(),
+                    keys,
+                    version,
+                    userId,
+                    new Reply(channelId, ts, text),
+                    said,
+                    now);
               }
               Optional<String> continued =
                   bursts.continued(tx, interview, input, ts, continuesPrevious, mayWait);
@@ -279,6 +290,9 @@ public final class Interviewer {
 
   /** A reply in Slack: where it is, so that editing or deleting it later reaches its answer. */
   record Reply(String channelId, String ts, String text) {}
+
+  /** What a reply says, read before any transaction: an interview input, and a review command. */
+  record Said(Input input, Optional<ReviewInput> review) {}
 
   private static Optimistic.Write<Outcome> extend(
       InterviewMachine machine, Interview interview, String questionId, Reply reply, Instant now) {

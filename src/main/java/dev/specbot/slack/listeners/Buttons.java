@@ -18,8 +18,6 @@ import dev.specbot.slack.reviews.ReviewForm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The buttons on the bot's messages: the meeting's (with the pickers' values as they stood) go to
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * message, time and user, so that Slack's retry of it does nothing.
  */
 final class Buttons {
-  private static final Logger log = LoggerFactory.getLogger(Buttons.class);
 
   /** The meeting's buttons and pickers, and Read it, share this prefix. */
   private static final String MEETING_ACTIONS = "specbot_meeting_";
@@ -105,17 +102,7 @@ final class Buttons {
     if (form.isEmpty()) {
       return false;
     }
-    try {
-      var opened =
-          ctx.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(form.get()));
-      if (opened.isOk()) {
-        return true;
-      }
-      log.warn("views.open failed for user {}: {}", payload.getUser().getId(), opened.getError());
-    } catch (Exception e) {
-      log.warn("views.open failed for user {}", payload.getUser().getId(), e);
-    }
-    return false;
+    return Forms.open(ctx.client(), payload.getTriggerId(), form.get(), payload.getUser().getId());
   }
 
   /** A reviewer's short form, sent: a request for changes or a comment. */
@@ -123,11 +110,11 @@ final class Buttons {
     ViewSubmissionPayload submission = request.getPayload();
     Map<String, Map<String, ViewState.Value>> values = submission.getView().getState().getValues();
     Optional<String> section =
-        value(values, ActionIds.REVIEW_SECTION_BLOCK)
+        Forms.value(values, ActionIds.REVIEW_SECTION_BLOCK)
             .map(ViewState.Value::getSelectedOption)
             .map(ViewState.SelectedOption::getValue);
     Optional<String> text =
-        value(values, ActionIds.REVIEW_TEXT_BLOCK).map(ViewState.Value::getValue);
+        Forms.value(values, ActionIds.REVIEW_TEXT_BLOCK).map(ViewState.Value::getValue);
     Optional<ReviewForm.Submitted> sent =
         ReviewForm.read(submission.getView().getPrivateMetadata(), section, text);
     if (sent.isEmpty()) {
@@ -137,11 +124,6 @@ final class Buttons {
     String key = submission.getView().getId() + ":" + submission.getView().getHash();
     reviews.submitted(key, submission.getUser().getId(), sent.get());
     return ctx.ack();
-  }
-
-  private static Optional<ViewState.Value> value(
-      Map<String, Map<String, ViewState.Value>> values, String block) {
-    return Optional.ofNullable(values.get(block)).map(actions -> actions.get(block));
   }
 
   /** The reviewers picked on the review offer, as the message held them when it was pressed. */

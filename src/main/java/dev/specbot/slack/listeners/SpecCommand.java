@@ -7,6 +7,7 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.interviews.InterviewMessages;
@@ -22,15 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /spec} and the start form it opens: starting an interview, {@code help}, {@code templates}
  * and {@code list}. A start hands over to the {@link Interviewer} and acknowledges.
  */
 final class SpecCommand {
-  private static final Logger log = LoggerFactory.getLogger(SpecCommand.class);
 
   private final TemplateCatalog catalog;
   private final Interviewer interviewer;
@@ -95,21 +93,9 @@ final class SpecCommand {
    */
   private Response openStartForm(
       SlashCommandPayload command, SlashCommandContext ctx, Optional<String> templateId) {
-    try {
-      var opened =
-          ctx.client()
-              .viewsOpen(
-                  r ->
-                      r.triggerId(command.getTriggerId())
-                          .view(
-                              InterviewMessages.startModal(
-                                  catalog, command.getChannelId(), templateId)));
-      if (opened.isOk()) {
-        return ctx.ack();
-      }
-      log.warn("views.open failed for user {}: {}", command.getUserId(), opened.getError());
-    } catch (Exception e) {
-      log.warn("views.open failed for user {}", command.getUserId(), e);
+    View form = InterviewMessages.startModal(catalog, command.getChannelId(), templateId);
+    if (Forms.open(ctx.client(), command.getTriggerId(), form, command.getUserId())) {
+      return ctx.ack();
     }
     return ctx.ack(
         "I could not open the form just now. Start directly with `/spec TEMPLATE TITLE`, e.g. `/spec "
@@ -121,12 +107,15 @@ final class SpecCommand {
     ViewSubmissionPayload submission = request.getPayload();
     Map<String, Map<String, ViewState.Value>> values = submission.getView().getState().getValues();
     Optional<Template> template =
-        value(values, ActionIds.TEMPLATE_BLOCK)
+        Forms.value(values, ActionIds.TEMPLATE_BLOCK)
             .map(ViewState.Value::getSelectedOption)
             .map(ViewState.SelectedOption::getValue)
             .flatMap(catalog::find);
     String title =
-        value(values, ActionIds.TITLE_BLOCK).map(ViewState.Value::getValue).orElse("").strip();
+        Forms.value(values, ActionIds.TITLE_BLOCK)
+            .map(ViewState.Value::getValue)
+            .orElse("")
+            .strip();
     if (template.isEmpty()) {
       return ctx.ackWithErrors(Map.of(ActionIds.TEMPLATE_BLOCK, "Pick a template."));
     }
@@ -139,7 +128,7 @@ final class SpecCommand {
           Map.of(ActionIds.TITLE_BLOCK, InterviewMessages.titleTooLongInForm(title)));
     }
     String channel =
-        value(values, ActionIds.CHANNEL_BLOCK)
+        Forms.value(values, ActionIds.CHANNEL_BLOCK)
             .map(ViewState.Value::getSelectedConversation)
             .orElse(submission.getView().getPrivateMetadata());
     directory.warm(submission.getUser().getId());
@@ -150,11 +139,6 @@ final class SpecCommand {
         submission.getUser().getName(),
         new SlackPlace(submission.getTeam().getId(), channel, Optional.empty(), Optional.empty()));
     return ctx.ack();
-  }
-
-  private static Optional<ViewState.Value> value(
-      Map<String, Map<String, ViewState.Value>> values, String block) {
-    return Optional.ofNullable(values.get(block)).map(actions -> actions.get(block));
   }
 
   private String listOf(String userId) {
