@@ -11,6 +11,7 @@ import dev.specbot.review.Rule;
 import dev.specbot.slack.http.WebServer;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
+import dev.specbot.slack.interviews.Presence;
 import dev.specbot.slack.interviews.Revisions;
 import dev.specbot.slack.listeners.SlackFrontEnd;
 import dev.specbot.slack.meetings.MeetingActions;
@@ -50,6 +51,7 @@ public final class SlackBot implements AutoCloseable {
   private final ReminderWorker reminders;
   private final Directory directory;
   private final CatchUp catchUp;
+  private final Presence presence;
   private final SlackAuthCheck auth;
   private final WebServer server;
 
@@ -62,6 +64,7 @@ public final class SlackBot implements AutoCloseable {
       MethodsClient methods,
       SlackAuthCheck auth) {
     this.database = database;
+    this.presence = new Presence(database, clock);
     this.auth = auth;
     this.worker = new OutboxWorker(database, methods, clock);
     this.pruner = new Pruner(database, clock);
@@ -80,7 +83,7 @@ public final class SlackBot implements AutoCloseable {
         new Interviewer(database, catalog, desk, reviewDesk, clock, wake, config.readingDelay());
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
-    this.catchUp = new CatchUp(database, methods, interviewer);
+    this.catchUp = new CatchUp(database, methods, interviewer, presence);
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slack)
@@ -126,7 +129,9 @@ public final class SlackBot implements AutoCloseable {
       SlackBot bot = new SlackBot(config, clock, opened(opening), catalog, slack, methods, auth);
       bot.catchUp.load();
       bot.server.start();
-      bot.worker.start(instanceName(bot.port()));
+      String name = instanceName(bot.port());
+      bot.presence.start(name);
+      bot.worker.start(name);
       bot.reminders.start();
       bot.pruner.start();
       var unused = auth.accepted().thenRun(bot.catchUp::start);
@@ -189,6 +194,7 @@ public final class SlackBot implements AutoCloseable {
     reminders.close();
     pruner.close();
     worker.close();
+    presence.close();
     directory.close();
     database.close();
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** The bot's database: opened and migrated once, then used one transaction at a time. */
 public final class Database implements AutoCloseable {
@@ -22,6 +23,12 @@ public final class Database implements AutoCloseable {
    * other processes on the file.
    */
   private static final int SQLITE_CONNECTIONS = 1;
+
+  /**
+   * PostgreSQL runs transactions side by side; a request, the outbox's dispatcher and its senders'
+   * records each hold one for milliseconds, so a few connections per instance serve many users.
+   */
+  private static final int POSTGRES_CONNECTIONS = 10;
 
   private final HikariDataSource pool;
   private final Flyway flyway;
@@ -36,10 +43,16 @@ public final class Database implements AutoCloseable {
    */
   private final Optional<Semaphore> turn;
 
-  private Database(HikariDataSource pool, Flyway flyway, Optional<Semaphore> turn) {
+  private final Dialect dialect;
+
+  private Database(HikariDataSource pool, Flyway flyway, Dialect dialect) {
     this.pool = pool;
     this.flyway = flyway;
-    this.turn = turn;
+    this.dialect = dialect;
+    this.turn =
+        dialect == Dialect.SQLITE
+            ? Optional.of(new Semaphore(SQLITE_CONNECTIONS, true))
+            : Optional.empty();
     this.jdbi = Jdbi.create(pool);
   }
 
@@ -47,40 +60,70 @@ public final class Database implements AutoCloseable {
    * Opens (creating the SQLite file's folder, readable by the owner only where the filesystem
    * supports POSIX permissions) and migrates.
    *
-   * @param jdbcUrl e.g. {@code jdbc:sqlite:data/specbot.db}; a SQLite URL without query parameters
-   *     gets the settings that let several threads write at once, any other URL is used as it is
+   * @param jdbcUrl e.g. {@code jdbc:sqlite:data/specbot.db} or {@code
+   *     jdbc:postgresql://db:5432/specbot?user=specbot&password=...}; a SQLite URL without query
+   *     parameters gets the settings that let several threads write at once
    */
   public static Database open(String jdbcUrl) {
     Objects.requireNonNull(jdbcUrl, "null jdbcUrl");
+    Dialect dialect = Dialect.of(jdbcUrl);
     Optional<SqliteUrl> sqlite = SqliteUrl.parse(jdbcUrl);
     sqlite.ifPresent(url -> OwnerOnlyFiles.createFile(url.file()));
     HikariConfig config = new HikariConfig();
     config.setPoolName("specbot-db");
     config.setJdbcUrl(sqlite.map(SqliteUrl::url).orElse(jdbcUrl));
-    if (sqlite.isPresent()) {
-      config.setMaximumPoolSize(SQLITE_CONNECTIONS);
-    }
+    config.setMaximumPoolSize(
+        dialect == Dialect.SQLITE ? SQLITE_CONNECTIONS : POSTGRES_CONNECTIONS);
     HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway flyway =
           Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
       flyway.migrate();
-      return new Database(pool, flyway, sqlite.map(url -> new Semaphore(SQLITE_CONNECTIONS, true)));
+      return new Database(pool, flyway, dialect);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
   }
 
-  /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+  /**
+   * Runs the work in one transaction: committed when it returns, rolled back when it throws. The
+   * work sees the database as if it ran alone: on SQLite it does (one writer at a time); on
+   * PostgreSQL it runs SERIALIZABLE, and is run again when PostgreSQL finds that a transaction
+   * beside it made that untrue, so the stores' read-then-write steps hold with several instances on
+   * one database. The work must therefore do nothing but database work.
+   */
   public <T> T transaction(Work<T> work) {
+    return run(work, TransactionIsolationLevel.SERIALIZABLE);
+  }
+
+  /**
+   * Runs work whose every write is a conditional update that decides alone (a claim, a mark): on
+   * PostgreSQL at READ COMMITTED, where such an update waits for a row another transaction holds
+   * and then re-reads it, so two instances' dispatchers never abort each other; elsewhere as {@link
+   * #transaction}.
+   */
+  public <T> T claiming(Work<T> work) {
+    return run(work, TransactionIsolationLevel.READ_COMMITTED);
+  }
+
+  private <T> T run(Work<T> work, TransactionIsolationLevel isolation) {
     Objects.requireNonNull(work, "null work");
-    turn.ifPresent(Semaphore::acquireUninterruptibly);
-    try {
-      return jdbi.inTransaction(handle -> work.run(new Tx(handle)));
-    } finally {
-      turn.ifPresent(Semaphore::release);
+    if (dialect == Dialect.SQLITE) {
+      turn.ifPresent(Semaphore::acquireUninterruptibly);
+      try {
+        return jdbi.inTransaction(handle -> work.run(new Tx(handle, dialect)));
+      } finally {
+        turn.ifPresent(Semaphore::release);
+      }
     }
+    return Retries.run(
+        () -> jdbi.inTransaction(isolation, handle -> work.run(new Tx(handle, dialect))));
+  }
+
+  /** Which database this is, for the few places where each does things its own way. */
+  public Dialect dialect() {
+    return dialect;
   }
 
   /**

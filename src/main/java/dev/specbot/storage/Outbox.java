@@ -16,9 +16,11 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class Outbox {
   private final Handle handle;
+  private final Dialect dialect;
 
-  Outbox(Handle handle) {
+  Outbox(Handle handle, Dialect dialect) {
     this.handle = handle;
+    this.dialect = dialect;
   }
 
   /*
@@ -105,14 +107,22 @@ public final class Outbox {
       """;
 
   /**
+   * With several instances on PostgreSQL, each dispatcher locks the messages it is about to claim,
+   * and passes over those another is claiming instead of waiting for it: the instances share out
+   * the due messages rather than queue for the same ones.
+   */
+  private static final String SKIP_LOCKED = "FOR UPDATE OF candidate SKIP LOCKED";
+
+  /**
    * Pending messages due at {@code now}, at most {@code limit}, each the first pending one of its
-   * lane, oldest first.
+   * lane, oldest first. On PostgreSQL they stay locked until the transaction ends, and those
+   * another transaction locked are left out.
    */
   public List<OutboxMessage> due(Instant now, int limit) {
     Objects.requireNonNull(now, "null now");
     requirePositive(limit);
     return handle
-        .createQuery(DUE)
+        .createQuery(dialect == Dialect.POSTGRESQL ? DUE + SKIP_LOCKED : DUE)
         .bind("now", now.toEpochMilli())
         .bind("limit", limit)
         .map(Outbox::message)
@@ -180,6 +190,29 @@ public final class Outbox {
             .bind("leaseUntil", leaseUntil.toEpochMilli())
             .execute()
         == 1;
+  }
+
+  private static final String RELEASE_SILENT =
+      """
+      UPDATE outbox SET next_attempt_at = :now
+      WHERE status = 'PENDING' AND next_attempt_at > :now AND claims > attempts
+        AND claimed_by <> :owner
+        AND claimed_by IN (SELECT name FROM instances WHERE seen_at < :silentSince)
+      """;
+
+  /**
+   * Makes due now the messages being sent by other bots that have been silent since {@code
+   * silentSince}: they crashed mid-send, and waiting out their leases would keep those threads
+   * waiting minutes. A message one of them did send is found in Slack by its metadata, not posted
+   * again. Returns how many.
+   */
+  public int releaseClaimsOfSilent(String owner, Instant now, Instant silentSince) {
+    return handle
+        .createUpdate(RELEASE_SILENT)
+        .bind("owner", owner)
+        .bind("now", now.toEpochMilli())
+        .bind("silentSince", silentSince.toEpochMilli())
+        .execute();
   }
 
   /**

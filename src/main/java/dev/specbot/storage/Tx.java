@@ -13,10 +13,11 @@ public final class Tx {
   private final SpecReads reads;
   private final AnswerMessages answerMessages;
   private final Reviews reviews;
+  private final Instances instances;
 
-  Tx(Handle handle) {
+  Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
-    this.outbox = new Outbox(handle);
+    this.outbox = new Outbox(handle, dialect);
     this.events = new ProcessedEvents(handle);
     this.meetings = new Meetings(handle);
     this.reminders = new Reminders(handle);
@@ -24,10 +25,15 @@ public final class Tx {
     this.reads = new SpecReads(handle);
     this.answerMessages = new AnswerMessages(handle);
     this.reviews = new Reviews(handle);
+    this.instances = new Instances(handle);
   }
 
   public AnswerMessages answerMessages() {
     return answerMessages;
+  }
+
+  public Instances instances() {
+    return instances;
   }
 
   public Reviews reviews() {

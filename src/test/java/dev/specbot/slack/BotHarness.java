@@ -12,12 +12,12 @@ import dev.specbot.slack.fake.FakeSlackWebApi;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.storage.Database;
+import dev.specbot.testdb.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +99,7 @@ final class BotHarness implements AutoCloseable {
         TOKEN,
         SECRET,
         0,
-        "jdbc:sqlite:" + database,
+        TestDatabases.urlFor(database),
         slack.baseUrl(),
         templates,
         nudges,
@@ -211,14 +211,14 @@ final class BotHarness implements AutoCloseable {
 
   /** Whether a queued message has had a send attempt fail, and none is under way. */
   boolean hasFailedAttempt() {
-    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(database));
         var count =
             connection
                 .createStatement()
                 .executeQuery(
                     "SELECT COUNT(*) FROM outbox"
                         + " WHERE status = 'PENDING' AND attempts >= 1 AND claims <= attempts")) {
-      return count.getLong(1) > 0;
+      return count.next() && count.getLong(1) > 0;
     } catch (SQLException e) {
       throw new AssertionError("could not read the outbox", e);
     }
@@ -236,8 +236,9 @@ final class BotHarness implements AutoCloseable {
   }
 
   private long countOutbox(String query) {
-    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(database));
         var count = connection.createStatement().executeQuery(query)) {
+      count.next();
       return count.getLong(1);
     } catch (SQLException e) {
       throw new AssertionError("could not read the outbox", e);
@@ -289,7 +290,7 @@ final class BotHarness implements AutoCloseable {
 
   /** The reminders still to fire, read from the bot's database as an operator would. */
   List<Reminder> pendingReminders() {
-    try (Database open = Database.open("jdbc:sqlite:" + database)) {
+    try (Database open = Database.open(TestDatabases.urlFor(database))) {
       return open.transaction(
           tx ->
               tx.interviews().listByDrafter(DRAFTER).stream()

@@ -10,8 +10,8 @@ import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.storage.Database;
+import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,7 +177,7 @@ class BoundedKeysEndToEndTest {
 
   /** Runs the bot's pruner once, on the bot's database and at the bot's time. */
   private int prune() {
-    try (Database database = Database.open("jdbc:sqlite:" + harness.databaseFile());
+    try (Database database = Database.open(TestDatabases.urlFor(harness.databaseFile()));
         Pruner pruner = new Pruner(database, harness.clock)) {
       return pruner.prune();
     }
@@ -185,9 +185,10 @@ class BoundedKeysEndToEndTest {
 
   /** The keys the bot keeps, counted as an operator would. */
   private long keys() {
-    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + harness.databaseFile());
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(harness.databaseFile()));
         var count =
             connection.createStatement().executeQuery("SELECT COUNT(*) FROM processed_events")) {
+      count.next();
       return count.getLong(1);
     } catch (SQLException e) {
       throw new AssertionError("could not count the keys", e);

@@ -10,6 +10,7 @@ import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.template.Question;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
+import dev.specbot.testdb.TestDatabases;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ class CrashEndToEndTest {
                 "SLACK_SIGNING_SECRET",
                 SECRET,
                 "DATABASE_URL",
-                "jdbc:sqlite:" + folder.resolve("data/specbot.db"),
+                TestDatabases.urlFor(folder.resolve("data/specbot.db")),
                 "SLACK_API_URL",
                 slack.baseUrl()),
             List.of(),
@@ -193,8 +194,7 @@ class CrashEndToEndTest {
       }
       StringBuilder outbox = new StringBuilder();
       try (var connection =
-              java.sql.DriverManager.getConnection(
-                  "jdbc:sqlite:" + folder.resolve("data/specbot.db"));
+              TestDatabases.connect(TestDatabases.urlFor(folder.resolve("data/specbot.db")));
           var rows =
               connection
                   .createStatement()

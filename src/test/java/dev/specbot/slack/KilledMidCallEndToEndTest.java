@@ -8,9 +8,9 @@ import dev.specbot.slack.fake.FakeSlackWebApi;
 import dev.specbot.slack.fake.FileShare;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
+import dev.specbot.testdb.TestDatabases;
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,7 +156,7 @@ class KilledMidCallEndToEndTest {
                 "SLACK_SIGNING_SECRET",
                 SECRET,
                 "DATABASE_URL",
-                "jdbc:sqlite:" + database(),
+                TestDatabases.urlFor(database()),
                 "SLACK_API_URL",
                 slack.baseUrl()),
             List.of(),
@@ -187,7 +187,7 @@ class KilledMidCallEndToEndTest {
   }
 
   private List<String> ephemeralStatuses() {
-    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database());
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(database()));
         var rows =
             connection
                 .createStatement()
@@ -204,8 +204,9 @@ class KilledMidCallEndToEndTest {
   }
 
   private long count(String query) {
-    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + database());
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(database()));
         var count = connection.createStatement().executeQuery(query)) {
+      count.next();
       return count.getLong(1);
     } catch (SQLException e) {
       throw new AssertionError("could not read the outbox", e);

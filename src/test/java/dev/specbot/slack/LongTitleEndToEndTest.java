@@ -13,6 +13,7 @@ import com.google.gson.JsonParser;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.storage.Database;
+import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,7 +138,7 @@ class LongTitleEndToEndTest {
    * messages queued, before the command is answered, so this needs no waiting.
    */
   private void assertNothingStarted() {
-    try (Database open = Database.open("jdbc:sqlite:" + harness.databaseFile())) {
+    try (Database open = Database.open(TestDatabases.urlFor(harness.databaseFile()))) {
       assertEquals(
           List.of(), open.transaction(tx -> tx.interviews().listByDrafter(DRAFTER)), "interviews");
     }

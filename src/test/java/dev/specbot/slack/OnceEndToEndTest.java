@@ -9,8 +9,8 @@ import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FileShare;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.outbox.FileUpload;
+import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -144,7 +144,7 @@ class OnceEndToEndTest {
   }
 
   private String ephemeralStatus() {
-    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + harness.databaseFile());
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(harness.databaseFile()));
         var row =
             connection
                 .createStatement()

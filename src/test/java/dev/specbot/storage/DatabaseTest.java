@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.specbot.interview.Interview;
+import dev.specbot.testdb.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ class DatabaseTest {
 
   @Test
   void a_fresh_file_in_a_new_folder_is_created_and_migrated() {
+    assumeFalse(TestDatabases.postgres(), "about SQLite's file");
     Path file = folder.resolve("data/nested/specbot.db");
 
     try (Database database = Fixtures.open(file)) {
@@ -41,6 +44,7 @@ class DatabaseTest {
 
   @Test
   void the_file_and_the_folders_created_for_it_are_readable_by_the_owner_only() throws IOException {
+    assumeFalse(TestDatabases.postgres(), "about SQLite's file");
     assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
     Path file = folder.resolve("data/nested/specbot.db");
 

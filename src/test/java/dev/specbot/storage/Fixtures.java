@@ -2,9 +2,9 @@ package dev.specbot.storage;
 
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
+import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +27,7 @@ final class Fixtures {
   }
 
   static Database open(Path file) {
-    return Database.open("jdbc:sqlite:" + file);
+    return Database.open(TestDatabases.urlFor(file));
   }
 
   static void inTransaction(Database database, Consumer<Tx> work) {
@@ -63,9 +63,9 @@ final class Fixtures {
         updatedAt);
   }
 
-  /** Counts rows with a connection of its own, as an operator's sqlite3 shell would. */
+  /** Counts rows with a connection of its own, as an operator's shell would. */
   static long count(Path file, String table) {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Connection connection = TestDatabases.connect(TestDatabases.urlFor(file));
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rows.next();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.interview.Interview;
+import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class OptimisticTest {
 
   @BeforeEach
   void open() {
-    database = Database.open("jdbc:sqlite:" + folder.resolve("specbot.db"));
+    database = Database.open(TestDatabases.urlFor(folder.resolve("specbot.db")));
     Interview interview = Interview.start("i-1", "echo-tech-spec", "Title", "U1", "Alice", NOW);
     database.transaction(
         tx -> {

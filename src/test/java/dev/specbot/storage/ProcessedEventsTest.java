@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.interview.Status;
+import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -126,12 +126,12 @@ class ProcessedEventsTest {
     database.close();
     Path old = folder.resolve("v5.db");
     Flyway.configure()
-        .dataSource("jdbc:sqlite:" + old, null, null)
+        .dataSource(TestDatabases.urlFor(old), null, null)
         .locations("classpath:db/migration")
         .target("5")
         .load()
         .migrate();
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old)) {
+    try (Connection connection = TestDatabases.connect(TestDatabases.urlFor(old))) {
       // C-SPECS: one interview closed long ago, one still open, started at 100 s.
       v5Interview(connection, "i-old", "C-SPECS", Status.FINISHED, at(0), at(1));
       v5Interview(connection, "i-open", "C-SPECS", Status.ASKING, at(100), at(200));
@@ -209,7 +209,7 @@ class ProcessedEventsTest {
   /** One column of processed_events, sorted, read with a connection of its own. */
   private static List<String> column(Path file, String select) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Connection connection = TestDatabases.connect(TestDatabases.urlFor(file));
         ResultSet rows =
             connection
                 .createStatement()

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,13 @@ public final class WebServer implements AutoCloseable {
    * Slack's own requests are a few kilobytes; anything near a megabyte is refused before parsing.
    */
   private static final long MAX_REQUEST_BYTES = 1024 * 1024;
+
+  /**
+   * On SIGTERM (a rolling deploy) Jetty stops accepting at once and lets the requests under way
+   * finish for up to this long: each is a few database transactions, and Slack wants its answer
+   * within 3 s anyway.
+   */
+  private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
   private final Server jetty;
 
@@ -54,7 +62,10 @@ public final class WebServer implements AutoCloseable {
     context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
     SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
     limit.setHandler(context);
-    jetty.setHandler(limit);
+    GracefulHandler graceful = new GracefulHandler();
+    graceful.setHandler(limit);
+    jetty.setHandler(graceful);
+    jetty.setStopTimeout(STOP_TIMEOUT_MILLIS);
     // Error pages say what failed in a word, never with an exception's message or stack.
     ErrorHandler errors = new ErrorHandler();
     errors.setShowStacks(false);

@@ -56,10 +56,14 @@ public final class CatchUp implements AutoCloseable {
 
   private final Deque<Behind> sweep = new ArrayDeque<>();
 
-  public CatchUp(Database database, MethodsClient slack, Interviewer interviewer) {
+  private final Presence presence;
+
+  public CatchUp(
+      Database database, MethodsClient slack, Interviewer interviewer, Presence presence) {
     this.database = database;
     this.slack = slack;
     this.interviewer = interviewer;
+    this.presence = presence;
   }
 
   /**
@@ -83,14 +87,38 @@ public final class CatchUp implements AutoCloseable {
     }
   }
 
-  /** Reads the threads in the background, one after another. */
+  /**
+   * Reads the threads in the background, one after another, unless another bot on the database has
+   * been up all along: then it heard everything, and the threads are taken as read.
+   */
   public void start() {
-    int threads;
-    synchronized (sweep) {
-      threads = sweep.size();
+    reader.execute(
+        () -> {
+          if (presence.anotherWasUpAllAlong()) {
+            log.info("Another instance was up all along: no thread to catch up with");
+            takeSweepAsRead();
+            return;
+          }
+          int threads;
+          synchronized (sweep) {
+            threads = sweep.size();
+          }
+          log.info("Catching up with {} open interviews' threads", threads);
+          readNextOfSweep();
+        });
+  }
+
+  /** Lets the live events that waited for their threads go, in order, with no read. */
+  private void takeSweepAsRead() {
+    for (Behind next = pollSweep(); next != null; next = pollSweep()) {
+      release(next);
     }
-    log.info("Catching up with {} open interviews' threads", threads);
-    reader.execute(this::readNextOfSweep);
+  }
+
+  private Behind pollSweep() {
+    synchronized (sweep) {
+      return sweep.poll();
+    }
   }
 
   /**
@@ -112,10 +140,7 @@ public final class CatchUp implements AutoCloseable {
   }
 
   private void readNextOfSweep() {
-    Behind next;
-    synchronized (sweep) {
-      next = sweep.poll();
-    }
+    Behind next = pollSweep();
     if (next == null) {
       log.info("Caught up with every open interview's thread");
       return;
@@ -150,6 +175,11 @@ public final class CatchUp implements AutoCloseable {
     } catch (RuntimeException e) {
       log.error("Catching up interview {} failed", thread.id(), e);
     }
+    release(thread);
+  }
+
+  /** Runs the live events that waited for the thread, and lets later ones run at once. */
+  private void release(Behind thread) {
     for (List<Runnable> waited = thread.takeWaiting();
         !waited.isEmpty();
         waited = thread.takeWaiting()) {

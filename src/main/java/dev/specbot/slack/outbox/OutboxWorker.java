@@ -6,6 +6,7 @@ import dev.specbot.background.WorkSignal;
 import dev.specbot.slack.outbox.SendAttempts.Claimed;
 import dev.specbot.slack.outbox.SendAttempts.Sent;
 import dev.specbot.storage.Database;
+import dev.specbot.storage.Instances;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SendHistory;
 import dev.specbot.storage.SlackPlace;
@@ -65,6 +66,9 @@ public final class OutboxWorker implements AutoCloseable {
   private volatile boolean running = true;
   private volatile String owner = "unstarted";
 
+  // Read and written by the dispatcher thread only.
+  private Instant nextLookForSilent = Instant.EPOCH;
+
   public OutboxWorker(Database database, MethodsClient slack, Clock clock) {
     this.database = database;
     this.clock = clock;
@@ -91,18 +95,39 @@ public final class OutboxWorker implements AutoCloseable {
     signal.wake();
   }
 
+  /**
+   * Stops as a rolling deploy wants: the messages being sent are finished and recorded, and those
+   * claimed but not begun are handed back at once, so another instance sends them now rather than
+   * when the lease runs out.
+   */
   @Override
   public void close() {
     running = false;
     wake();
+    boolean finished = false;
     try {
       dispatcher.join(TimeUnit.SECONDS.toMillis(10));
       senders.shutdown();
-      senders.awaitTermination(10, TimeUnit.SECONDS);
+      finished = senders.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     recordLastSent();
+    if (finished) {
+      handBackClaims();
+    }
+  }
+
+  /** Only once no sender of ours is running: a message still being sent keeps its lease. */
+  private void handBackClaims() {
+    try {
+      int handedBack = database.claiming(tx -> tx.outbox().releaseClaims(owner, clock.instant()));
+      if (handedBack > 0) {
+        log.info("Handed back {} claimed outbox messages for another instance", handedBack);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Could not hand back claimed outbox messages; their leases will run out", e);
+    }
   }
 
   /**
@@ -167,9 +192,13 @@ public final class OutboxWorker implements AutoCloseable {
    */
   private Round settleAndClaim(List<Sent> sent, int limit) {
     Instant now = clock.instant();
-    return database.transaction(
+    boolean lookForSilent = isTimeToLookForSilent(now);
+    return database.claiming(
         tx -> {
           recordSent(tx, sent, now);
+          if (lookForSilent) {
+            takeOverFromSilent(tx, now);
+          }
           if (limit == 0) {
             return Round.BUSY;
           }
@@ -186,6 +215,22 @@ public final class OutboxWorker implements AutoCloseable {
                   .orElse(IDLE_CHECK);
           return new Round(List.of(), untilDue);
         });
+  }
+
+  /** Once a beat is enough: a crashed bot is known to be gone only after several. */
+  private boolean isTimeToLookForSilent(Instant now) {
+    if (now.isBefore(nextLookForSilent)) {
+      return false;
+    }
+    nextLookForSilent = now.plus(Instances.BEAT);
+    return true;
+  }
+
+  private void takeOverFromSilent(Tx tx, Instant now) {
+    int taken = tx.outbox().releaseClaimsOfSilent(owner, now, now.minus(Instances.SILENT));
+    if (taken > 0) {
+      log.info("Taking over {} outbox messages from an instance gone silent", taken);
+    }
   }
 
   private static void recordSent(Tx tx, List<Sent> sent, Instant now) {

@@ -16,6 +16,7 @@ import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.webapi.WebApiClient;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.StartedUpload;
+import dev.specbot.testdb.TestDatabases;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ class FileUploadTest {
     config.setHttpClientReadTimeoutMillis((int) READ_TIMEOUT.toMillis());
     client = Slack.getInstance(config);
     methods = WebApiClient.of(client, "xoxb-file-upload-test");
-    database = Database.open("jdbc:sqlite:" + folder.resolve("specbot.db"));
+    database = Database.open(TestDatabases.urlFor(folder.resolve("specbot.db")));
     outboxId =
         database.transaction(
             tx -> tx.outbox().enqueue("lane-a", "UPLOAD_DOCUMENT", "{}", clock.instant()));

@@ -7,9 +7,9 @@ import dev.specbot.interview.Status;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Outbox;
 import dev.specbot.storage.SlackPlace;
+import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,7 +41,7 @@ class PrunerTest {
 
   @BeforeEach
   void open() {
-    database = Database.open("jdbc:sqlite:" + folder.resolve("specbot.db"));
+    database = Database.open(TestDatabases.urlFor(folder.resolve("specbot.db")));
   }
 
   @AfterEach
@@ -176,7 +176,7 @@ class PrunerTest {
   private List<String> column(String query) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("specbot.db"));
+            TestDatabases.connect(TestDatabases.urlFor(folder.resolve("specbot.db")));
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(query + " ORDER BY 1")) {
       while (rows.next()) {

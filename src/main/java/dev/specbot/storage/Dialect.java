@@ -1,0 +1,28 @@
+package dev.specbot.storage;
+
+import java.util.Objects;
+
+/** The databases specbot runs on; the SQL is the same on both except where each is better. */
+public enum Dialect {
+  /** One file, nothing to install: one instance's default. */
+  SQLITE,
+  /** One database for several instances. */
+  POSTGRESQL;
+
+  /** The database a JDBC URL names, or a plain error naming the two that work. */
+  public static Dialect of(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "null jdbcUrl");
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return SQLITE;
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return POSTGRESQL;
+    }
+    throw new IllegalArgumentException(
+        "DATABASE_URL must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DATABASE, not "
+            + jdbcUrl.split("[:/?]", 3)[0]
+            + ":"
+            + (jdbcUrl.contains(":") ? jdbcUrl.split(":", 3)[1] : "")
+            + ":...");
+  }
+}
