@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.specbot.Config;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.review.ReviewMachine;
@@ -16,6 +17,7 @@ import dev.specbot.slack.listeners.SlackFrontEnd;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.meetings.ReminderWorker;
+import dev.specbot.slack.metrics.Metrics;
 import dev.specbot.slack.outbox.OutboxWorker;
 import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.slack.reviews.ReviewActions;
@@ -52,6 +54,7 @@ public final class SlackBot implements AutoCloseable {
   private final CatchUp catchUp;
   private final SlackAuthCheck auth;
   private final WebServer server;
+  private final Metrics metrics;
 
   private SlackBot(
       Config config,
@@ -60,15 +63,19 @@ public final class SlackBot implements AutoCloseable {
       TemplateCatalog catalog,
       Slack slack,
       MethodsClient methods,
-      SlackAuthCheck auth) {
+      SlackAuthCheck auth,
+      Metrics metrics) {
     this.database = database;
     this.auth = auth;
-    this.worker = new OutboxWorker(database, methods, clock);
+    this.metrics = metrics;
+    metrics.watch(database, clock, this::isReady);
+    this.worker = new OutboxWorker(database, methods, clock, metrics.turns());
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
     ReviewNudges reviewNudges = new ReviewNudges(config.nudges());
-    this.reminders = new ReminderWorker(database, desk, clock, worker::wake, reviewNudges);
+    this.reminders =
+        new ReminderWorker(database, desk, clock, worker::wake, reviewNudges, metrics.reminders());
     Runnable wake =
         () -> {
           worker.wake();
@@ -100,8 +107,9 @@ public final class SlackBot implements AutoCloseable {
                     directory,
                     new Revisions(database, interviewer, reviewDesk, clock, wake),
                     catchUp)
-                .app(appConfig),
-            this::isReady);
+                .app(appConfig, metrics.requests()),
+            this::isReady,
+            metrics::scrape);
   }
 
   /**
@@ -115,15 +123,17 @@ public final class SlackBot implements AutoCloseable {
     Future<Database> opening = opener.submit(() -> Database.open(config.databaseUrl()));
     opener.shutdown();
     SlackAuthCheck auth = null;
+    Metrics metrics = new Metrics();
     try {
       TemplateCatalog catalog = TemplateCatalog.load(config.templatesDir());
       for (TemplateException problem : catalog.problems()) {
         log.warn("Template skipped: {}", problem.getMessage());
       }
-      Slack slack = Slack.getInstance(slackConfig(config));
+      Slack slack = slack(slackConfig(config), metrics);
       MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
       auth = SlackAuthCheck.start(methods);
-      SlackBot bot = new SlackBot(config, clock, opened(opening), catalog, slack, methods, auth);
+      SlackBot bot =
+          new SlackBot(config, clock, opened(opening), catalog, slack, methods, auth, metrics);
       bot.catchUp.load();
       bot.server.start();
       bot.worker.start(instanceName(bot.port()));
@@ -136,6 +146,7 @@ public final class SlackBot implements AutoCloseable {
       if (auth != null) {
         auth.close();
       }
+      metrics.close();
       closeWhenOpen(opening);
       throw e;
     }
@@ -191,6 +202,20 @@ public final class SlackBot implements AutoCloseable {
     worker.close();
     directory.close();
     database.close();
+    metrics.close();
+  }
+
+  /**
+   * The SDK's client, its every HTTP call timed: the bot's Web API client, Bolt's, and the uploads
+   * all share its OkHttp client.
+   */
+  private static Slack slack(SlackConfig slackConfig, Metrics metrics) {
+    return Slack.getInstance(
+        slackConfig,
+        new SlackHttpClient(
+            metrics.measuring(
+                SlackHttpClient.buildOkHttpClient(slackConfig),
+                slackConfig.getMethodsEndpointUrlPrefix())));
   }
 
   private static SlackConfig slackConfig(Config config) {

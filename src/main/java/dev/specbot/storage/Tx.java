@@ -13,6 +13,7 @@ public final class Tx {
   private final SpecReads reads;
   private final AnswerMessages answerMessages;
   private final Reviews reviews;
+  private final Tallies tallies;
 
   Tx(Handle handle) {
     this.interviews = new Interviews(handle);
@@ -24,6 +25,7 @@ public final class Tx {
     this.reads = new SpecReads(handle);
     this.answerMessages = new AnswerMessages(handle);
     this.reviews = new Reviews(handle);
+    this.tallies = new Tallies(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -60,5 +62,9 @@ public final class Tx {
 
   public ProcessedEvents events() {
     return events;
+  }
+
+  public Tallies tallies() {
+    return tallies;
   }
 }
