@@ -18,6 +18,7 @@ import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.meetings.ReminderWorker;
 import dev.specbot.slack.metrics.Metrics;
+import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.outbox.OutboxWorker;
 import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.slack.reviews.ReviewActions;
@@ -30,6 +31,7 @@ import dev.specbot.storage.Database;
 import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -68,7 +70,11 @@ public final class SlackBot implements AutoCloseable {
     this.database = database;
     this.auth = auth;
     this.metrics = metrics;
-    metrics.watch(database, clock, this::isReady);
+    metrics.watch(
+        database,
+        clock,
+        Arrays.stream(Delivery.Kind.values()).map(Enum::name).toList(),
+        this::isReady);
     this.worker = new OutboxWorker(database, methods, clock, metrics.turns());
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);

@@ -34,11 +34,16 @@ final class DatabaseGauges {
   private final Map<String, AtomicLong> reviews = new ConcurrentHashMap<>();
   private final AtomicLong remindersDue = new AtomicLong();
 
-  DatabaseGauges(MeterRegistry registry, Database database, Clock clock) {
+  /** {@code outboxKinds}: the kinds the outbox may hold, shown from the start. */
+  DatabaseGauges(MeterRegistry registry, Database database, Clock clock, List<String> outboxKinds) {
     this.registry = registry;
     this.database = database;
     this.clock = clock;
-    // Every status and stage from the start, so a dashboard shows 0 rather than nothing.
+    // Every kind, status and stage from the start, so a dashboard shows 0 rather than nothing.
+    for (String kind : outboxKinds) {
+      pending.computeIfAbsent(kinds.of(kind), this::pendingGauge);
+      oldestMillis.computeIfAbsent(kinds.of(kind), this::oldestGauge);
+    }
     for (Status status : Status.values()) {
       interviews.computeIfAbsent(status.name(), this::interviewGauge);
     }

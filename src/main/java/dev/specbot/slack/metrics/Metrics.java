@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 
@@ -40,11 +41,13 @@ public final class Metrics implements AutoCloseable {
   }
 
   /**
-   * Adds what needs the running bot: counts from {@code database}, read at each scrape, and {@code
-   * specbot_ready} (1 once {@code ready}, as {@code /healthz} answers 200).
+   * Adds what needs the running bot: counts from {@code database}, read at each scrape (the
+   * outbox's by kind, {@code outboxKinds} shown from the start), and {@code specbot_ready} (1 once
+   * {@code ready}, as {@code /healthz} answers 200).
    */
-  public synchronized void watch(Database database, Clock clock, BooleanSupplier ready) {
-    stored = new DatabaseGauges(registry, database, clock);
+  public synchronized void watch(
+      Database database, Clock clock, List<String> outboxKinds, BooleanSupplier ready) {
+    stored = new DatabaseGauges(registry, database, clock, outboxKinds);
     Gauge.builder("specbot.ready", ready, up -> up.getAsBoolean() ? 1 : 0)
         .description("1 once the database is migrated and Slack accepted the token")
         .strongReference(true)
