@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.specbot.Config;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.review.ReviewMachine;
@@ -17,6 +18,8 @@ import dev.specbot.slack.listeners.SlackFrontEnd;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.meetings.ReminderWorker;
+import dev.specbot.slack.metrics.Metrics;
+import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.outbox.OutboxWorker;
 import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.slack.reviews.ReviewActions;
@@ -29,6 +32,7 @@ import dev.specbot.storage.Database;
 import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +58,7 @@ public final class SlackBot implements AutoCloseable {
   private final Presence presence;
   private final SlackAuthCheck auth;
   private final WebServer server;
+  private final Metrics metrics;
 
   private SlackBot(
       Config config,
@@ -62,16 +67,24 @@ public final class SlackBot implements AutoCloseable {
       TemplateCatalog catalog,
       Slack slack,
       MethodsClient methods,
-      SlackAuthCheck auth) {
+      SlackAuthCheck auth,
+      Metrics metrics) {
     this.database = database;
     this.presence = new Presence(database, clock);
     this.auth = auth;
-    this.worker = new OutboxWorker(database, methods, clock);
+    this.metrics = metrics;
+    metrics.watch(
+        database,
+        clock,
+        Arrays.stream(Delivery.Kind.values()).map(Enum::name).toList(),
+        this::isReady);
+    this.worker = new OutboxWorker(database, methods, clock, metrics.turns());
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
     ReviewNudges reviewNudges = new ReviewNudges(config.nudges());
-    this.reminders = new ReminderWorker(database, desk, clock, worker::wake, reviewNudges);
+    this.reminders =
+        new ReminderWorker(database, desk, clock, worker::wake, reviewNudges, metrics.reminders());
     Runnable wake =
         () -> {
           worker.wake();
@@ -103,8 +116,9 @@ public final class SlackBot implements AutoCloseable {
                     directory,
                     new Revisions(database, interviewer, reviewDesk, clock, wake),
                     catchUp)
-                .app(appConfig),
-            this::isReady);
+                .app(appConfig, metrics.requests()),
+            this::isReady,
+            metrics::scrape);
   }
 
   /**
@@ -118,15 +132,17 @@ public final class SlackBot implements AutoCloseable {
     Future<Database> opening = opener.submit(() -> Database.open(config.databaseUrl()));
     opener.shutdown();
     SlackAuthCheck auth = null;
+    Metrics metrics = new Metrics();
     try {
       TemplateCatalog catalog = TemplateCatalog.load(config.templatesDir());
       for (TemplateException problem : catalog.problems()) {
         log.warn("Template skipped: {}", problem.getMessage());
       }
-      Slack slack = Slack.getInstance(slackConfig(config));
+      Slack slack = slack(slackConfig(config), metrics);
       MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
       auth = SlackAuthCheck.start(methods);
-      SlackBot bot = new SlackBot(config, clock, opened(opening), catalog, slack, methods, auth);
+      SlackBot bot =
+          new SlackBot(config, clock, opened(opening), catalog, slack, methods, auth, metrics);
       bot.catchUp.load();
       bot.server.start();
       String name = instanceName(bot.port());
@@ -141,6 +157,7 @@ public final class SlackBot implements AutoCloseable {
       if (auth != null) {
         auth.close();
       }
+      metrics.close();
       closeWhenOpen(opening);
       throw e;
     }
@@ -197,6 +214,20 @@ public final class SlackBot implements AutoCloseable {
     presence.close();
     directory.close();
     database.close();
+    metrics.close();
+  }
+
+  /**
+   * The SDK's client, its every HTTP call timed: the bot's Web API client, Bolt's, and the uploads
+   * all share its OkHttp client.
+   */
+  private static Slack slack(SlackConfig slackConfig, Metrics metrics) {
+    return Slack.getInstance(
+        slackConfig,
+        new SlackHttpClient(
+            metrics.measuring(
+                SlackHttpClient.buildOkHttpClient(slackConfig),
+                slackConfig.getMethodsEndpointUrlPrefix())));
   }
 
   private static SlackConfig slackConfig(Config config) {

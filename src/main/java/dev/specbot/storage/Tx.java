@@ -14,6 +14,7 @@ public final class Tx {
   private final AnswerMessages answerMessages;
   private final Reviews reviews;
   private final Instances instances;
+  private final Tallies tallies;
 
   Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
@@ -26,6 +27,7 @@ public final class Tx {
     this.answerMessages = new AnswerMessages(handle);
     this.reviews = new Reviews(handle);
     this.instances = new Instances(handle);
+    this.tallies = new Tallies(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -66,5 +68,9 @@ public final class Tx {
 
   public ProcessedEvents events() {
     return events;
+  }
+
+  public Tallies tallies() {
+    return tallies;
   }
 }

@@ -314,6 +314,20 @@ final class BotHarness implements AutoCloseable {
         .statusCode();
   }
 
+  /** {@code GET /metrics}, as Prometheus scrapes it. */
+  HttpResponse<String> metrics() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code GET /metrics}, read. */
+  MetricsPage metricsPage() throws Exception {
+    return new MetricsPage(metrics().body());
+  }
+
   private int next() {
     return sequence.incrementAndGet();
   }

@@ -2,6 +2,7 @@ package dev.specbot.slack.http;
 
 import com.slack.api.bolt.App;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -14,7 +15,7 @@ import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Jetty serving the Bolt app at {@code /slack/events}, and {@code /healthz}. */
+/** Jetty serving the Bolt app at {@code /slack/events}, {@code /healthz} and {@code /metrics}. */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
@@ -32,8 +33,9 @@ public final class WebServer implements AutoCloseable {
 
   private final Server jetty;
 
-  public WebServer(int port, App app, BooleanSupplier ready) {
-    this.jetty = server(port, app, ready);
+  /** {@code metrics} gives {@code /metrics}' page, in Prometheus' text format. */
+  public WebServer(int port, App app, BooleanSupplier ready, Supplier<String> metrics) {
+    this.jetty = server(port, app, ready, metrics);
   }
 
   public void start() throws Exception {
@@ -54,12 +56,13 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static Server server(int port, App app, BooleanSupplier ready) {
+  private static Server server(int port, App app, BooleanSupplier ready, Supplier<String> metrics) {
     Server jetty = new Server();
     jetty.addConnector(connector(jetty, port));
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new SlackEndpoint(app)), "/slack/events");
     context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
+    context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
     SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
     limit.setHandler(context);
     GracefulHandler graceful = new GracefulHandler();

@@ -103,7 +103,7 @@ public final class Interviewer {
           Delivery.forInterview(
                   Delivery.Kind.POST_PARENT, interview.id(), parent.text(), parent.blocks())
               .enqueue(tx, now);
-          var unused = outgoing.enqueue(tx, now);
+          var unused = outgoing.enqueueOpening(tx, now);
           desk.interviewMoved(tx, begun.interview(), now);
           return null;
         });

@@ -67,13 +67,30 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
     return new Outgoing(deliveries, ask);
   }
 
-  /** Queues every delivery; returns the outbox id of the one asking the next question, if any. */
+  /**
+   * Queues every delivery, as the answer to the drafter's input taken in at {@code now}; returns
+   * the outbox id of the one asking the next question, if any. Sending that question ends the turn.
+   */
   Optional<String> enqueue(Tx tx, Instant now) {
+    return enqueue(tx, now, true);
+  }
+
+  /**
+   * Queues the interview's opening: its first question follows {@code /spec} and waits for the
+   * parent message, so it is not a turn of the drafter's.
+   */
+  Optional<String> enqueueOpening(Tx tx, Instant now) {
+    return enqueue(tx, now, false);
+  }
+
+  private Optional<String> enqueue(Tx tx, Instant now, boolean turn) {
     Optional<String> askId = Optional.empty();
     for (int i = 0; i < deliveries.size(); i++) {
-      String id = deliveries.get(i).enqueue(tx, now);
+      Delivery delivery = deliveries.get(i);
       if (i == askIndex) {
-        askId = Optional.of(id);
+        askId = Optional.of((turn ? delivery.asking(now) : delivery).enqueue(tx, now));
+      } else {
+        delivery.enqueue(tx, now);
       }
     }
     return askId;

@@ -2,6 +2,7 @@ package dev.specbot.slack.listeners;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -16,6 +17,8 @@ import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.template.TemplateCatalog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -44,8 +47,21 @@ public final class SlackFrontEnd {
     this.buttons = new Buttons(interviewer, meetings, reviews);
   }
 
-  public App app(AppConfig config) {
-    App app = new App(config);
+  /**
+   * The app, with {@code measuring} first in its middleware: ahead of Bolt's own (the signature
+   * check, the token's), so that it times all Slack waits for, and sees requests they refuse.
+   */
+  public App app(AppConfig config, Middleware measuring) {
+    App app =
+        new App(config) {
+          @Override
+          protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {
+            List<Middleware> middleware = new ArrayList<>();
+            middleware.add(measuring);
+            middleware.addAll(super.buildDefaultMiddlewareList(appConfig));
+            return middleware;
+          }
+        };
     app.command("/spec", command::slashCommand);
     app.viewSubmission(ActionIds.START_VIEW, command::startForm);
     app.viewSubmission(ActionIds.REVIEW_FORM, buttons::reviewFormSent);

@@ -7,6 +7,7 @@ import dev.specbot.interview.Status;
 import dev.specbot.meeting.Meeting;
 import dev.specbot.meeting.Reminder;
 import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.metrics.ReminderMetrics;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.StoredInterview;
@@ -40,6 +41,7 @@ public final class ReminderWorker implements AutoCloseable {
   private final WorkSignal signal = new WorkSignal();
   private final Thread thread;
   private final Stage otherStages;
+  private final ReminderMetrics metrics;
   private volatile boolean running = true;
 
   /**
@@ -53,8 +55,14 @@ public final class ReminderWorker implements AutoCloseable {
   }
 
   public ReminderWorker(
-      Database database, MeetingDesk desk, Clock clock, Runnable wakeSender, Stage otherStages) {
+      Database database,
+      MeetingDesk desk,
+      Clock clock,
+      Runnable wakeSender,
+      Stage otherStages,
+      ReminderMetrics metrics) {
     this.otherStages = otherStages;
+    this.metrics = metrics;
     this.database = database;
     this.nudges = desk.nudges();
     this.clock = clock;
@@ -101,16 +109,20 @@ public final class ReminderWorker implements AutoCloseable {
   }
 
   private void fire(Reminder reminder) {
-    database.transaction(
-        tx -> {
-          Instant now = clock.instant();
-          if (tx.reminders().fire(reminder.id(), now)) {
-            tx.interviews()
-                .find(reminder.interviewId())
-                .ifPresent(stored -> send(tx, reminder, stored, now));
-          }
-          return null;
-        });
+    Optional<Instant> fired =
+        database.transaction(
+            tx -> {
+              Instant now = clock.instant();
+              if (!tx.reminders().fire(reminder.id(), now)) {
+                return Optional.empty(); // Another bot fired it first.
+              }
+              tx.interviews()
+                  .find(reminder.interviewId())
+                  .ifPresent(stored -> send(tx, reminder, stored, now));
+              return Optional.of(now);
+            });
+    // Counted once committed: a rolled-back firing is fired again later.
+    fired.ifPresent(at -> metrics.fired(reminder.kind().name(), reminder.dueAt(), at));
   }
 
   /** What a reminder says, if it still applies: a nudge about a spec that moved on says nothing. */

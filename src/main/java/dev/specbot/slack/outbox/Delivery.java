@@ -5,6 +5,7 @@ import dev.specbot.slack.messages.Message;
 import dev.specbot.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One thing to send to Slack, as stored in the outbox: the worker turns it into Web API calls.
@@ -19,6 +20,8 @@ import java.time.Instant;
  * @param blocks the message's Block Kit blocks as JSON, or null
  * @param fileName the name of an uploaded file
  * @param fileContent the content of an uploaded file
+ * @param turnFrom for a question asked after the drafter's input: when the input was taken in
+ *     (epoch milliseconds), so that sending it times the interview's turn; null otherwise
  */
 public record Delivery(
     Kind kind,
@@ -28,7 +31,8 @@ public record Delivery(
     String text,
     String blocks,
     String fileName,
-    String fileContent) {
+    String fileContent,
+    Long turnFrom) {
 
   /**
    * Where a summary links to the interview's thread; the sender puts the thread's permalink there.
@@ -65,29 +69,51 @@ public record Delivery(
   }
 
   public static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
-    return new Delivery(kind, interviewId, null, null, text, blocks, null, null);
+    return new Delivery(kind, interviewId, null, null, text, blocks, null, null, null);
   }
 
   public static Delivery ephemeral(String channel, String user, String text) {
-    return new Delivery(Kind.POST_EPHEMERAL, null, channel, user, text, null, null, null);
+    return new Delivery(Kind.POST_EPHEMERAL, null, channel, user, text, null, null, null, null);
   }
 
   public static Delivery upload(
       String interviewId, String comment, String fileName, String content) {
     return new Delivery(
-        Kind.UPLOAD_DOCUMENT, interviewId, null, null, comment, null, fileName, content);
+        Kind.UPLOAD_DOCUMENT, interviewId, null, null, comment, null, fileName, content, null);
   }
 
   /** To a person in private, about an interview (so it is sent in that interview's order). */
   public static Delivery direct(String interviewId, String user, Message message) {
     return new Delivery(
-        Kind.POST_DM, interviewId, null, user, message.text(), message.blocks(), null, null);
+        Kind.POST_DM, interviewId, null, user, message.text(), message.blocks(), null, null, null);
   }
 
   public static Delivery fileInThread(
       String interviewId, String comment, String fileName, String content) {
     return new Delivery(
-        Kind.UPLOAD_IN_THREAD, interviewId, null, null, comment, null, fileName, content);
+        Kind.UPLOAD_IN_THREAD, interviewId, null, null, comment, null, fileName, content, null);
+  }
+
+  /**
+   * This delivery, as the question asked after the drafter's input taken in at {@code inputAt}: its
+   * sending ends the interview's turn.
+   */
+  public Delivery asking(Instant inputAt) {
+    return new Delivery(
+        kind,
+        interviewId,
+        channel,
+        user,
+        text,
+        blocks,
+        fileName,
+        fileContent,
+        inputAt.toEpochMilli());
+  }
+
+  /** When the input this question follows was taken in, if it is one (see {@link #asking}). */
+  Optional<Instant> turnStart() {
+    return Optional.ofNullable(turnFrom).map(Instant::ofEpochMilli);
   }
 
   /**

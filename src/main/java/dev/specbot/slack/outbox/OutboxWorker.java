@@ -3,6 +3,7 @@ package dev.specbot.slack.outbox;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.background.WorkSignal;
+import dev.specbot.slack.metrics.TurnMetrics;
 import dev.specbot.slack.outbox.SendAttempts.Claimed;
 import dev.specbot.slack.outbox.SendAttempts.Sent;
 import dev.specbot.storage.Database;
@@ -69,10 +70,11 @@ public final class OutboxWorker implements AutoCloseable {
   // Read and written by the dispatcher thread only.
   private Instant nextLookForSilent = Instant.EPOCH;
 
-  public OutboxWorker(Database database, MethodsClient slack, Clock clock) {
+  /** {@code turns} times the interview's turn as each question is sent. */
+  public OutboxWorker(Database database, MethodsClient slack, Clock clock, TurnMetrics turns) {
     this.database = database;
     this.clock = clock;
-    this.attempts = new SendAttempts(database, slack, clock);
+    this.attempts = new SendAttempts(database, slack, clock, turns);
     this.senders = Executors.newFixedThreadPool(SENDERS, DaemonThreads.numbered("specbot-outbox"));
     this.dispatcher = DaemonThreads.of("specbot-outbox", this::dispatch);
   }

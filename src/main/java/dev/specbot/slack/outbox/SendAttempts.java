@@ -2,6 +2,7 @@ package dev.specbot.slack.outbox;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import dev.specbot.slack.metrics.TurnMetrics;
 import dev.specbot.slack.webapi.SlackCallFailed;
 import dev.specbot.slack.webapi.SlackRetries;
 import dev.specbot.storage.Database;
@@ -28,11 +29,13 @@ final class SendAttempts {
   private final Database database;
   private final MethodsClient slack;
   private final Clock clock;
+  private final TurnMetrics turns;
 
-  SendAttempts(Database database, MethodsClient slack, Clock clock) {
+  SendAttempts(Database database, MethodsClient slack, Clock clock, TurnMetrics turns) {
     this.database = database;
     this.slack = slack;
     this.clock = clock;
+    this.turns = turns;
   }
 
   /** A message taken for sending: what its earlier senders left, and where it goes. */
@@ -57,6 +60,7 @@ final class SendAttempts {
       String result =
           new SlackSender(database, slack, clock)
               .send(delivery, message.id(), claimed.history(), claimed.place());
+      delivery.turnStart().ifPresent(input -> turns.questionSent(input, clock.instant()));
       return Optional.of(new Sent(message.id(), result));
     } catch (LookAgainLater notYet) {
       lookAgain(message, notYet);
