@@ -168,12 +168,25 @@ final class BotHarness implements AutoCloseable {
 
   /** The drafter (or anyone) replies in a thread; returns the reply's ts. */
   String reply(String threadTs, String user, String text) {
+    return replyTo(requests, threadTs, user, text);
+  }
+
+  /** The same, delivered to the bot that {@code to} signs requests for (e.g. a twin). */
+  String replyTo(SlackRequests to, String threadTs, String user, String text) {
     // In the fake's thread too, as in Slack, so that a bot reading the thread after a restart
     // finds it.
     String ts = slack.addUserMessage(CHANNEL, threadTs, user, text);
-    var response = requests.threadReply("Ev" + next(), CHANNEL, threadTs, user, text, ts);
+    var response = to.threadReply("Ev" + next(), CHANNEL, threadTs, user, text, ts);
     assertEquals(200, response.status(), response.body());
     return ts;
+  }
+
+  /** Signed requests for the {@code index}th twin, as a load balancer would send it some. */
+  SlackRequests twinRequests(int index) {
+    return new SlackRequests(
+        URI.create("http://127.0.0.1:" + twins.get(index).port() + "/slack/events"),
+        SECRET,
+        Clock.systemUTC());
   }
 
   /**

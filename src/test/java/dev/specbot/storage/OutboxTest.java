@@ -190,6 +190,32 @@ class OutboxTest {
   }
 
   @Test
+  void messages_a_silent_bot_was_sending_are_taken_over_and_a_live_ones_are_not() {
+    String silents = enqueue("lane-a", "one", T0);
+    String lives = enqueue("lane-b", "two", T0);
+    String waitingForRetry = enqueue("lane-c", "three", T0);
+    database.transaction(tx -> tx.outbox().claim(silents, at(1), at(120), "bot-silent"));
+    database.transaction(tx -> tx.outbox().claim(lives, at(1), at(120), "bot-live"));
+    database.transaction(tx -> tx.outbox().claim(waitingForRetry, at(1), at(120), "bot-silent"));
+    inTransaction(database, tx -> tx.outbox().retryLater(waitingForRetry, at(60), "ratelimited"));
+    inTransaction(
+        database,
+        tx -> {
+          tx.instances().beat("bot-silent", T0, at(2));
+          tx.instances().beat("bot-live", T0, at(9));
+        });
+
+    int byItself =
+        database.transaction(tx -> tx.outbox().releaseClaimsOfSilent("bot-silent", at(10), at(4)));
+    int taken =
+        database.transaction(tx -> tx.outbox().releaseClaimsOfSilent("bot-me", at(10), at(4)));
+
+    assertEquals(0, byItself, "a bot never takes over its own");
+    assertEquals(1, taken, "only the one a silent bot was sending");
+    assertEquals(List.of(silents), dueIds(at(10)));
+  }
+
+  @Test
   void a_sender_that_recorded_its_failure_leaves_no_unknown_outcome_behind() {
     String id = enqueue("lane-a", "one", T0);
     claim(id, at(1), at(120));
