@@ -2,6 +2,7 @@ package dev.specbot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.Config;
@@ -21,6 +22,7 @@ import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.reviews.ReviewNudges;
+import dev.specbot.slack.socket.SocketMode;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.slack.webapi.SlackAuthCheck;
 import dev.specbot.slack.webapi.WebApiClient;
@@ -28,6 +30,7 @@ import dev.specbot.storage.Database;
 import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running bot, assembled: the database, the rooms wired by their constructors, the workers
- * (outbox, reminders, pruner, catch-up) and the way in (Jetty serving the Bolt app). Started and
- * stopped here, in order.
+ * (outbox, reminders, pruner, catch-up) and the ways in (Jetty serving the Bolt app, and Socket
+ * Mode serving it too when there is an app token). Started and stopped here, in order.
  */
 public final class SlackBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
@@ -52,6 +55,7 @@ public final class SlackBot implements AutoCloseable {
   private final CatchUp catchUp;
   private final SlackAuthCheck auth;
   private final WebServer server;
+  private final Optional<SocketMode> socketMode;
 
   private SlackBot(
       Config config,
@@ -85,23 +89,25 @@ public final class SlackBot implements AutoCloseable {
         AppConfig.builder()
             .slack(slack)
             .singleTeamBotToken(config.slackBotToken())
-            .signingSecret(config.slackSigningSecret())
+            // None in Socket Mode only: Bolt then refuses every request to /slack/events.
+            .signingSecret(
+                config.slackSigningSecret().isEmpty() ? null : config.slackSigningSecret())
             .clientId(null)
             .clientSecret(null)
             .build();
-    this.server =
-        new WebServer(
-            config.port(),
-            new SlackFrontEnd(
-                    catalog,
-                    interviewer,
-                    meetingActions,
-                    reviewActions,
-                    directory,
-                    new Revisions(database, interviewer, reviewDesk, clock, wake),
-                    catchUp)
-                .app(appConfig),
-            this::isReady);
+    App app =
+        new SlackFrontEnd(
+                catalog,
+                interviewer,
+                meetingActions,
+                reviewActions,
+                directory,
+                new Revisions(database, interviewer, reviewDesk, clock, wake),
+                catchUp)
+            .app(appConfig);
+    this.server = new WebServer(config.port(), app, this::notReadyBecause);
+    this.socketMode =
+        config.slackAppToken().map(token -> new SocketMode(slack, token, app, database, clock));
   }
 
   /**
@@ -129,6 +135,8 @@ public final class SlackBot implements AutoCloseable {
       bot.worker.start(instanceName(bot.port()));
       bot.reminders.start();
       bot.pruner.start();
+      // Last, as Slack sends at once what waited: everything that handles it is running.
+      bot.socketMode.ifPresent(SocketMode::start);
       var unused = auth.accepted().thenRun(bot.catchUp::start);
       log.info("specbot listening on port {} ({})", bot.port(), config);
       return bot;
@@ -178,11 +186,21 @@ public final class SlackBot implements AutoCloseable {
   }
 
   public boolean isReady() {
-    return auth.accepted().isDone() && database.isMigrated();
+    return notReadyBecause().isEmpty();
   }
 
+  /** Empty once the bot can take Slack's requests; otherwise why not, for {@code /healthz}. */
+  public Optional<String> notReadyBecause() {
+    if (!auth.accepted().isDone() || !database.isMigrated()) {
+      return Optional.of("starting");
+    }
+    return socketMode.flatMap(SocketMode::notConnectedBecause);
+  }
+
+  /** The connections to Slack go first: no envelope is taken that the workers would not finish. */
   @Override
   public void close() {
+    socketMode.ifPresent(SocketMode::close);
     auth.close();
     server.close();
     catchUp.close();

@@ -1,7 +1,8 @@
 package dev.specbot.slack.http;
 
 import com.slack.api.bolt.App;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -24,8 +25,9 @@ public final class WebServer implements AutoCloseable {
 
   private final Server jetty;
 
-  public WebServer(int port, App app, BooleanSupplier ready) {
-    this.jetty = server(port, app, ready);
+  /** {@code notReadyBecause} is empty when ready; otherwise its text is {@code /healthz}'s 503. */
+  public WebServer(int port, App app, Supplier<Optional<String>> notReadyBecause) {
+    this.jetty = server(port, app, notReadyBecause);
   }
 
   public void start() throws Exception {
@@ -46,12 +48,12 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static Server server(int port, App app, BooleanSupplier ready) {
+  private static Server server(int port, App app, Supplier<Optional<String>> notReadyBecause) {
     Server jetty = new Server();
     jetty.addConnector(connector(jetty, port));
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new SlackEndpoint(app)), "/slack/events");
-    context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
+    context.addServlet(new ServletHolder(new HealthServlet(notReadyBecause)), "/healthz");
     SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
     limit.setHandler(context);
     jetty.setHandler(limit);

@@ -1,6 +1,7 @@
 /**
  * How Slack reaches the bot over HTTP: Jetty serving the Bolt app at {@code /slack/events}, which
- * checks Slack's signature, and {@code /healthz} for load balancers. A new way in (Socket Mode) is
- * a room beside this one, serving the same Bolt app.
+ * checks Slack's signature, and {@code /healthz} for load balancers. Socket Mode ({@code
+ * slack.socket}) is a room beside this one, serving the same Bolt app; {@code /healthz} still runs
+ * here then, and {@code /slack/events} is not needed.
  */
 package dev.specbot.slack.http;
