@@ -12,12 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ public final class SocketMode implements AutoCloseable {
   private final Slack slack;
   private final String appToken;
   private final Envelopes envelopes;
-  private final Backoff backoff = new Backoff(ThreadLocalRandom.current());
+  private final Backoff backoff = new Backoff(new SplittableRandom());
   private final ScheduledExecutorService manager =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("specbot-socket-mode"));
   private final ExecutorService handlers =
