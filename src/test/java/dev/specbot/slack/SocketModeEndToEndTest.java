@@ -165,6 +165,15 @@ class SocketModeEndToEndTest {
     assertEquals("ok\n", health().body());
   }
 
+  @Test
+  void without_a_signing_secret_requests_over_http_are_refused() {
+    var response =
+        harness.requests().slashCommand("/spec", "help", DRAFTER, CHANNEL, "trigger-" + next());
+
+    assertEquals(401, response.status(), response.body());
+    assertEquals(List.of(), harness.slack.calls("chat.postMessage"));
+  }
+
   /** Starts an interview with {@code /spec echo-tech-spec TITLE}; returns its thread. */
   private String start(String title) {
     socket.slashCommand("/spec", "echo-tech-spec " + title, DRAFTER, CHANNEL, "trigger-" + next());
