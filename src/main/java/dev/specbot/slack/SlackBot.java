@@ -29,7 +29,9 @@ import dev.specbot.slack.webapi.WebApiClient;
 import dev.specbot.storage.Database;
 import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -89,9 +91,7 @@ public final class SlackBot implements AutoCloseable {
         AppConfig.builder()
             .slack(slack)
             .singleTeamBotToken(config.slackBotToken())
-            // None in Socket Mode only: Bolt then refuses every request to /slack/events.
-            .signingSecret(
-                config.slackSigningSecret().isEmpty() ? null : config.slackSigningSecret())
+            .signingSecret(signingSecret(config))
             .clientId(null)
             .clientSecret(null)
             .build();
@@ -209,6 +209,20 @@ public final class SlackBot implements AutoCloseable {
     worker.close();
     directory.close();
     database.close();
+  }
+
+  /**
+   * In Socket Mode without a signing secret, one nobody knows, so that {@code /slack/events}
+   * refuses every request: left empty, Bolt would check signatures against a fixed placeholder
+   * anyone can sign with.
+   */
+  private static String signingSecret(Config config) {
+    if (!config.slackSigningSecret().isEmpty()) {
+      return config.slackSigningSecret();
+    }
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return HexFormat.of().formatHex(secret);
   }
 
   private static SlackConfig slackConfig(Config config) {

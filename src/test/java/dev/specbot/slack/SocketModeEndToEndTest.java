@@ -11,12 +11,14 @@ import dev.specbot.slack.fake.FakeSocketMode;
 import dev.specbot.slack.fake.FakeSocketMode.Ack;
 import dev.specbot.slack.fake.FakeSocketMode.Link;
 import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.slack.messages.ActionIds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -167,10 +169,20 @@ class SocketModeEndToEndTest {
 
   @Test
   void without_a_signing_secret_requests_over_http_are_refused() {
-    var response =
-        harness.requests().slashCommand("/spec", "help", DRAFTER, CHANNEL, "trigger-" + next());
+    URI events = URI.create("http://127.0.0.1:" + harness.port() + "/slack/events");
+    // Bolt's own stand-in for a missing secret, which anyone could sign with.
+    for (String secret : List.of(BotHarness.SECRET, "---")) {
+      var response =
+          new SlackRequests(events, secret, Clock.systemUTC())
+              .slashCommand("/spec", "echo-tech-spec Signed", DRAFTER, CHANNEL, "t-" + next());
 
-    assertEquals(401, response.status(), response.body());
+      assertEquals(401, response.status(), "signed with '" + secret + "': " + response.body());
+    }
+    var unsigned =
+        new SlackRequests(events, "-", Clock.systemUTC())
+            .unsigned()
+            .slashCommand("/spec", "echo-tech-spec Unsigned", DRAFTER, CHANNEL, "t-" + next());
+    assertEquals(401, unsigned.status(), unsigned.body());
     assertEquals(List.of(), harness.slack.calls("chat.postMessage"));
   }
 
