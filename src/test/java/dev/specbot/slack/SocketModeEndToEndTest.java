@@ -94,6 +94,18 @@ class SocketModeEndToEndTest {
   }
 
   @Test
+  void what_the_app_answers_comes_back_in_the_acknowledgement() {
+    String help = socket.slashCommand("/spec", "help", DRAFTER, CHANNEL, "trigger-" + next());
+    String untitled = socket.viewSubmission(DRAFTER, ActionIds.START_VIEW, CHANNEL, form(""));
+
+    String reply = socket.awaitAck(help).payload().orElseThrow().get("text").getAsString();
+    assertTrue(reply.contains("/spec"), reply);
+    String errors = socket.awaitAck(untitled).payload().orElseThrow().toString();
+    assertTrue(errors.contains("\"response_action\":\"errors\""), errors);
+    assertTrue(errors.contains("Give the spec a title."), errors);
+  }
+
+  @Test
   void a_refresh_mid_interview_opens_the_new_connection_first_and_loses_nothing() {
     String thread = start("Payment retries");
     harness.awaitQuestion(thread, 1);
