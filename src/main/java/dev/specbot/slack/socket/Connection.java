@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -226,12 +227,21 @@ final class Connection {
           slack,
           appToken,
           url,
-          1,
+          0,
           new ConcurrentLinkedMessageQueue(),
           false,
           false,
           SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
       this.connection = connection;
+    }
+
+    /**
+     * No poller: messages come to {@link #received} on the WebSocket's thread, and the SDK's poller
+     * (a thread waking every 10 ms) would only spin. An executor with no task has no thread.
+     */
+    @Override
+    public void initializeMessageProcessorExecutor(int concurrency) {
+      setMessageProcessorExecutor(new ScheduledThreadPoolExecutor(0));
     }
 
     @Override

@@ -174,10 +174,13 @@ public final class SocketMode implements AutoCloseable {
     }
   }
 
+  /** Tries again later; a connection still serving (its replacement failed) stays up meanwhile. */
   private void failed(String why) {
     failures++;
     Duration wait = backoff.delay(failures);
-    down = Optional.of("Socket Mode: not connected to Slack (" + why + ")");
+    if (serving == null) {
+      down = Optional.of("Socket Mode: not connected to Slack (" + why + ")");
+    }
     log.warn("Socket Mode not connected ({}); trying again in {} ms", why, wait.toMillis());
     later(this::open, wait);
   }
