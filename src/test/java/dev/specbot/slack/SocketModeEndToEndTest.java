@@ -7,6 +7,7 @@ import static dev.specbot.slack.BotHarness.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FakeSocketMode;
 import dev.specbot.slack.fake.FakeSocketMode.Ack;
 import dev.specbot.slack.fake.FakeSocketMode.Link;
@@ -131,6 +132,25 @@ class SocketModeEndToEndTest {
       assertEquals(
           1, harness.postedInThread(thread, "Question " + number + " of ").size(), "Q" + number);
     }
+  }
+
+  @Test
+  void a_refresh_whose_new_connection_is_refused_at_first_keeps_the_old_one_until_one_opens()
+      throws Exception {
+    harness.slack.failNext("apps.connections.open", 2, Failure.httpStatus(503));
+
+    socket.requestRefresh();
+    // The third call is the retry after the first refusal: that refusal has been dealt with.
+    harness.slack.awaitCalls("apps.connections.open", 3, WAIT);
+    assertEquals(200, health().statusCode(), "the old connection still serves");
+    assertTrue(socket.links().get(0).isOpen());
+    socket.awaitLinks(2);
+    FakeSocketMode.await(() -> !socket.links().get(0).isOpen(), "the old connection to close");
+
+    assertTrue(socket.links().get(1).openedAt() < socket.links().get(0).closedAt());
+    String thread = start("Payment retries");
+    harness.awaitQuestion(thread, 1);
+    assertEveryEnvelopeAcknowledgedOnceInTime();
   }
 
   @Test
