@@ -5,6 +5,7 @@ import static dev.specbot.slack.BotHarness.DRAFTER;
 import static dev.specbot.slack.BotHarness.WAIT;
 import static dev.specbot.slack.BotHarness.awaitCondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.slack.fake.Failure;
@@ -216,6 +217,19 @@ class SocketModeEndToEndTest {
             .slashCommand("/spec", "echo-tech-spec Unsigned", DRAFTER, CHANNEL, "t-" + next());
     assertEquals(401, unsigned.status(), unsigned.body());
     assertEquals(List.of(), harness.slack.calls("chat.postMessage"));
+  }
+
+  @Test
+  void an_app_token_slack_refuses_is_named_by_healthz() {
+    harness.slack.failNext("apps.connections.open", 100, Failure.slackError("invalid_auth"));
+
+    socket.dropNewest();
+
+    awaitCondition(() -> health().statusCode() == 503, "/healthz to say 503");
+    awaitCondition(
+        () -> health().body().contains("Slack refused SLACK_APP_TOKEN (invalid_auth)"),
+        "/healthz to name the refused token");
+    assertFalse(health().body().contains(BotHarness.APP_TOKEN), health().body());
   }
 
   /** Starts an interview with {@code /spec echo-tech-spec TITLE}; returns its thread. */

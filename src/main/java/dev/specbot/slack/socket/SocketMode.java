@@ -112,6 +112,11 @@ public final class SocketMode implements AutoCloseable {
     } catch (IOException | SlackApiException | URISyntaxException | RefusedToken e) {
       failed("Slack did not give a connection: " + e.getMessage());
       return;
+    } catch (RuntimeException e) {
+      // Whatever the SDK throws, the next attempt is scheduled: a task that throws is not rerun.
+      log.error("Socket Mode could not open a connection", e);
+      failed("could not open a connection: " + e);
+      return;
     }
     opening = connection;
     live.add(connection);
