@@ -13,7 +13,8 @@ import java.util.Optional;
  * README.
  *
  * @param slackBotToken {@code SLACK_BOT_TOKEN}, required
- * @param slackSigningSecret {@code SLACK_SIGNING_SECRET}, required
+ * @param slackSigningSecret {@code SLACK_SIGNING_SECRET}, required unless {@code SLACK_APP_TOKEN}
+ *     is set (empty when not set then: requests to {@code /slack/events} are all refused)
  * @param port {@code PORT}, default 3000
  * @param databaseUrl {@code DATABASE_URL}, default {@code jdbc:sqlite:data/specbot.db}
  * @param slackApiUrl {@code SLACK_API_URL}, default {@code https://slack.com/api/}
@@ -24,6 +25,8 @@ import java.util.Optional;
  *     with a default
  * @param readingDelay how long after a question appears a reply still counts as unread (see {@link
  *     #READING_DELAY})
+ * @param slackAppToken {@code SLACK_APP_TOKEN}, optional: an app-level token ({@code xapp-...});
+ *     when set, specbot also takes Slack's requests over Socket Mode
  */
 public record Config(
     String slackBotToken,
@@ -33,7 +36,8 @@ public record Config(
     String slackApiUrl,
     Optional<Path> templatesDir,
     NudgePolicy nudges,
-    Duration readingDelay) {
+    Duration readingDelay,
+    Optional<String> slackAppToken) {
 
   /**
    * How long after a question appears a reply is still taken as written before it was read, and so
@@ -41,6 +45,28 @@ public record Config(
    * second after it takes it, and nobody reads a question and answers it faster than this.
    */
   public static final Duration READING_DELAY = Duration.ofSeconds(2);
+
+  /** A configuration for HTTP only, without Socket Mode. */
+  public Config(
+      String slackBotToken,
+      String slackSigningSecret,
+      int port,
+      String databaseUrl,
+      String slackApiUrl,
+      Optional<Path> templatesDir,
+      NudgePolicy nudges,
+      Duration readingDelay) {
+    this(
+        slackBotToken,
+        slackSigningSecret,
+        port,
+        databaseUrl,
+        slackApiUrl,
+        templatesDir,
+        nudges,
+        readingDelay,
+        Optional.empty());
+  }
 
   /** A configuration with the usual reading delay. */
   public Config(
@@ -89,19 +115,29 @@ public record Config(
     }
   }
 
+  /** The prefix of an app-level token, the kind Socket Mode connects with. */
+  private static final String APP_TOKEN_PREFIX = "xapp-";
+
   public static Config fromEnvironment(Map<String, String> env) throws Invalid {
+    Optional<String> appToken = appToken(env);
     return new Config(
         required(env, "SLACK_BOT_TOKEN"),
-        required(env, "SLACK_SIGNING_SECRET"),
+        signingSecret(env, appToken.isPresent()),
         port(env),
         optional(env, "DATABASE_URL").orElse("jdbc:sqlite:data/specbot.db"),
         apiUrl(env),
         optional(env, "SPECBOT_TEMPLATES_DIR").map(Path::of),
         nudges(env),
-        readingDelay(env));
+        readingDelay(env),
+        appToken);
   }
 
-  /** Never shows the token or the signing secret. */
+  /** Whether specbot also connects over Socket Mode. */
+  public boolean socketMode() {
+    return slackAppToken.isPresent();
+  }
+
+  /** Never shows a token or the signing secret. */
   @Override
   public String toString() {
     return "Config[port="
@@ -116,6 +152,8 @@ public record Config(
         + nudges
         + ", readingDelay="
         + readingDelay
+        + ", socketMode="
+        + (socketMode() ? "on" : "off")
         + "]";
   }
 
@@ -212,6 +250,43 @@ public record Config(
               + "\": "
               + e.getMessage());
     }
+  }
+
+  /**
+   * Socket Mode needs no signing secret (Slack's requests come over a connection specbot opened
+   * with the app token), so it is required only without one.
+   */
+  private static String signingSecret(Map<String, String> env, boolean socketMode) throws Invalid {
+    Optional<String> secret = optional(env, "SLACK_SIGNING_SECRET");
+    if (secret.isEmpty() && !socketMode) {
+      throw new Invalid(
+          "SLACK_SIGNING_SECRET is not set: specbot needs it to check Slack's requests over HTTP"
+              + " (or set SLACK_APP_TOKEN to use Socket Mode, which needs no signing secret)");
+    }
+    return secret.orElse("");
+  }
+
+  /** The token's value never appears in a message: only which kind of token it looks like. */
+  private static Optional<String> appToken(Map<String, String> env) throws Invalid {
+    Optional<String> token = optional(env, "SLACK_APP_TOKEN");
+    if (token.isPresent() && !token.get().startsWith(APP_TOKEN_PREFIX)) {
+      throw new Invalid(
+          "SLACK_APP_TOKEN must be an app-level token, which starts with "
+              + APP_TOKEN_PREFIX
+              + " (Basic Information > App-Level Tokens, with the connections:write scope)"
+              + looksLike(token.get()));
+    }
+    return token;
+  }
+
+  private static String looksLike(String token) {
+    if (token.startsWith("xoxb-")) {
+      return "; the value set is a bot token (xoxb-), which belongs in SLACK_BOT_TOKEN";
+    }
+    if (token.startsWith("xoxp-")) {
+      return "; the value set is a user token (xoxp-), which specbot does not use";
+    }
+    return "; the value set does not";
   }
 
   private static String required(Map<String, String> env, String name) throws Invalid {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,5 +75,66 @@ class ConfigTest {
     assertTrue(invalid.getMessage().startsWith(name), invalid.getMessage());
     assertTrue(invalid.getMessage().contains(value), invalid.getMessage());
     assertFalse(invalid.getMessage().contains("xoxb-secret-token"));
+  }
+
+  @Test
+  void an_app_token_turns_socket_mode_on_and_makes_the_signing_secret_optional() throws Exception {
+    Map<String, String> env = env("SLACK_APP_TOKEN", "xapp-1-A0-secret-app-token");
+    env.remove("SLACK_SIGNING_SECRET");
+
+    Config config = Config.fromEnvironment(env);
+
+    assertEquals(Optional.of("xapp-1-A0-secret-app-token"), config.slackAppToken());
+    assertTrue(config.socketMode());
+    assertEquals("", config.slackSigningSecret());
+    assertTrue(config.toString().contains("socketMode=on"), config.toString());
+    assertFalse(config.toString().contains("secret-app-token"), config.toString());
+  }
+
+  @Test
+  void without_an_app_token_socket_mode_is_off_and_the_signing_secret_kept() throws Exception {
+    Config config = Config.fromEnvironment(env("SLACK_APP_TOKEN", "  "));
+
+    assertEquals(Optional.empty(), config.slackAppToken());
+    assertFalse(config.socketMode());
+    assertEquals("signing-secret", config.slackSigningSecret());
+    assertTrue(config.toString().contains("socketMode=off"), config.toString());
+  }
+
+  @Test
+  void without_an_app_token_the_signing_secret_is_required() {
+    Map<String, String> env = env();
+    env.remove("SLACK_SIGNING_SECRET");
+
+    Config.Invalid invalid = assertThrows(Config.Invalid.class, () -> Config.fromEnvironment(env));
+
+    assertTrue(invalid.getMessage().startsWith("SLACK_SIGNING_SECRET"), invalid.getMessage());
+    assertTrue(invalid.getMessage().contains("SLACK_APP_TOKEN"), invalid.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "xoxb-1-secret-bot-token, bot token",
+    "xoxp-1-secret-user-token, user token",
+    "secret-something-else, does not"
+  })
+  void an_app_token_of_the_wrong_kind_stops_start_up_without_showing_it(
+      String token, String saying) {
+    Config.Invalid invalid =
+        assertThrows(
+            Config.Invalid.class, () -> Config.fromEnvironment(env("SLACK_APP_TOKEN", token)));
+
+    assertTrue(invalid.getMessage().startsWith("SLACK_APP_TOKEN"), invalid.getMessage());
+    assertTrue(invalid.getMessage().contains("xapp-"), invalid.getMessage());
+    assertTrue(invalid.getMessage().contains(saying), invalid.getMessage());
+    assertFalse(invalid.getMessage().contains("secret-"), invalid.getMessage());
+  }
+
+  @Test
+  void the_configurations_built_in_code_have_no_app_token() {
+    Config config =
+        new Config("xoxb-t", "s", 0, "jdbc:sqlite::memory:", "http://x/", Optional.empty());
+
+    assertEquals(Optional.empty(), config.slackAppToken());
   }
 }

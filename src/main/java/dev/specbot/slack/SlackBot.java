@@ -2,6 +2,7 @@ package dev.specbot.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
@@ -25,14 +26,18 @@ import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.reviews.ReviewNudges;
+import dev.specbot.slack.socket.SocketMode;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.slack.webapi.SlackAuthCheck;
 import dev.specbot.slack.webapi.WebApiClient;
 import dev.specbot.storage.Database;
 import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running bot, assembled: the database, the rooms wired by their constructors, the workers
- * (outbox, reminders, pruner, catch-up) and the way in (Jetty serving the Bolt app). Started and
- * stopped here, in order.
+ * (outbox, reminders, pruner, catch-up) and the ways in (Jetty serving the Bolt app, and Socket
+ * Mode serving it too when there is an app token). Started and stopped here, in order.
  */
 public final class SlackBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
@@ -59,6 +64,7 @@ public final class SlackBot implements AutoCloseable {
   private final SlackAuthCheck auth;
   private final WebServer server;
   private final Metrics metrics;
+  private final Optional<SocketMode> socketMode;
 
   private SlackBot(
       Config config,
@@ -101,24 +107,23 @@ public final class SlackBot implements AutoCloseable {
         AppConfig.builder()
             .slack(slack)
             .singleTeamBotToken(config.slackBotToken())
-            .signingSecret(config.slackSigningSecret())
+            .signingSecret(signingSecret(config))
             .clientId(null)
             .clientSecret(null)
             .build();
-    this.server =
-        new WebServer(
-            config.port(),
-            new SlackFrontEnd(
-                    catalog,
-                    interviewer,
-                    meetingActions,
-                    reviewActions,
-                    directory,
-                    new Revisions(database, interviewer, reviewDesk, clock, wake),
-                    catchUp)
-                .app(appConfig, metrics.requests()),
-            this::isReady,
-            metrics::scrape);
+    App app =
+        new SlackFrontEnd(
+                catalog,
+                interviewer,
+                meetingActions,
+                reviewActions,
+                directory,
+                new Revisions(database, interviewer, reviewDesk, clock, wake),
+                catchUp)
+            .app(appConfig, metrics.requests());
+    this.server = new WebServer(config.port(), app, this::notReadyBecause, metrics::scrape);
+    this.socketMode =
+        config.slackAppToken().map(token -> new SocketMode(slack, token, app, database, clock));
   }
 
   /**
@@ -150,6 +155,8 @@ public final class SlackBot implements AutoCloseable {
       bot.worker.start(name);
       bot.reminders.start();
       bot.pruner.start();
+      // Last, as Slack sends at once what waited: everything that handles it is running.
+      bot.socketMode.ifPresent(SocketMode::start);
       var unused = auth.accepted().thenRun(bot.catchUp::start);
       log.info("specbot listening on port {} ({})", bot.port(), config);
       return bot;
@@ -200,11 +207,21 @@ public final class SlackBot implements AutoCloseable {
   }
 
   public boolean isReady() {
-    return auth.accepted().isDone() && database.isMigrated();
+    return notReadyBecause().isEmpty();
   }
 
+  /** Empty once the bot can take Slack's requests; otherwise why not, for {@code /healthz}. */
+  public Optional<String> notReadyBecause() {
+    if (!auth.accepted().isDone() || !database.isMigrated()) {
+      return Optional.of("starting");
+    }
+    return socketMode.flatMap(SocketMode::notConnectedBecause);
+  }
+
+  /** The connections to Slack go first: no envelope is taken that the workers would not finish. */
   @Override
   public void close() {
+    socketMode.ifPresent(SocketMode::close);
     auth.close();
     server.close();
     catchUp.close();
@@ -228,6 +245,20 @@ public final class SlackBot implements AutoCloseable {
             metrics.measuring(
                 SlackHttpClient.buildOkHttpClient(slackConfig),
                 slackConfig.getMethodsEndpointUrlPrefix())));
+  }
+
+  /**
+   * In Socket Mode without a signing secret, one nobody knows, so that {@code /slack/events}
+   * refuses every request: left empty, Bolt would check signatures against a fixed placeholder
+   * anyone can sign with.
+   */
+  private static String signingSecret(Config config) {
+    if (!config.slackSigningSecret().isEmpty()) {
+      return config.slackSigningSecret();
+    }
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return HexFormat.of().formatHex(secret);
   }
 
   private static SlackConfig slackConfig(Config config) {

@@ -3,7 +3,8 @@
  * assembles it; the rooms below each do one job.
  *
  * <ul>
- *   <li>{@code http}: how Slack's requests come in (Jetty serving Bolt, {@code /healthz}).
+ *   <li>{@code http}: how Slack's requests come in (Jetty serving Bolt, {@code /healthz}); {@code
+ *       socket}: the same requests over Socket Mode, when there is an app token.
  *   <li>{@code listeners}: the Bolt app and its listeners, which turn a command, a reply, a button
  *       or a form into a call on a room below and answer Slack within its 3 seconds.
  *   <li>{@code interviews}, {@code meetings}: what happens to a spec, one room per stage, each with

@@ -47,6 +47,18 @@ public final class ProcessedEvents {
     return record(key, Objects.requireNonNull(interviewId, "null interviewId"), now);
   }
 
+  /**
+   * Forgets a key recorded before the work it stood for was done (a Socket Mode envelope claimed,
+   * then failed), so that Slack's next delivery of it is handled.
+   */
+  public void forget(String key) {
+    Objects.requireNonNull(key, "null key");
+    handle
+        .createUpdate("DELETE FROM processed_events WHERE event_key = :eventKey")
+        .bind("eventKey", key)
+        .execute();
+  }
+
   private boolean record(String key, String interviewId, Instant now) {
     Objects.requireNonNull(key, "null key");
     Objects.requireNonNull(now, "null now");

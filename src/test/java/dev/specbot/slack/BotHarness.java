@@ -9,6 +9,7 @@ import dev.specbot.Config;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Reminder;
 import dev.specbot.slack.fake.FakeSlackWebApi;
+import dev.specbot.slack.fake.FakeSocketMode;
 import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.storage.Database;
@@ -36,6 +37,7 @@ import java.util.function.BooleanSupplier;
 final class BotHarness implements AutoCloseable {
   static final String SECRET = "test-signing-secret";
   static final String TOKEN = "xoxb-test-token";
+  static final String APP_TOKEN = "xapp-1-test-token";
   static final String CHANNEL = "C0SPECS";
   static final String DRAFTER = "U0ALICE";
   static final Duration WAIT = Duration.ofSeconds(10);
@@ -46,6 +48,8 @@ final class BotHarness implements AutoCloseable {
   private final NudgePolicy nudges;
   private final Duration readingDelay;
   private final Optional<Path> templates;
+  // Socket Mode's app-level token, when the bot also takes Slack's requests that way.
+  private final Optional<String> appToken;
   private final AtomicInteger sequence = new AtomicInteger();
   private SlackBot bot;
   private final List<SlackBot> twins = new java.util.ArrayList<>();
@@ -77,11 +81,32 @@ final class BotHarness implements AutoCloseable {
   private BotHarness(
       Path folder, NudgePolicy nudges, Duration readingDelay, Optional<Path> templates)
       throws Exception {
+    this(folder, nudges, readingDelay, templates, Optional.empty());
+  }
+
+  private BotHarness(
+      Path folder,
+      NudgePolicy nudges,
+      Duration readingDelay,
+      Optional<Path> templates,
+      Optional<FakeSocketMode> socket)
+      throws Exception {
     this.database = folder.resolve("data/specbot.db");
     this.nudges = nudges;
     this.readingDelay = readingDelay;
     this.templates = templates;
+    this.appToken = socket.map(fake -> APP_TOKEN);
+    socket.ifPresent(fake -> slack.useSocketMode(fake.url()));
     startBot();
+  }
+
+  /**
+   * A bot with an app token and no signing secret, which takes Slack's requests over Socket Mode
+   * from {@code socket}; ready once connected to it.
+   */
+  static BotHarness overSocketMode(Path folder, FakeSocketMode socket) throws Exception {
+    return new BotHarness(
+        folder, NudgePolicy.DEFAULT, Duration.ZERO, Optional.empty(), Optional.of(socket));
   }
 
   void startBot() throws Exception {
@@ -97,13 +122,14 @@ final class BotHarness implements AutoCloseable {
   private Config config() {
     return new Config(
         TOKEN,
-        SECRET,
+        appToken.isPresent() ? "" : SECRET,
         0,
         TestDatabases.urlFor(database),
         slack.baseUrl(),
         templates,
         nudges,
-        readingDelay);
+        readingDelay,
+        appToken);
   }
 
   /**

@@ -47,7 +47,8 @@ class CatchUpOnceEndToEndTest {
     harness.awaitQuestion(thread, 1);
     harness.stop();
     // Written while no instance was up: only a catch-up can find it.
-    harness.slack.addUserMessage(BotHarness.CHANNEL, thread, DRAFTER, "Written while all were down.");
+    harness.slack.addUserMessage(
+        BotHarness.CHANNEL, thread, DRAFTER, "Written while all were down.");
     int readsBefore = reads(thread);
 
     harness.startBot();

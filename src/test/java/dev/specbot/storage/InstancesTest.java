@@ -56,7 +56,8 @@ class InstancesTest {
     inTransaction(database, tx -> tx.instances().beat("live", T0, at(10).plus(Duration.ofDays(2))));
 
     inTransaction(database, tx -> tx.instances().remove("stopped"));
-    int pruned = database.transaction(tx -> tx.instances().pruneGone(at(10).plus(Duration.ofDays(1))));
+    int pruned =
+        database.transaction(tx -> tx.instances().pruneGone(at(10).plus(Duration.ofDays(1))));
 
     assertEquals(1, pruned, "the crashed bot's row");
     assertTrue(upThroughout("me", at(5), at(11)), "the live bot remains");

@@ -54,6 +54,21 @@ class ProcessedEventsTest {
   }
 
   @Test
+  void a_forgotten_key_is_taken_as_new_the_next_time_and_others_stay() {
+    assertTrue(firstTime("envelope:E1"));
+    assertTrue(firstTime("envelope:E2"));
+
+    database.transaction(
+        tx -> {
+          tx.events().forget("envelope:E1");
+          return null;
+        });
+
+    assertTrue(firstTime("envelope:E1"));
+    assertFalse(firstTime("envelope:E2"));
+  }
+
+  @Test
   void a_key_seen_twice_in_one_transaction_is_a_duplicate_the_second_time() {
     assertEquals(
         List.of(true, false),

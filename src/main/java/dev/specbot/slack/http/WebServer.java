@@ -1,7 +1,7 @@
 package dev.specbot.slack.http;
 
 import com.slack.api.bolt.App;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -33,9 +33,13 @@ public final class WebServer implements AutoCloseable {
 
   private final Server jetty;
 
-  /** {@code metrics} gives {@code /metrics}' page, in Prometheus' text format. */
-  public WebServer(int port, App app, BooleanSupplier ready, Supplier<String> metrics) {
-    this.jetty = server(port, app, ready, metrics);
+  /**
+   * {@code notReadyBecause} is empty when ready, otherwise the text of {@code /healthz}'s 503;
+   * {@code metrics} gives {@code /metrics}' page, in Prometheus' text format.
+   */
+  public WebServer(
+      int port, App app, Supplier<Optional<String>> notReadyBecause, Supplier<String> metrics) {
+    this.jetty = server(port, app, notReadyBecause, metrics);
   }
 
   public void start() throws Exception {
@@ -56,12 +60,13 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
-  private static Server server(int port, App app, BooleanSupplier ready, Supplier<String> metrics) {
+  private static Server server(
+      int port, App app, Supplier<Optional<String>> notReadyBecause, Supplier<String> metrics) {
     Server jetty = new Server();
     jetty.addConnector(connector(jetty, port));
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new SlackEndpoint(app)), "/slack/events");
-    context.addServlet(new ServletHolder(new HealthServlet(ready)), "/healthz");
+    context.addServlet(new ServletHolder(new HealthServlet(notReadyBecause)), "/healthz");
     context.addServlet(new ServletHolder(new MetricsServlet(metrics)), "/metrics");
     SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
     limit.setHandler(context);

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Bolt app: {@code /spec} and its form ({@link SpecCommand}), messages in threads ({@link
- * ThreadEvents}) and the buttons ({@link Buttons}). Every way in (HTTP today) serves this same app;
- * each listener hands over to the room that owns the work and acknowledges, so nothing slow happens
- * here.
+ * ThreadEvents}) and the buttons ({@link Buttons}). Every way in (HTTP, Socket Mode) serves this
+ * same app; each listener hands over to the room that owns the work and acknowledges, so nothing
+ * slow happens here.
  */
 public final class SlackFrontEnd {
   private static final Pattern BUTTONS = Pattern.compile("^specbot_.*");

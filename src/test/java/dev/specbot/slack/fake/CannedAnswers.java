@@ -42,6 +42,7 @@ final class CannedAnswers {
   private final Map<String, List<String>> ephemerals = new HashMap<>();
   private long tsMicros = FIRST_TS_MICROS - TS_STEP_MICROS;
   private long lastId;
+  private String socketModeUrl;
 
   CannedAnswers(Clock clock, String uploadUrlPrefix) {
     this.clock = clock;
@@ -51,6 +52,7 @@ final class CannedAnswers {
   JsonObject answer(String method, Map<String, String> params) {
     return switch (method) {
       case "auth.test" -> authTest();
+      case "apps.connections.open" -> connectionsOpen();
       case "chat.postMessage" -> postMessage(params);
       case "chat.update" -> update(params);
       case "chat.postEphemeral" -> postEphemeral(params);
@@ -79,6 +81,20 @@ final class CannedAnswers {
 
   List<String> ephemeralsShownTo(String user) {
     return List.copyOf(ephemerals.getOrDefault(user, List.of()));
+  }
+
+  void useSocketMode(String url) {
+    socketModeUrl = url;
+  }
+
+  /** An app whose Socket Mode is off gets the error Slack gives it. */
+  private JsonObject connectionsOpen() {
+    if (socketModeUrl == null) {
+      return error("socket_mode_not_enabled");
+    }
+    JsonObject answer = ok();
+    answer.addProperty("url", socketModeUrl);
+    return answer;
   }
 
   void addUser(FakeUser user) {

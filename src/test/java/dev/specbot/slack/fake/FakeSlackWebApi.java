@@ -127,6 +127,16 @@ public final class FakeSlackWebApi implements AutoCloseable {
     return "http://127.0.0.1:" + port + API;
   }
 
+  /** Makes apps.connections.open hand out this Socket Mode URL (see {@link FakeSocketMode}). */
+  public void useSocketMode(String url) {
+    lock.lock();
+    try {
+      canned.useSocketMode(url);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Makes users.info describe this user; other ids get {@link FakeUser#of(String)}. */
   public void addUser(FakeUser user) {
     lock.lock();
@@ -569,6 +579,8 @@ public final class FakeSlackWebApi implements AutoCloseable {
       answer = SlackObjects.error("invalid_json");
     } else if (!authenticated(call)) {
       answer = SlackObjects.error("not_authed");
+    } else if (call.method().equals("apps.connections.open") && !byAppToken(call)) {
+      answer = SlackObjects.error("not_allowed_token_type");
     } else {
       answer = canned.answer(call.method(), call.params());
     }
@@ -582,6 +594,12 @@ public final class FakeSlackWebApi implements AutoCloseable {
       return true;
     }
     return !Params.isJson(call.contentType()) && !call.param("token").isEmpty();
+  }
+
+  /** apps.connections.open takes an app-level token only, as Slack's does. */
+  private static boolean byAppToken(RecordedCall call) {
+    return call.authorization().startsWith("Bearer xapp-")
+        || call.param("token").startsWith("xapp-");
   }
 
   private void upload(HttpExchange exchange, String fileId) throws IOException {
