@@ -22,6 +22,7 @@ import dev.specbot.slack.meetings.ReminderWorker;
 import dev.specbot.slack.metrics.Metrics;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.outbox.OutboxWorker;
+import dev.specbot.slack.outbox.PostedMessages;
 import dev.specbot.slack.outbox.Pruner;
 import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewDesk;
@@ -99,7 +100,15 @@ public final class SlackBot implements AutoCloseable {
     ReviewDesk reviewDesk =
         new ReviewDesk(catalog, new ReviewMachine(), Rule.all(), reviewNudges, directory);
     Interviewer interviewer =
-        new Interviewer(database, catalog, desk, reviewDesk, clock, wake, config.readingDelay());
+        new Interviewer(
+            database,
+            catalog,
+            desk,
+            reviewDesk,
+            clock,
+            wake,
+            config.readingDelay(),
+            PostedMessages.of(methods));
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer, presence);

@@ -56,6 +56,8 @@ class SeveralInstancesEndToEndTest {
   private final int[] ports = new int[INSTANCES];
   private final AtomicInteger answered = new AtomicInteger();
   private final AtomicInteger starts = new AtomicInteger();
+  private final java.util.Queue<String> deliveries =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private String databaseUrl;
 
   @BeforeEach
@@ -139,7 +141,7 @@ class SeveralInstancesEndToEndTest {
       String answer = title + " answer " + question.number() + ".";
       String ts = slack.addUserMessage(CHANNEL, thread, user, answer);
       String eventId = "Ev" + user + "q" + question.number();
-      sendWithRetries(attempt -> attempt.threadReply(eventId, thread, user, answer, ts));
+      sendWithRetries(eventId, attempt -> attempt.threadReply(eventId, thread, user, answer, ts));
       answered.incrementAndGet();
     }
     await(() -> slack.uploadedFileTitled(fileName(title)).isPresent(), "the spec of " + title);
@@ -173,7 +175,8 @@ class SeveralInstancesEndToEndTest {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + "; " + unsent());
+        throw new AssertionError(
+            "timed out waiting for " + what + "; " + unsent() + "\ndeliveries: " + deliveries);
       }
       java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
@@ -195,6 +198,18 @@ class SeveralInstancesEndToEndTest {
           unsent.append(rows.getString(column)).append(' ');
         }
       }
+      unsent.append("\ninterviews:");
+      try (var interviews =
+          connection
+              .createStatement()
+              .executeQuery("SELECT thread_ts, status, current_index, version FROM interviews")) {
+        while (interviews.next()) {
+          unsent.append("\n");
+          for (int column = 1; column <= 4; column++) {
+            unsent.append(interviews.getString(column)).append(' ');
+          }
+        }
+      }
     } catch (java.sql.SQLException e) {
       unsent.append(e);
     }
@@ -212,16 +227,19 @@ class SeveralInstancesEndToEndTest {
   }
 
   /** An event Slack sends again, up to three times, when it gets no 200 (as from a killed bot). */
-  private void sendWithRetries(Function<Attempt, SlackRequests.Response> request) {
+  private void sendWithRetries(String eventId, Function<Attempt, SlackRequests.Response> request) {
     for (int retry = 0; retry <= 3; retry++) {
       int instance = liveInstance();
       try {
-        if (request.apply(new Attempt(requests(instance), retry)).status() == 200) {
+        int status = request.apply(new Attempt(requests(instance), retry)).status();
+        deliveries.add(eventId + " to " + instance + ": " + status);
+        if (status == 200) {
           return;
         }
       } catch (RuntimeException | AssertionError connectionLost) {
         // The instance died under the request (SlackRequests says so with an AssertionError):
         // Slack retries it.
+        deliveries.add(eventId + " to " + instance + ": " + connectionLost);
       }
     }
     throw new AssertionError("an event went unacknowledged by every instance");

@@ -1,15 +1,20 @@
 package dev.specbot.slack.interviews;
 
+import com.slack.api.methods.SlackApiException;
 import dev.specbot.interview.Input;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
+import dev.specbot.slack.outbox.PostedMessages;
 import dev.specbot.storage.Interviews;
 import dev.specbot.storage.Outbox;
 import dev.specbot.storage.Tx;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether a reply belongs to the answer before it: several messages written before the next
@@ -21,26 +26,71 @@ final class Bursts {
   /** Slack's ts is seconds and microseconds, e.g. {@code 1733151600.000100}. */
   private static final int MAX_TS_LENGTH = 32;
 
-  private final Duration readingDelay;
+  private static final Logger log = LoggerFactory.getLogger(Bursts.class);
 
-  /** Bursts whose replies count as unread this long after the question appears (see Config). */
-  Bursts(Duration readingDelay) {
+  private final Duration readingDelay;
+  private final PostedMessages posted;
+
+  /**
+   * Bursts whose replies count as unread this long after the question appears (see Config); {@code
+   * posted} finds a question in Slack when its sender went quiet.
+   */
+  Bursts(Duration readingDelay, PostedMessages posted) {
+    this.posted = posted;
     this.readingDelay = readingDelay;
   }
 
   /**
-   * Runs {@code attempt} again while the question before the reply is being sent, for at most
-   * {@link #SENDING_WAIT}; then once more, no longer waiting.
+   * Where Slack has question {@code messageId}: posted, with its ts, or not (so not read either).
+   * Asked only when its sender has held it for long, as one that died after Slack took it does.
    */
-  static <T> T waitingForQuestion(Function<Boolean, T> attempt) {
+  Check inSlack(String channelId, String threadTs, String messageId) {
+    try {
+      Outbox.Standing standing =
+          posted
+              .find(channelId, Optional.of(threadTs), messageId)
+              .map(ts -> new Outbox.Standing(Outbox.Standing.State.SENT, Optional.of(ts)))
+              .orElse(new Outbox.Standing(Outbox.Standing.State.WAITING, Optional.empty()));
+      return Check.found(messageId, standing);
+    } catch (IOException | SlackApiException | RuntimeException e) {
+      log.warn("Could not ask Slack about question message {}: {}", messageId, e.toString());
+      return Check.UNREAD;
+    }
+  }
+
+  /**
+   * Runs {@code attempt} again while the question before the reply is being sent, for at most
+   * {@link #SENDING_WAIT}. If it is still being sent then, its sender may have died after Slack
+   * took it (another instance takes it over only once that one has been silent for a while): Slack
+   * itself is asked, through {@code inSlack}, whether the question is there and when it was posted,
+   * and the attempt runs once more with the answer. If Slack cannot say, it runs as if the question
+   * was not read yet.
+   */
+  static <T> T waitingForQuestion(Function<Check, T> attempt, Function<String, Check> inSlack) {
     long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
     for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
-      boolean mayWait = System.nanoTime() < deadline;
       try {
-        return attempt.apply(mayWait);
+        return attempt.apply(Check.WAIT);
       } catch (QuestionBeingSent beingSent) {
+        if (System.nanoTime() >= deadline) {
+          return attempt.apply(inSlack.apply(beingSent.messageId));
+        }
         pause(pause);
       }
+    }
+  }
+
+  /** How a reply treats the question before it while that question is still being sent. */
+  record Check(Optional<String> messageId, Optional<Outbox.Standing> standing) {
+    /** Waits for it: the attempt is given up and tried again shortly. */
+    static final Check WAIT = new Check(Optional.empty(), Optional.empty());
+
+    /** Takes it as not read yet: the reply adds to the previous answer. */
+    static final Check UNREAD = new Check(Optional.of(""), Optional.empty());
+
+    /** Slack said where message {@code messageId} stands. */
+    static Check found(String messageId, Outbox.Standing standing) {
+      return new Check(Optional.of(messageId), Optional.of(standing));
     }
   }
 
@@ -51,27 +101,28 @@ final class Bursts {
    * QuestionBeingSent}).
    */
   Optional<String> continued(
-      Tx tx,
-      Interview interview,
-      Input input,
-      String ts,
-      boolean continuesPrevious,
-      boolean mayWait) {
+      Tx tx, Interview interview, Input input, String ts, boolean continuesPrevious, Check check) {
     if (!(input instanceof Input.Answer) || interview.status() != Status.ASKING) {
       return Optional.empty();
     }
     return tx.interviews()
         .burst(interview.id())
-        .filter(burst -> continuesPrevious || continues(ts, asking(tx, burst, mayWait)))
+        .filter(burst -> continuesPrevious || continues(ts, asking(tx, burst, check)))
         .map(Interviews.Burst::questionId);
   }
 
-  private static Outbox.Standing asking(Tx tx, Interviews.Burst burst, boolean mayWait) {
+  private static Outbox.Standing asking(Tx tx, Interviews.Burst burst, Check check) {
     Outbox.Standing standing = tx.outbox().standing(burst.nextAskId());
-    if (mayWait && standing.state() == Outbox.Standing.State.SENDING) {
-      throw new QuestionBeingSent();
+    if (standing.state() != Outbox.Standing.State.SENDING) {
+      return standing;
     }
-    return standing;
+    if (check.messageId().filter(burst.nextAskId()::equals).isPresent()) {
+      return check.standing().orElse(standing);
+    }
+    if (check.messageId().isPresent()) {
+      return standing; // UNREAD, or Slack was asked about another message: as not read yet.
+    }
+    throw new QuestionBeingSent(burst.nextAskId());
   }
 
   /**
@@ -120,8 +171,11 @@ final class Bursts {
   static final class QuestionBeingSent extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    QuestionBeingSent() {
+    private final String messageId;
+
+    QuestionBeingSent(String messageId) {
       super("the next question is being sent", null, false, false);
+      this.messageId = messageId;
     }
   }
 

@@ -13,6 +13,7 @@ import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.outbox.PostedMessages;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Database;
@@ -71,7 +72,8 @@ public final class Interviewer {
       ReviewDesk reviews,
       Clock clock,
       Runnable wakeSender,
-      Duration readingDelay) {
+      Duration readingDelay,
+      PostedMessages posted) {
     this.database = database;
     this.catalog = catalog;
     this.desk = desk;
@@ -79,7 +81,7 @@ public final class Interviewer {
     this.afterPosting = new AfterPosting(this, desk, reviews);
     this.clock = clock;
     this.wakeSender = wakeSender;
-    this.bursts = new Bursts(readingDelay);
+    this.bursts = new Bursts(readingDelay, posted);
   }
 
   /**
@@ -136,9 +138,9 @@ public final class Interviewer {
     // Read once, before any transaction: a reply can be Slack's 40,000 characters.
     Said said = new Said(Commands.parse(text), ReviewCommands.parse(text, userId));
     return Bursts.waitingForQuestion(
-        mayWait ->
-            reply(
-                eventId, channelId, threadTs, ts, userId, text, said, continuesPrevious, mayWait));
+        check ->
+            reply(eventId, channelId, threadTs, ts, userId, text, said, continuesPrevious, check),
+        messageId -> bursts.inSlack(channelId, threadTs, messageId));
   }
 
   private Outcome reply(
@@ -150,7 +152,7 @@ public final class Interviewer {
       String text,
       Said said,
       boolean continuesPrevious,
-      boolean mayWait) {
+      Bursts.Check check) {
     Input input = said.input();
     Instant now = clock.instant();
     Outcome outcome =
@@ -190,7 +192,7 @@ public final class Interviewer {
                     now);
               }
               Optional<String> continued =
-                  bursts.continued(tx, interview, input, ts, continuesPrevious, mayWait);
+                  bursts.continued(tx, interview, input, ts, continuesPrevious, check);
               InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
               Reply reply = new Reply(channelId, ts, text);
               return Optimistic.compute(

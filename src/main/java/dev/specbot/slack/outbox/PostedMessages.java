@@ -13,7 +13,7 @@ import java.util.Optional;
  * channel's (or a DM's) latest messages. This is how a message whose sender died after Slack took
  * it, but before the outbox recorded it, is not posted twice.
  */
-final class PostedMessages {
+public final class PostedMessages {
   /** A resent message is recent: it was due minutes ago, so the latest page is enough. */
   private static final int RECENT = 100;
 
@@ -25,8 +25,13 @@ final class PostedMessages {
     this.eventType = eventType;
   }
 
+  /** Finds what the outbox posted: the metadata {@link SlackSender} gives every message. */
+  public static PostedMessages of(MethodsClient slack) {
+    return new PostedMessages(slack, SlackSender.METADATA_EVENT);
+  }
+
   /** The ts of the message carrying {@code outboxId}, if Slack has it. */
-  Optional<String> find(String channel, Optional<String> threadTs, String outboxId)
+  public Optional<String> find(String channel, Optional<String> threadTs, String outboxId)
       throws IOException, SlackApiException {
     String where = isUser(channel) ? directChannel(channel) : channel;
     List<Message> messages = threadTs.isPresent() ? thread(where, threadTs.get()) : latest(where);
