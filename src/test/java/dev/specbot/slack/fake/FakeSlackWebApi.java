@@ -18,12 +18,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +81,17 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final List<BiConsumer<RecordedCall, Answer>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean recordingCalls = true;
 
+  /** The workspace's rate limits and latency; instant and unlimited unless a model was given. */
+  private final ModelledSlack slack;
+
+  /** When each call arrived, on the model's clock, by method; guarded by {@link #lock}. */
+  private final Map<String, List<Long>> arrivals = new HashMap<>();
+
+  private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
+
+  /** Cuts the modelled latency short when the fake closes. */
+  private final CountDownLatch closed = new CountDownLatch(1);
+
   private final ExecutorService executor;
   private final int port;
   private final Object listening = new Object();
@@ -95,6 +109,16 @@ public final class FakeSlackWebApi implements AutoCloseable {
     static Reply text(int status, String body) {
       return new Reply(status, TEXT, body, Map.of(), Duration.ZERO);
     }
+
+    /** What Slack answers a call over its rate limit; the call is not performed. */
+    static Reply rateLimited(int retryAfterSeconds) {
+      return new Reply(
+          429,
+          JSON,
+          SlackObjects.error("ratelimited").toString(),
+          Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+          Duration.ZERO);
+    }
   }
 
   /** Starts listening on a free port of 127.0.0.1. */
@@ -104,8 +128,23 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   /** Starts listening; {@code clock} sets "now" for answers that depend on it (tz_offset). */
   public FakeSlackWebApi(Clock clock) {
+    this(clock, SlackModel.instant());
+  }
+
+  /**
+   * Starts listening; each call takes the time {@code model} says and is refused with HTTP 429 when
+   * it exceeds the model's rate limits (see {@link SlackModel#realistic()}).
+   */
+  public FakeSlackWebApi(SlackModel model) {
+    this(Clock.systemUTC(), model);
+  }
+
+  /** Starts listening, with {@code clock} for answers and {@code model} for timing and limits. */
+  public FakeSlackWebApi(Clock clock, SlackModel model) {
+    this.slack = Objects.requireNonNull(model, "null model").start();
     String name = "fake-slack-" + SERVERS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
+    // Unbounded, so that calls the model makes slow do not queue behind each other.
     this.executor =
         Executors.newCachedThreadPool(
             task -> {
@@ -237,6 +276,35 @@ public final class FakeSlackWebApi implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** How many calls of {@code method} the fake refused with 429 under its model's rate limits. */
+  public int rateLimitedCount(String method) {
+    AtomicInteger count = rateLimited.get(method);
+    return count == null ? 0 : count.get();
+  }
+
+  /** How many calls of any method the fake refused with 429 under its model's rate limits. */
+  public int totalRateLimited() {
+    return rateLimited.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  /**
+   * When each call of {@code method} reached the fake (refused ones too), oldest first, on the
+   * model's clock: compare with {@link #nanoTime()}. Kept even after {@link #stopRecordingCalls()}.
+   */
+  public List<Long> arrivals(String method) {
+    lock.lock();
+    try {
+      return List.copyOf(arrivals.getOrDefault(method, List.of()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Now on the model's clock, in nanoseconds (as {@link System#nanoTime()} unless injected). */
+  public long nanoTime() {
+    return slack.now();
   }
 
   /** Every call so far, oldest first. */
@@ -450,9 +518,12 @@ public final class FakeSlackWebApi implements AutoCloseable {
       log.clear();
       failures.clear();
       canned.clear();
+      arrivals.clear();
     } finally {
       lock.unlock();
     }
+    rateLimited.clear();
+    slack.reset();
     // A delayed answer from before the reset would otherwise arrive in the next test.
     releaseDelayed();
     refuseConnections(false);
@@ -477,6 +548,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+    closed.countDown();
     refuseConnections(true);
     executor.shutdownNow();
   }
@@ -528,12 +600,21 @@ public final class FakeSlackWebApi implements AutoCloseable {
     }
     RecordedCall call =
         new RecordedCall(method, contentType, header(exchange, "Authorization"), body, params);
+    long arrival = slack.now();
     Reply reply;
     Answer answer;
     CountDownLatch release;
     lock.lock();
     try {
-      reply = reply(call, nextFailure(method), invalidJson);
+      arrivals.computeIfAbsent(method, m -> new ArrayList<>()).add(arrival);
+      // Slack refuses a call over its limit before doing anything: no failure is used up either.
+      OptionalInt retryAfter = slack.admit(method, call.param("channel"), arrival);
+      if (retryAfter.isPresent()) {
+        rateLimited.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        reply = Reply.rateLimited(retryAfter.getAsInt());
+      } else {
+        reply = reply(call, nextFailure(method), invalidJson);
+      }
       answer = new Answer(reply.status(), reply.body());
       if (recordingCalls) {
         log.record(call, answer);
@@ -546,6 +627,11 @@ public final class FakeSlackWebApi implements AutoCloseable {
     if (!reply.delay().isZero()) {
       awaitRelease(release, reply.delay());
     }
+    // The call took effect on arrival; only its answer is late, as when Slack's answer travels.
+    Duration latency = slack.latency();
+    if (!latency.isZero()) {
+      awaitRelease(closed, latency);
+    }
     send(exchange, reply);
   }
 
@@ -556,12 +642,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   private Reply reply(RecordedCall call, Failure failure, boolean invalidJson) {
     if (failure instanceof Failure.RateLimited limited) {
-      return new Reply(
-          429,
-          JSON,
-          SlackObjects.error("ratelimited").toString(),
-          Map.of("Retry-After", String.valueOf(limited.retryAfterSeconds())),
-          Duration.ZERO);
+      return Reply.rateLimited(limited.retryAfterSeconds());
     }
     if (failure instanceof Failure.HttpStatus status) {
       String error = status.status() == 503 ? "service_unavailable" : "fatal_error";

@@ -1,0 +1,49 @@
+package dev.specbot.slack.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.slack.api.methods.SlackApiException;
+import dev.specbot.slack.fake.SlackModel.Limit;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A Slack model's rate limit, as the Slack SDK's own client meets it through the fake. */
+class SlackModelLoopbackTest {
+  private static final String CHANNEL = "C0SPECS001";
+
+  private final FakeSlackWebApi fake =
+      new FakeSlackWebApi(SlackModel.instant().withLimit("chat.update", Limit.perMinute(1)));
+  private final RealSlackClient client = RealSlackClient.against(fake);
+
+  @AfterEach
+  void stop() {
+    client.close();
+    fake.close();
+  }
+
+  @Test
+  void a_call_over_the_limit_gets_429_with_retry_after_and_is_not_performed() throws Exception {
+    String ts = client.methods.chatPostMessage(r -> r.channel(CHANNEL).text("draft")).getTs();
+    var first = client.methods.chatUpdate(r -> r.channel(CHANNEL).ts(ts).text("first edit"));
+
+    SlackApiException limited =
+        assertThrows(
+            SlackApiException.class,
+            () -> client.methods.chatUpdate(r -> r.channel(CHANNEL).ts(ts).text("second edit")));
+
+    assertTrue(first.isOk(), first.toString());
+    assertEquals(429, limited.getResponse().code());
+    assertTrue(Integer.parseInt(limited.getResponse().header("Retry-After")) >= 1);
+    assertEquals("ratelimited", limited.getError().getError());
+    assertEquals(List.of("first edit"), fake.messagesInThread(CHANNEL, ts));
+    assertEquals(1, fake.rateLimitedCount("chat.update"));
+    assertEquals(1, fake.totalRateLimited());
+    assertEquals(0, fake.rateLimitedCount("chat.postMessage"));
+    List<Long> arrivals = fake.arrivals("chat.update");
+    assertEquals(2, arrivals.size());
+    assertTrue(arrivals.get(0) <= arrivals.get(1) && arrivals.get(1) <= fake.nanoTime());
+  }
+}
