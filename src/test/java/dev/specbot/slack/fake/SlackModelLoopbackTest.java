@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.methods.SlackApiException;
+import dev.specbot.slack.fake.SlackModel.Latency;
 import dev.specbot.slack.fake.SlackModel.Limit;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +51,38 @@ class SlackModelLoopbackTest {
     List<Long> arrivals = fake.arrivals("chat.update");
     assertEquals(2, arrivals.size());
     assertTrue(arrivals.get(0) <= arrivals.get(1) && arrivals.get(1) <= fake.nanoTime());
+  }
+
+  @Test
+  void slow_answers_hold_each_call_without_holding_up_the_others() {
+    int callers = 8;
+    ExecutorService threads = Executors.newFixedThreadPool(callers);
+    try (FakeSlackWebApi slow =
+            new FakeSlackWebApi(
+                SlackModel.instant().withLatency(Latency.fixed(Duration.ofMinutes(1))));
+        RealSlackClient slowClient = RealSlackClient.against(slow, Duration.ofMinutes(2))) {
+      List<CompletableFuture<?>> answers = new ArrayList<>();
+      for (int i = 0; i < callers; i++) {
+        String user = "U0PERSON" + i;
+        answers.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  try {
+                    slowClient.methods.usersInfo(r -> r.user(user));
+                  } catch (Exception e) {
+                    // The fake closes before answering: the answer is not what this test is about.
+                  }
+                },
+                threads));
+      }
+
+      // Every call reaches the fake while the first is still held for its minute.
+      slow.awaitCalls("users.info", callers, Duration.ofSeconds(30));
+
+      assertTrue(answers.stream().noneMatch(CompletableFuture::isDone), "answers held back");
+      assertEquals(callers, slow.arrivals("users.info").size());
+    } finally {
+      threads.shutdownNow();
+    }
   }
 }
