@@ -63,7 +63,8 @@ final class Arrivals {
   }
 
   private void record(RecordedCall call, FakeSlackWebApi.Answer answer) {
-    if (call.method().equals("chat.postMessage")) {
+    // A post Slack refused (rate limited, say) is not there to be read.
+    if (call.method().equals("chat.postMessage") && answer.status() == 200) {
       keyOf(call.param("thread_ts"), call.param("text"))
           .ifPresent(key -> post(key).complete(tsIn(answer)));
     }

@@ -327,8 +327,14 @@ public final class Benchmark {
 
   private BotProcess launch(String mainClass, FakeSlackWebApi slack, Path database)
       throws IOException {
-    Files.createDirectories(database.getParent());
     String name = mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + ++launches;
+    return launch(mainClass, slack, database, name);
+  }
+
+  /** The bot (or the bare app) as its own JVM on {@code database}, logging as {@code name}. */
+  static BotProcess launch(String mainClass, FakeSlackWebApi slack, Path database, String name)
+      throws IOException {
+    Files.createDirectories(database.getParent());
     return BotProcess.start(
         mainClass,
         BotProcess.freePort(),
@@ -355,7 +361,7 @@ public final class Benchmark {
     return options.isEmpty() ? List.of() : List.of(options.split("\\s+", -1));
   }
 
-  private static SlackRequests requestsFor(BotProcess process) {
+  static SlackRequests requestsFor(BotProcess process) {
     return new SlackRequests(
         URI.create("http://127.0.0.1:" + process.port() + "/slack/events"),
         SECRET,

@@ -135,14 +135,14 @@ final class Driver {
       }
     }
     arrivals.finishedSpec(thread);
-    problems.addAll(check(thread, total, userId));
+    problems.addAll(check(Benchmark.CHANNEL, thread, total, userId));
     slack.forgetThread(Benchmark.CHANNEL, thread);
   }
 
   /** Every question once, the document once: nothing lost, nothing twice. */
-  private List<String> check(String thread, int total, String userId) {
+  List<String> check(String channel, String thread, int total, String userId) {
     List<String> problems = new ArrayList<>();
-    List<String> messages = slack.messagesInThread(Benchmark.CHANNEL, thread);
+    List<String> messages = slack.messagesInThread(channel, thread);
     for (int number = 1; number <= total; number++) {
       String asked = "Question " + number + " of ";
       long times = messages.stream().filter(text -> text.startsWith(asked)).count();
