@@ -18,11 +18,12 @@ public enum Dialect {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
+    // Only the URL's scheme is named: the rest may hold a password.
+    int schemeEnd = jdbcUrl.indexOf(':', jdbcUrl.indexOf(':') + 1);
+    String scheme = schemeEnd < 0 ? "an unknown scheme" : jdbcUrl.substring(0, schemeEnd + 1);
     throw new IllegalArgumentException(
         "DATABASE_URL must be jdbc:sqlite:FILE or jdbc:postgresql://HOST/DATABASE, not "
-            + jdbcUrl.split("[:/?]", 3)[0]
-            + ":"
-            + (jdbcUrl.contains(":") ? jdbcUrl.split(":", 3)[1] : "")
-            + ":...");
+            + scheme
+            + "...");
   }
 }

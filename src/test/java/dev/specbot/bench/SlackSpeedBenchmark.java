@@ -82,7 +82,6 @@ final class SlackSpeedBenchmark {
     String report = benchmark.run(Files.createTempDirectory("specbot-slack-speed"));
     Path out = Path.of("docs", "benchmarks-slack-speed.md");
     Files.writeString(out, report);
-    System.out.println(report);
     if (!benchmark.problems.isEmpty()) {
       throw new AssertionError("lost or duplicated messages: " + benchmark.problems);
     }
