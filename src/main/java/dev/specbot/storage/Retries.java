@@ -12,21 +12,23 @@ import java.util.function.Supplier;
  */
 final class Retries {
   /**
-   * Eight threads writing one outbox lane at once (the storage test's worst case) each lose a few
-   * rounds in a row; a bound still turns a bug into an error instead of a loop.
+   * Each conflict means another transaction committed, so retries follow progress; but with many
+   * writers on one row (the storage test's eight threads on one outbox lane) an unlucky one can
+   * lose dozens of rounds in a row. A time bound, not a count, still turns a bug into an error.
    */
-  private static final int ATTEMPTS = 50;
+  private static final long GIVE_UP_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
   private static final long FIRST_PAUSE_MICROS = 200;
 
   private Retries() {}
 
   static <T> T run(Supplier<T> transaction) {
+    long giveUpAt = System.nanoTime() + GIVE_UP_AFTER_NANOS;
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.get();
       } catch (RuntimeException e) {
-        if (attempt >= ATTEMPTS || !isConflict(e)) {
+        if (System.nanoTime() > giveUpAt || !isConflict(e)) {
           throw e;
         }
         pause(attempt);
@@ -34,11 +36,22 @@ final class Retries {
     }
   }
 
-  /** Whether PostgreSQL undid the transaction for colliding with another, at any depth. */
+  /**
+   * Whether PostgreSQL undid the transaction for colliding with another, at any depth: a batch's
+   * failure carries the statement's own behind {@link SQLException#getNextException()}.
+   */
   static boolean isConflict(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+      if (cause instanceof SQLException sql && isConflict(sql)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isConflict(SQLException first) {
+    for (SQLException sql = first; sql != null; sql = sql.getNextException()) {
+      if ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())) {
         return true;
       }
     }
