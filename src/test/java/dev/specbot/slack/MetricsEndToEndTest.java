@@ -162,11 +162,13 @@ class MetricsEndToEndTest {
     // The idle nudge is due a day after the question; the clock jumps an hour past that.
     harness.advanceClock(Duration.ofHours(25));
 
-    // The lateness is recorded after the count: a scrape may come between the two.
+    // The count and the lateness are two meters, recorded one after the other: a scrape may come
+    // between them, so the page is awaited until it shows both.
     MetricsPage page =
         awaitPage(
-            p -> p.value("specbot_reminders_lateness_seconds_count", "kind", "IDLE_NUDGE") == 1);
-    assertEquals(1, page.value("specbot_reminders_fired_total", "kind", "IDLE_NUDGE"));
+            p ->
+                p.value("specbot_reminders_lateness_seconds_count", "kind", "IDLE_NUDGE") == 1
+                    && p.value("specbot_reminders_fired_total", "kind", "IDLE_NUDGE") == 1);
     double late = page.value("specbot_reminders_lateness_seconds_sum", "kind", "IDLE_NUDGE");
     assertTrue(late >= 3590 && late < 3700, page.text);
   }
