@@ -27,6 +27,8 @@ import java.util.Optional;
  *     #READING_DELAY})
  * @param slackAppToken {@code SLACK_APP_TOKEN}, optional: an app-level token ({@code xapp-...});
  *     when set, specbot also takes Slack's requests over Socket Mode
+ * @param slackPace {@code SPECBOT_SLACK_LIMITS} ({@code published}, the default, or {@code none})
+ *     and {@code SPECBOT_SLACK_POSTS_PER_MINUTE} (600): the rate limits specbot paces its calls by
  */
 public record Config(
     String slackBotToken,
@@ -37,7 +39,42 @@ public record Config(
     Optional<Path> templatesDir,
     NudgePolicy nudges,
     Duration readingDelay,
-    Optional<String> slackAppToken) {
+    Optional<String> slackAppToken,
+    SlackPace slackPace) {
+
+  /**
+   * The rate limits specbot keeps its Slack calls under: Slack's published ones, with {@code
+   * postsPerMinute} as chat.postMessage's limit across the workspace (Slack publishes none), or
+   * none at all, for a Slack that sets none (a test double).
+   */
+  public record SlackPace(boolean published, int postsPerMinute) {
+    public static final SlackPace PUBLISHED = new SlackPace(true, 600);
+    public static final SlackPace NONE = new SlackPace(false, 600);
+  }
+
+  /** A configuration paced by Slack's published limits. */
+  public Config(
+      String slackBotToken,
+      String slackSigningSecret,
+      int port,
+      String databaseUrl,
+      String slackApiUrl,
+      Optional<Path> templatesDir,
+      NudgePolicy nudges,
+      Duration readingDelay,
+      Optional<String> slackAppToken) {
+    this(
+        slackBotToken,
+        slackSigningSecret,
+        port,
+        databaseUrl,
+        slackApiUrl,
+        templatesDir,
+        nudges,
+        readingDelay,
+        slackAppToken,
+        SlackPace.PUBLISHED);
+  }
 
   /**
    * How long after a question appears a reply is still taken as written before it was read, and so
@@ -129,7 +166,8 @@ public record Config(
         optional(env, "SPECBOT_TEMPLATES_DIR").map(Path::of),
         nudges(env),
         readingDelay(env),
-        appToken);
+        appToken,
+        slackPace(env));
   }
 
   /** Whether specbot also connects over Socket Mode. */
@@ -154,6 +192,8 @@ public record Config(
         + readingDelay
         + ", socketMode="
         + (socketMode() ? "on" : "off")
+        + ", slackPace="
+        + slackPace
         + "]";
   }
 
@@ -210,6 +250,29 @@ public record Config(
       throw new Invalid(
           "SPECBOT_READING_DELAY must be an ISO-8601 duration from PT0S to PT1M such as PT2S, not \""
               + value.get()
+              + "\"");
+    }
+  }
+
+  private static SlackPace slackPace(Map<String, String> env) throws Invalid {
+    String limits = optional(env, "SPECBOT_SLACK_LIMITS").orElse("published");
+    if (!limits.equals("published") && !limits.equals("none")) {
+      throw new Invalid(
+          "SPECBOT_SLACK_LIMITS must be published (Slack's rate limits) or none, not \""
+              + limits
+              + "\"");
+    }
+    String posts = optional(env, "SPECBOT_SLACK_POSTS_PER_MINUTE").orElse("600");
+    try {
+      int perMinute = Integer.parseInt(posts);
+      if (perMinute < 1 || perMinute > 100_000) {
+        throw new NumberFormatException();
+      }
+      return new SlackPace(limits.equals("published"), perMinute);
+    } catch (NumberFormatException e) {
+      throw new Invalid(
+          "SPECBOT_SLACK_POSTS_PER_MINUTE must be a whole number from 1 to 100000, not \""
+              + posts
               + "\"");
     }
   }

@@ -28,8 +28,11 @@ import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.reviews.ReviewNudges;
 import dev.specbot.slack.socket.SocketMode;
+import dev.specbot.slack.webapi.Budgets;
 import dev.specbot.slack.webapi.Directory;
+import dev.specbot.slack.webapi.PacedCalls;
 import dev.specbot.slack.webapi.SlackAuthCheck;
+import dev.specbot.slack.webapi.SlackLimits;
 import dev.specbot.slack.webapi.WebApiClient;
 import dev.specbot.storage.Database;
 import dev.specbot.template.TemplateCatalog;
@@ -44,6 +47,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +79,8 @@ public final class SlackBot implements AutoCloseable {
       Slack slack,
       MethodsClient methods,
       SlackAuthCheck auth,
-      Metrics metrics) {
+      Metrics metrics,
+      Budgets budgets) {
     this.database = database;
     this.presence = new Presence(database, clock);
     this.auth = auth;
@@ -85,7 +90,7 @@ public final class SlackBot implements AutoCloseable {
         clock,
         Arrays.stream(Delivery.Kind.values()).map(Enum::name).toList(),
         this::isReady);
-    this.worker = new OutboxWorker(database, methods, clock, metrics.turns());
+    this.worker = new OutboxWorker(database, methods, clock, metrics.turns(), budgets);
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
@@ -152,11 +157,13 @@ public final class SlackBot implements AutoCloseable {
       for (TemplateException problem : catalog.problems()) {
         log.warn("Template skipped: {}", problem.getMessage());
       }
-      Slack slack = slack(slackConfig(config), metrics);
+      Budgets budgets = new Budgets(limits(config.slackPace()));
+      Slack slack = slack(slackConfig(config), metrics, budgets);
       MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
       auth = SlackAuthCheck.start(methods);
       SlackBot bot =
-          new SlackBot(config, clock, opened(opening), catalog, slack, methods, auth, metrics);
+          new SlackBot(
+              config, clock, opened(opening), catalog, slack, methods, auth, metrics, budgets);
       bot.catchUp.load();
       bot.server.start();
       String name = instanceName(bot.port());
@@ -244,16 +251,22 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * The SDK's client, its every HTTP call timed: the bot's Web API client, Bolt's, and the uploads
-   * all share its OkHttp client.
+   * The SDK's client, its every HTTP call paced under Slack's limits and timed: the bot's Web API
+   * client, Bolt's, and the uploads all share its OkHttp client. Pacing comes first, so that a call
+   * waiting for its limit is not timed as Slack's.
    */
-  private static Slack slack(SlackConfig slackConfig, Metrics metrics) {
-    return Slack.getInstance(
-        slackConfig,
-        new SlackHttpClient(
-            metrics.measuring(
-                SlackHttpClient.buildOkHttpClient(slackConfig),
-                slackConfig.getMethodsEndpointUrlPrefix())));
+  private static Slack slack(SlackConfig slackConfig, Metrics metrics, Budgets budgets) {
+    String prefix = slackConfig.getMethodsEndpointUrlPrefix();
+    OkHttpClient paced =
+        SlackHttpClient.buildOkHttpClient(slackConfig)
+            .newBuilder()
+            .addInterceptor(new PacedCalls(budgets, prefix))
+            .build();
+    return Slack.getInstance(slackConfig, new SlackHttpClient(metrics.measuring(paced, prefix)));
+  }
+
+  private static SlackLimits limits(Config.SlackPace pace) {
+    return pace.published() ? SlackLimits.published(pace.postsPerMinute()) : SlackLimits.none();
   }
 
   /**

@@ -30,8 +30,10 @@ public final class Outbox {
    */
   private static final String ENQUEUE =
       """
-      INSERT INTO outbox (id, lane, seq, kind, payload, status, attempts, next_attempt_at, created_at)
-      SELECT :id, :lane, COALESCE(MAX(seq), 0) + 1, :kind, :payload, 'PENDING', 0, :dueAt, :now
+      INSERT INTO outbox
+        (id, lane, seq, kind, payload, status, attempts, next_attempt_at, created_at, urgency)
+      SELECT :id, :lane, COALESCE(MAX(seq), 0) + 1, :kind, :payload, 'PENDING', 0, :dueAt, :now,
+        :urgency
       FROM outbox
       WHERE lane = :lane
       """;
@@ -41,7 +43,18 @@ public final class Outbox {
    * an interview id). Returns the new message's id.
    */
   public String enqueue(String lane, String kind, String payload, Instant now) {
-    return insert(lane, kind, payload, now, now);
+    return enqueue(lane, kind, payload, now, DEFAULT_URGENCY);
+  }
+
+  /**
+   * Messages queued without an urgency: due messages of lower urgency go first when not all can go
+   * at once.
+   */
+  public static final int DEFAULT_URGENCY = 1;
+
+  /** As {@link #enqueue(String, String, String, Instant)}, with its {@code urgency}. */
+  public String enqueue(String lane, String kind, String payload, Instant now, int urgency) {
+    return insert(lane, kind, payload, now, now, urgency);
   }
 
   /** A lane's messages that no sender has taken: they can still be changed or dropped. */
@@ -54,25 +67,31 @@ public final class Outbox {
    * times and {@code dueAt}. Returns its id.
    */
   public String replaceWaiting(
-      String lane, String kind, String payload, Instant now, Instant dueAt) {
+      String lane, String kind, String payload, Instant now, Instant dueAt, int urgency) {
     Objects.requireNonNull(dueAt, "null dueAt");
     // The lane's few rows, compared here: asked for MIN(next_attempt_at), SQLite walks outbox_due
     // through the pending messages of every lane instead of this lane's.
-    Optional<Instant> waitingDue =
+    List<Waiting> waiting =
         handle
-            .createQuery("SELECT next_attempt_at " + WAITING)
+            .createQuery("SELECT next_attempt_at, urgency " + WAITING)
             .bind("lane", lane)
-            .mapTo(Long.class)
-            .list()
-            .stream()
-            .min(Long::compare)
-            .map(Instant::ofEpochMilli);
+            .map((row, ctx) -> new Waiting(row.getLong(1), row.getInt(2)))
+            .list();
     handle.createUpdate("DELETE " + WAITING).bind("lane", lane).execute();
-    Instant due = waitingDue.filter(earlier -> earlier.isBefore(dueAt)).orElse(dueAt);
-    return insert(lane, kind, payload, now, due);
+    long due = dueAt.toEpochMilli();
+    int mostUrgent = urgency;
+    for (Waiting replaced : waiting) {
+      due = Math.min(due, replaced.dueAt());
+      // An edit that changed a stage keeps its place when a later one only moves counts on.
+      mostUrgent = Math.min(mostUrgent, replaced.urgency());
+    }
+    return insert(lane, kind, payload, now, Instant.ofEpochMilli(due), mostUrgent);
   }
 
-  private String insert(String lane, String kind, String payload, Instant now, Instant dueAt) {
+  private record Waiting(long dueAt, int urgency) {}
+
+  private String insert(
+      String lane, String kind, String payload, Instant now, Instant dueAt, int urgency) {
     Objects.requireNonNull(lane, "null lane");
     Objects.requireNonNull(kind, "null kind");
     Objects.requireNonNull(payload, "null payload");
@@ -86,6 +105,7 @@ public final class Outbox {
         .bind("payload", payload)
         .bind("now", now.toEpochMilli())
         .bind("dueAt", dueAt.toEpochMilli())
+        .bind("urgency", urgency)
         .execute();
     return id;
   }
@@ -93,7 +113,7 @@ public final class Outbox {
   /** A lane's first pending message may go; the others wait until it is sent or has failed. */
   private static final String DUE =
       """
-      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at
+      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at, urgency
       FROM outbox candidate
       WHERE status = 'PENDING'
         AND next_attempt_at <= :now
@@ -102,7 +122,7 @@ public final class Outbox {
           WHERE earlier.lane = candidate.lane
             AND earlier.status = 'PENDING'
             AND earlier.seq < candidate.seq)
-      ORDER BY created_at, lane, seq
+      ORDER BY urgency, created_at, lane, seq
       LIMIT :limit
       """;
 
@@ -115,8 +135,8 @@ public final class Outbox {
 
   /**
    * Pending messages due at {@code now}, at most {@code limit}, each the first pending one of its
-   * lane, oldest first. On PostgreSQL they stay locked until the transaction ends, and those
-   * another transaction locked are left out.
+   * lane, the most urgent first and then the oldest. On PostgreSQL they stay locked until the
+   * transaction ends, and those another transaction locked are left out.
    */
   public List<OutboxMessage> due(Instant now, int limit) {
     Objects.requireNonNull(now, "null now");
@@ -314,6 +334,32 @@ public final class Outbox {
             .execute());
   }
 
+  private static final String NOT_TAKEN =
+      """
+      UPDATE outbox
+      SET claims = claims - 1, attempts = attempts + 1, next_attempt_at = :nextAttemptAt,
+          last_error = :error
+      WHERE id = :id AND status = 'PENDING' AND claims > 0
+      """;
+
+  /**
+   * Slack certainly did not take the message (it refused the call, a 429 among others): it is tried
+   * again at {@code nextAttemptAt} as a message no sender took, so that its next sender does not
+   * first look for it in Slack.
+   */
+  public void retryNotTaken(String messageId, Instant nextAttemptAt, String error) {
+    Objects.requireNonNull(messageId, "null messageId");
+    Objects.requireNonNull(nextAttemptAt, "null nextAttemptAt");
+    requirePending(
+        messageId,
+        handle
+            .createUpdate(NOT_TAKEN)
+            .bind("id", messageId)
+            .bind("nextAttemptAt", nextAttemptAt.toEpochMilli())
+            .bind("error", error)
+            .execute());
+  }
+
   private static final String MARK_FAILED =
       """
       UPDATE outbox
@@ -369,7 +415,7 @@ public final class Outbox {
 
   private static final String PENDING =
       """
-      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at
+      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at, urgency
       FROM outbox
       WHERE lane = :lane AND status = 'PENDING'
       ORDER BY seq
@@ -412,7 +458,8 @@ public final class Outbox {
         row.getString("kind"),
         row.getString("payload"),
         row.getInt("attempts"),
-        Instant.ofEpochMilli(row.getLong("next_attempt_at")));
+        Instant.ofEpochMilli(row.getLong("next_attempt_at")),
+        row.getInt("urgency"));
   }
 
   private static SendHistory history(ResultSet row, StatementContext context) throws SQLException {

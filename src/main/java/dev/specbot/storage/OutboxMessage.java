@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param payload what to send, as the sender wrote it (JSON)
  * @param attempts how many times sending it failed so far
  * @param nextAttemptAt when it may be sent (again)
+ * @param urgency when not every due message can go at once, lower goes first
  */
 public record OutboxMessage(
     String id,
@@ -21,7 +22,8 @@ public record OutboxMessage(
     String kind,
     String payload,
     int attempts,
-    Instant nextAttemptAt) {
+    Instant nextAttemptAt,
+    int urgency) {
 
   public OutboxMessage {
     Objects.requireNonNull(id, "null id");

@@ -334,19 +334,23 @@ public final class Benchmark {
   /** The bot (or the bare app) as its own JVM on {@code database}, logging as {@code name}. */
   static BotProcess launch(String mainClass, FakeSlackWebApi slack, Path database, String name)
       throws IOException {
+    return launch(mainClass, slack, database, name, Map.of());
+  }
+
+  /** As above, with {@code env} added to the bot's environment (e.g. the limits it paces by). */
+  static BotProcess launch(
+      String mainClass, FakeSlackWebApi slack, Path database, String name, Map<String, String> env)
+      throws IOException {
     Files.createDirectories(database.getParent());
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("SLACK_BOT_TOKEN", TOKEN);
+    all.put("SLACK_SIGNING_SECRET", SECRET);
+    all.put("DATABASE_URL", "jdbc:sqlite:" + database);
+    all.put("SLACK_API_URL", slack.baseUrl());
     return BotProcess.start(
         mainClass,
         BotProcess.freePort(),
-        Map.of(
-            "SLACK_BOT_TOKEN",
-            TOKEN,
-            "SLACK_SIGNING_SECRET",
-            SECRET,
-            "DATABASE_URL",
-            "jdbc:sqlite:" + database,
-            "SLACK_API_URL",
-            slack.baseUrl()),
+        all,
         jvmOptions(name),
         Path.of("target", "bench", name + ".log"));
   }

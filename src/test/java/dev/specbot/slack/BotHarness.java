@@ -11,6 +11,7 @@ import dev.specbot.meeting.Reminder;
 import dev.specbot.slack.fake.FakeSlackWebApi;
 import dev.specbot.slack.fake.FakeSocketMode;
 import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.fake.SlackModel;
 import dev.specbot.slack.fake.SlackRequests;
 import dev.specbot.storage.Database;
 import dev.specbot.testdb.TestDatabases;
@@ -42,7 +43,7 @@ final class BotHarness implements AutoCloseable {
   static final String DRAFTER = "U0ALICE";
   static final Duration WAIT = Duration.ofSeconds(10);
 
-  final FakeSlackWebApi slack = new FakeSlackWebApi();
+  final FakeSlackWebApi slack;
   final ShiftableClock clock = new ShiftableClock();
   private final Path database;
   private final NudgePolicy nudges;
@@ -50,6 +51,9 @@ final class BotHarness implements AutoCloseable {
   private final Optional<Path> templates;
   // Socket Mode's app-level token, when the bot also takes Slack's requests that way.
   private final Optional<String> appToken;
+  // The limits the bot paces its calls by: none, as the fake enforces none, unless a test models
+  // Slack's.
+  private final Config.SlackPace slackPace;
   private final AtomicInteger sequence = new AtomicInteger();
   private SlackBot bot;
   private final List<SlackBot> twins = new java.util.ArrayList<>();
@@ -91,6 +95,27 @@ final class BotHarness implements AutoCloseable {
       Optional<Path> templates,
       Optional<FakeSocketMode> socket)
       throws Exception {
+    this(
+        folder,
+        nudges,
+        readingDelay,
+        templates,
+        socket,
+        new FakeSlackWebApi(),
+        Config.SlackPace.NONE);
+  }
+
+  private BotHarness(
+      Path folder,
+      NudgePolicy nudges,
+      Duration readingDelay,
+      Optional<Path> templates,
+      Optional<FakeSocketMode> socket,
+      FakeSlackWebApi slack,
+      Config.SlackPace slackPace)
+      throws Exception {
+    this.slack = slack;
+    this.slackPace = slackPace;
     this.database = folder.resolve("data/specbot.db");
     this.nudges = nudges;
     this.readingDelay = readingDelay;
@@ -107,6 +132,21 @@ final class BotHarness implements AutoCloseable {
   static BotHarness overSocketMode(Path folder, FakeSocketMode socket) throws Exception {
     return new BotHarness(
         folder, NudgePolicy.DEFAULT, Duration.ZERO, Optional.empty(), Optional.of(socket));
+  }
+
+  /**
+   * A bot that paces its calls by Slack's published limits, against a fake Slack that answers as
+   * {@code model} says (its latency, its limits).
+   */
+  static BotHarness pacedAgainst(Path folder, SlackModel model) throws Exception {
+    return new BotHarness(
+        folder,
+        NudgePolicy.DEFAULT,
+        Duration.ZERO,
+        Optional.empty(),
+        Optional.empty(),
+        new FakeSlackWebApi(model),
+        Config.SlackPace.PUBLISHED);
   }
 
   void startBot() throws Exception {
@@ -129,7 +169,8 @@ final class BotHarness implements AutoCloseable {
         templates,
         nudges,
         readingDelay,
-        appToken);
+        appToken,
+        slackPace);
   }
 
   /**

@@ -62,6 +62,8 @@ public final class BotProcess implements AutoCloseable {
     // The fake Slack's ts grow by 100 µs a message, not with time, and these bots' users answer the
     // moment a question arrives: with a reading delay every answer would read as a burst.
     builder.environment().put("SPECBOT_READING_DELAY", "PT0S");
+    // The tests' fake Slack limits nothing unless a test models Slack's limits (and says so).
+    builder.environment().put("SPECBOT_SLACK_LIMITS", "none");
     builder.environment().putAll(env);
     builder.environment().put("PORT", String.valueOf(port));
     Files.createDirectories(log.toAbsolutePath().getParent());

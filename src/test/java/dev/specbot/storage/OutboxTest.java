@@ -39,11 +39,11 @@ class OutboxTest {
 
     assertEquals(
         List.of(
-            new OutboxMessage(first, "lane-a", 1, "POST", "one", 0, T0),
-            new OutboxMessage(second, "lane-a", 2, "POST", "two", 0, at(1))),
+            new OutboxMessage(first, "lane-a", 1, "POST", "one", 0, T0, 1),
+            new OutboxMessage(second, "lane-a", 2, "POST", "two", 0, at(1), 1)),
         pending("lane-a"));
     assertEquals(
-        List.of(new OutboxMessage(other, "lane-b", 1, "POST", "three", 0, at(2))),
+        List.of(new OutboxMessage(other, "lane-b", 1, "POST", "three", 0, at(2), 1)),
         pending("lane-b"));
   }
 
@@ -84,7 +84,7 @@ class OutboxTest {
 
     assertEquals(List.of(), dueIds(at(5)));
     assertEquals(
-        List.of(new OutboxMessage(id, "lane-a", 1, "POST", "one", 2, at(6))),
+        List.of(new OutboxMessage(id, "lane-a", 1, "POST", "one", 2, at(6), 1)),
         database.transaction(tx -> tx.outbox().due(at(6), 10)));
   }
 
@@ -258,7 +258,7 @@ class OutboxTest {
     String second = replace("parent:a", "v2", at(3), at(13));
 
     assertEquals(
-        List.of(new OutboxMessage(second, "parent:a", 1, "POST", "v2", 0, at(10))),
+        List.of(new OutboxMessage(second, "parent:a", 1, "POST", "v2", 0, at(10), 1)),
         pending("parent:a"));
     assertEquals(List.of(), dueIds(at(9)), "not before the first version's time");
     assertEquals(List.of(second), dueIds(at(10)));
@@ -279,7 +279,7 @@ class OutboxTest {
 
   private String replace(String lane, String payload, Instant now, Instant dueAt) {
     return database.transaction(
-        tx -> tx.outbox().replaceWaiting(lane, "POST", payload, now, dueAt));
+        tx -> tx.outbox().replaceWaiting(lane, "POST", payload, now, dueAt, 1));
   }
 
   private SendHistory history(String id) {

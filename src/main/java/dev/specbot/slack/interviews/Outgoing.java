@@ -3,6 +3,7 @@ package dev.specbot.slack.interviews;
 import dev.specbot.interview.Effect;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Progress;
+import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
@@ -60,11 +61,22 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
     // holds up the next question.
     if (updateParent && progress.isPresent()) {
       Message parent = ParentMessage.of(interview, template, progress.get(), parentLine);
-      deliveries.add(
+      Delivery edit =
           Delivery.forInterview(
-              Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
+              Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks());
+      deliveries.add(isUnderway(interview.status()) ? edit.asProgressOnly() : edit);
     }
     return new Outgoing(deliveries, ask);
+  }
+
+  /**
+   * Whether the parent's line says the interview is under way, so that an edit only moves its
+   * counts on. Slack allows about 50 edits a minute across a workspace: with many interviews at
+   * once, the counts on the cards lag while edits that finish, pause or cancel a spec go first.
+   * (Resuming a paused interview is counted here too: its card says "Paused" a little longer.)
+   */
+  private static boolean isUnderway(Status status) {
+    return status == Status.ASKING || status == Status.CONFIRMING_CANCEL;
   }
 
   /**

@@ -197,6 +197,7 @@ public final class ReminderWorker implements AutoCloseable {
   private static void inThread(Tx tx, String interviewId, Message message, Instant now) {
     Delivery.forInterview(
             Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks())
+        .asNotice()
         .enqueue(tx, now);
   }
 

@@ -2,6 +2,7 @@ package dev.specbot.slack.outbox;
 
 import com.google.gson.Gson;
 import dev.specbot.slack.messages.Message;
+import dev.specbot.slack.webapi.Urgency;
 import dev.specbot.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param fileContent the content of an uploaded file
  * @param turnFrom for a question asked after the drafter's input: when the input was taken in
  *     (epoch milliseconds), so that sending it times the interview's turn; null otherwise
+ * @param pace how urgent it is, when not as its kind says (see {@link #urgency()}); or null
  */
 public record Delivery(
     Kind kind,
@@ -32,7 +34,8 @@ public record Delivery(
     String blocks,
     String fileName,
     String fileContent,
-    Long turnFrom) {
+    Long turnFrom,
+    Urgency pace) {
 
   /**
    * Where a summary links to the interview's thread; the sender puts the thread's permalink there.
@@ -69,29 +72,57 @@ public record Delivery(
   }
 
   public static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
-    return new Delivery(kind, interviewId, null, null, text, blocks, null, null, null);
+    return new Delivery(kind, interviewId, null, null, text, blocks, null, null, null, null);
   }
 
   public static Delivery ephemeral(String channel, String user, String text) {
-    return new Delivery(Kind.POST_EPHEMERAL, null, channel, user, text, null, null, null, null);
+    return new Delivery(
+        Kind.POST_EPHEMERAL, null, channel, user, text, null, null, null, null, null);
   }
 
   public static Delivery upload(
       String interviewId, String comment, String fileName, String content) {
     return new Delivery(
-        Kind.UPLOAD_DOCUMENT, interviewId, null, null, comment, null, fileName, content, null);
+        Kind.UPLOAD_DOCUMENT,
+        interviewId,
+        null,
+        null,
+        comment,
+        null,
+        fileName,
+        content,
+        null,
+        null);
   }
 
   /** To a person in private, about an interview (so it is sent in that interview's order). */
   public static Delivery direct(String interviewId, String user, Message message) {
     return new Delivery(
-        Kind.POST_DM, interviewId, null, user, message.text(), message.blocks(), null, null, null);
+        Kind.POST_DM,
+        interviewId,
+        null,
+        user,
+        message.text(),
+        message.blocks(),
+        null,
+        null,
+        null,
+        null);
   }
 
   public static Delivery fileInThread(
       String interviewId, String comment, String fileName, String content) {
     return new Delivery(
-        Kind.UPLOAD_IN_THREAD, interviewId, null, null, comment, null, fileName, content, null);
+        Kind.UPLOAD_IN_THREAD,
+        interviewId,
+        null,
+        null,
+        comment,
+        null,
+        fileName,
+        content,
+        null,
+        null);
   }
 
   /**
@@ -108,7 +139,48 @@ public record Delivery(
         blocks,
         fileName,
         fileContent,
-        inputAt.toEpochMilli());
+        inputAt.toEpochMilli(),
+        pace);
+  }
+
+  /**
+   * This delivery as a notice (a reminder, a nudge): nobody is waiting on it this second, so it
+   * yields Slack's limits to questions and replies.
+   */
+  public Delivery asNotice() {
+    return paced(Urgency.NOTICE);
+  }
+
+  /**
+   * This edit of the parent message as one that only moves its counts on: it yields Slack's
+   * chat.update limit to edits that change a spec's stage.
+   */
+  public Delivery asProgressOnly() {
+    return paced(Urgency.PROGRESS);
+  }
+
+  private Delivery paced(Urgency urgency) {
+    return new Delivery(
+        kind, interviewId, channel, user, text, blocks, fileName, fileContent, turnFrom, urgency);
+  }
+
+  /**
+   * How urgent it is, when Slack's limits cannot send everything due at once: the next question
+   * first, then replies and the rest of a thread, then direct messages and reminders; edits of the
+   * parent message use a limit of their own, where a change of stage goes before counts.
+   */
+  public Urgency urgency() {
+    if (pace != null) {
+      return pace;
+    }
+    if (turnFrom != null) {
+      return Urgency.QUESTION;
+    }
+    return switch (kind) {
+      case POST_DM -> Urgency.NOTICE;
+      case UPDATE_PARENT -> Urgency.MILESTONE;
+      default -> Urgency.REPLY;
+    };
   }
 
   /** When the input this question follows was taken in, if it is one (see {@link #asking}). */
@@ -136,10 +208,11 @@ public record Delivery(
               kind().name(),
               toJson(),
               now,
-              now.plus(PARENT_EDIT_INTERVAL));
+              now.plus(PARENT_EDIT_INTERVAL),
+              urgency().rank());
     }
     String lane = interviewId() != null ? interviewId() : "user:" + user();
-    return tx.outbox().enqueue(lane, kind().name(), toJson(), now);
+    return tx.outbox().enqueue(lane, kind().name(), toJson(), now, urgency().rank());
   }
 
   String toJson() {

@@ -6,6 +6,8 @@ import dev.specbot.background.WorkSignal;
 import dev.specbot.slack.metrics.TurnMetrics;
 import dev.specbot.slack.outbox.SendAttempts.Claimed;
 import dev.specbot.slack.outbox.SendAttempts.Sent;
+import dev.specbot.slack.webapi.Budgets;
+import dev.specbot.slack.webapi.Urgency;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Instances;
 import dev.specbot.storage.OutboxMessage;
@@ -16,14 +18,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +41,14 @@ import org.slf4j.LoggerFactory;
  * or its call timed out) is looked for there before it is sent again (see {@link SlackSender}); an
  * ephemeral note, which cannot be looked for, is sent at most once (see {@link SendAttempts}).
  *
- * <p>One dispatcher claims what is due, in one transaction, and hands each message to a pool of
- * senders: many interviews' messages are in flight at once (a Slack call spends most of its time
- * waiting on the network), while each interview's lane still has at most one.
+ * <p>One dispatcher claims what is due, in one transaction, and hands each message to a sender:
+ * many interviews' messages are in flight at once (a Slack call spends most of its time waiting on
+ * the network), while each interview's lane still has at most one.
+ *
+ * <p>Slack's rate limits are kept, not discovered: the dispatcher takes a message only once its
+ * first call is reserved in {@link Budgets}, the most urgent first (the next question, then
+ * replies, then notices, then edits of the cards), so that what cannot go yet waits in the outbox,
+ * where a newer edit of a card replaces an older one, rather than in a retry after a 429.
  */
 public final class OutboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -48,11 +58,21 @@ public final class OutboxWorker implements AutoCloseable {
   private static final Duration LEASE = Duration.ofMinutes(2);
 
   /**
-   * Slack calls in flight at once, each for a different lane. Slack answers in a few hundred
-   * milliseconds from most places, so a busy workspace needs many at once; Slack's own rate limits
-   * are honoured per call through {@code Retry-After}.
+   * Slack calls in flight at most, each for a different lane. Slack's rate limits bound how many
+   * calls a second the bot makes (a few dozen at most), so how many are in flight is that rate
+   * times Slack's latency: a sender thread is started when a message is ready and no sender is
+   * free, and ends after a while idle. This caps memory and threads when Slack is very slow.
    */
-  private static final int SENDERS = 16;
+  private static final int MOST_IN_FLIGHT = 64;
+
+  /**
+   * Due messages read per round. More than can be sent at once: the most urgent may be waiting on
+   * their channel's limit while a less urgent one elsewhere can go.
+   */
+  private static final int CANDIDATES = 256;
+
+  /** Due messages read while they wait for a Slack limit, kept to save reading them each round. */
+  private static final int PREPARED_KEPT = 4_096;
 
   private final Database database;
   private final Clock clock;
@@ -61,7 +81,8 @@ public final class OutboxWorker implements AutoCloseable {
   private final WorkSignal signal = new WorkSignal();
   // Sent, not yet recorded: the dispatcher records them with its next claim.
   private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
-  private final Semaphore idleSenders = new Semaphore(SENDERS);
+  private final Semaphore idleSenders = new Semaphore(MOST_IN_FLIGHT);
+  private final Budgets budgets;
   private final ExecutorService senders;
   private final Thread dispatcher;
   private volatile boolean running = true;
@@ -70,12 +91,33 @@ public final class OutboxWorker implements AutoCloseable {
   // Read and written by the dispatcher thread only.
   private Instant nextLookForSilent = Instant.EPOCH;
 
-  /** {@code turns} times the interview's turn as each question is sent. */
-  public OutboxWorker(Database database, MethodsClient slack, Clock clock, TurnMetrics turns) {
+  @SuppressWarnings("serial") // Never serialised.
+  private final Map<String, Prepared> prepared =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
+          return size() > PREPARED_KEPT;
+        }
+      };
+
+  /**
+   * {@code turns} times the interview's turn as each question is sent; {@code budgets} is what is
+   * left of Slack's rate limits.
+   */
+  public OutboxWorker(
+      Database database, MethodsClient slack, Clock clock, TurnMetrics turns, Budgets budgets) {
     this.database = database;
     this.clock = clock;
+    this.budgets = budgets;
     this.attempts = new SendAttempts(database, slack, clock, turns);
-    this.senders = Executors.newFixedThreadPool(SENDERS, DaemonThreads.numbered("specbot-outbox"));
+    this.senders =
+        new ThreadPoolExecutor(
+            0,
+            MOST_IN_FLIGHT,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            DaemonThreads.numbered("specbot-outbox"));
     this.dispatcher = DaemonThreads.of("specbot-outbox", this::dispatch);
   }
 
@@ -204,17 +246,18 @@ public final class OutboxWorker implements AutoCloseable {
           if (limit == 0) {
             return Round.BUSY;
           }
-          List<Claimed> claimed = claimDue(tx, now, limit);
-          if (!claimed.isEmpty()) {
-            return new Round(claimed, Duration.ZERO);
+          Round round = claimDue(tx, now, limit);
+          if (!round.claimed().isEmpty()) {
+            return round;
           }
-          // Nothing due: wait until the first lane can send, at most IDLE_CHECK.
+          // Nothing to send yet: wait until the first lane can send, or a Slack limit lets a due
+          // message go, at most IDLE_CHECK.
           Duration untilDue =
               tx.outbox()
                   .nextDueAt()
                   .map(due -> Duration.between(now, due))
-                  .filter(wait -> wait.compareTo(IDLE_CHECK) < 0)
-                  .orElse(IDLE_CHECK);
+                  .filter(wait -> wait.compareTo(round.untilNextDue()) < 0)
+                  .orElse(round.untilNextDue());
           return new Round(List.of(), untilDue);
         });
   }
@@ -248,23 +291,56 @@ public final class OutboxWorker implements AutoCloseable {
   }
 
   /**
-   * Takes up to {@code limit} due messages, each the first of its lane, and reads what sending them
-   * needs, in one transaction. A message another bot took first is left to it.
+   * Takes up to {@code limit} due messages, each the first of its lane, the most urgent first, and
+   * reads what sending them needs, in one transaction. A message is taken only once its first Slack
+   * call is reserved under Slack's limits; one whose method (or channel) has nothing left waits,
+   * and the round says how long until it may. A message another bot took first is left to it.
    */
-  private List<Claimed> claimDue(Tx tx, Instant now, int limit) {
+  private Round claimDue(Tx tx, Instant now, int limit) {
     List<Claimed> claimed = new ArrayList<>();
-    for (OutboxMessage message : tx.outbox().due(now, limit)) {
+    Duration untilBudget = IDLE_CHECK;
+    for (OutboxMessage message : tx.outbox().due(now, CANDIDATES)) {
+      if (claimed.size() == limit) {
+        break;
+      }
+      Prepared prepared = prepared(tx, message);
+      FirstCall call = prepared.call();
+      Duration wait = budgets.reserve(call.method(), call.channel(), urgency(message));
+      if (!wait.isZero()) {
+        untilBudget = wait.compareTo(untilBudget) < 0 ? wait : untilBudget;
+        continue;
+      }
       if (tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
-        Delivery delivery = Delivery.fromJson(message.payload());
-        Optional<SlackPlace> place =
-            delivery.interviewId() == null
-                ? Optional.empty()
-                : tx.interviews().placeOf(delivery.interviewId());
         SendHistory history = tx.outbox().history(message.id()).orElseThrow();
-        claimed.add(new Claimed(message, delivery, history, place));
+        claimed.add(new Claimed(message, prepared.delivery(), history, prepared.place()));
+        this.prepared.remove(message.id());
+      } else {
+        budgets.release(call.method(), call.channel());
       }
     }
-    return claimed;
+    return new Round(claimed, claimed.isEmpty() ? untilBudget : Duration.ZERO);
+  }
+
+  /** A due message as read for sending: kept while it waits for its budget, not read again. */
+  private record Prepared(Delivery delivery, Optional<SlackPlace> place, FirstCall call) {}
+
+  private Prepared prepared(Tx tx, OutboxMessage message) {
+    Prepared known = prepared.get(message.id());
+    if (known != null) {
+      return known;
+    }
+    Delivery delivery = Delivery.fromJson(message.payload());
+    Optional<SlackPlace> place =
+        delivery.interviewId() == null
+            ? Optional.empty()
+            : tx.interviews().placeOf(delivery.interviewId());
+    Prepared read = new Prepared(delivery, place, FirstCall.of(delivery, place));
+    prepared.put(message.id(), read);
+    return read;
+  }
+
+  private static Urgency urgency(OutboxMessage message) {
+    return Urgency.ofRank(message.urgency());
   }
 
   private void handOver(Claimed claimed) {

@@ -123,7 +123,7 @@ final class SendAttempts {
     }
     Optional<Duration> delay = SlackRetries.delay(e, backoff(message));
     if (delay.isPresent()) {
-      retry(message, delay.get(), SlackRetries.describe(e));
+      retry(message, delay.get(), SlackRetries.describe(e), DefiniteRefusal.is(e));
       return;
     }
     giveUp(message, delivery, SlackRetries.describe(e));
@@ -139,7 +139,11 @@ final class SendAttempts {
     return delay.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : delay;
   }
 
-  private void retry(OutboxMessage message, Duration delay, String why) {
+  /**
+   * {@code refused}: Slack certainly did not do it (a 429 among others), so the next sender need
+   * not look for it in Slack first.
+   */
+  private void retry(OutboxMessage message, Duration delay, String why, boolean refused) {
     log.warn(
         "Slack call for outbox message {} (lane {}, {}) failed: {}; retrying in {}s",
         message.id(),
@@ -150,7 +154,11 @@ final class SendAttempts {
     Instant next = clock.instant().plus(delay);
     database.transaction(
         tx -> {
-          tx.outbox().retryLater(message.id(), next, why);
+          if (refused) {
+            tx.outbox().retryNotTaken(message.id(), next, why);
+          } else {
+            tx.outbox().retryLater(message.id(), next, why);
+          }
           return null;
         });
   }

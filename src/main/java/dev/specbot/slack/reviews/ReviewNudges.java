@@ -60,6 +60,7 @@ public final class ReviewNudges implements ReminderWorker.Stage {
       Message stalled = ReviewMessages.stalled(reviewer.get(), reminder.number());
       Delivery.forInterview(
               Delivery.Kind.POST_IN_THREAD, interviewId, stalled.text(), stalled.blocks())
+          .asNotice()
           .enqueue(tx, now);
     }
   }

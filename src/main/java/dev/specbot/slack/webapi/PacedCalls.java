@@ -1,0 +1,97 @@
+package dev.specbot.slack.webapi;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.FormBody;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Counts every Web API call against {@link Budgets} as it goes out, on the one OkHttp client that
+ * the bot's client, Bolt's and the uploads share. The outbox's calls were reserved before their
+ * messages were taken; any other call (a look-up, a read on catch-up) waits here while its method
+ * has nothing left, at most {@link #LONGEST_WAIT}, and then goes: Slack answers 429 if it must, and
+ * that is honoured. A 429 stops the method for the {@code Retry-After} Slack gives.
+ */
+public final class PacedCalls implements Interceptor {
+  /** Longer waits are better spent failing: the caller retries or does without. */
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
+
+  /** When Slack gives no Retry-After. */
+  private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+
+  private final Budgets budgets;
+  private final String methodsUrlPrefix;
+
+  public PacedCalls(Budgets budgets, String methodsUrlPrefix) {
+    this.budgets = budgets;
+    this.methodsUrlPrefix = methodsUrlPrefix;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    String url = request.url().toString();
+    if (!url.startsWith(methodsUrlPrefix)) {
+      return chain.proceed(request); // A file's bytes, to Slack's upload URL: no Web API limit.
+    }
+    String method = method(url.substring(methodsUrlPrefix.length()));
+    String channel = channel(request);
+    awaitBudget(method, channel);
+    Response response = chain.proceed(request);
+    if (response.code() == 429) {
+      budgets.refused(method, channel, retryAfter(response));
+    }
+    return response;
+  }
+
+  private void awaitBudget(String method, String channel) throws IOException {
+    long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+    for (long wait = budgets.spend(method, channel, Urgency.REPLY);
+        wait > 0;
+        wait = budgets.spend(method, channel, Urgency.REPLY)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        budgets.spendAnyway(method, channel);
+        return;
+      }
+      LockSupport.parkNanos(Math.min(wait, left));
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for Slack's rate limit on " + method);
+      }
+    }
+  }
+
+  private static String method(String path) {
+    int query = path.indexOf('?');
+    return query < 0 ? path : path.substring(0, query);
+  }
+
+  /** The call's channel, for chat.postMessage's limit per channel; null when it has none. */
+  private static String channel(Request request) {
+    if (request.body() instanceof FormBody form) {
+      for (int i = 0; i < form.size(); i++) {
+        if (form.name(i).equals("channel")) {
+          return form.value(i);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Duration retryAfter(Response response) {
+    String header = response.header("Retry-After");
+    if (header == null) {
+      return DEFAULT_RETRY_AFTER;
+    }
+    try {
+      long seconds = Long.parseLong(header.strip());
+      return seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_RETRY_AFTER;
+    } catch (NumberFormatException notSeconds) {
+      return DEFAULT_RETRY_AFTER;
+    }
+  }
+}

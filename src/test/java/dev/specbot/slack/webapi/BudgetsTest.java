@@ -1,0 +1,148 @@
+package dev.specbot.slack.webapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class BudgetsTest {
+  private static final String POST = SlackLimits.POST_MESSAGE;
+  private static final long MARGIN = Window.MARGIN_NANOS;
+
+  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private final Budgets budgets = new Budgets(SlackLimits.published(600), now::get);
+
+  private void advance(Duration by) {
+    now.addAndGet(by.toNanos());
+  }
+
+  private Duration reserve(String method, String channel, Urgency urgency) {
+    return budgets.reserve(method, channel, urgency);
+  }
+
+  @Test
+  void a_channel_takes_three_posts_in_three_seconds_and_the_next_when_the_first_has_left() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+      assertEquals(0, budgets.spend(POST, "C1", Urgency.QUESTION), "the reserved call, made");
+      advance(Duration.ofMillis(100));
+    }
+
+    Duration wait = reserve(POST, "C1", Urgency.QUESTION);
+
+    // The first was made 300 ms ago; it leaves the window 3 s (and the margin) after it.
+    assertEquals(Duration.ofMillis(2700).plusNanos(MARGIN), wait);
+    assertEquals(Duration.ZERO, reserve(POST, "C2", Urgency.QUESTION), "another channel");
+    advance(wait);
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void less_urgent_calls_leave_room_for_more_urgent_ones() {
+    int progress = 0;
+    while (reserve("chat.update", "C1", Urgency.PROGRESS).isZero()) {
+      progress++;
+    }
+    int milestones = 0;
+    while (reserve("chat.update", "C1", Urgency.MILESTONE).isZero()) {
+      milestones++;
+    }
+
+    assertEquals(30, progress, "60% of Tier 3's 50 a minute");
+    assertEquals(20, milestones, "the rest of the 50");
+    assertTrue(reserve("chat.update", "C9", Urgency.MILESTONE).toSeconds() >= 59);
+  }
+
+  @Test
+  void a_channel_keeps_its_last_post_for_the_next_question() {
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.NOTICE));
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.REPLY));
+
+    assertTrue(reserve(POST, "C1", Urgency.NOTICE).compareTo(Duration.ZERO) > 0);
+    assertTrue(reserve(POST, "C1", Urgency.REPLY).compareTo(Duration.ZERO) > 0);
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_reserved_call_counts_once_when_it_is_made() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+      assertEquals(0, budgets.spend(POST, "C1", Urgency.REPLY), "made against its reservation");
+    }
+
+    assertTrue(budgets.spend(POST, "C1", Urgency.QUESTION) > 0, "a fourth, unreserved");
+  }
+
+  @Test
+  void a_reservation_never_used_lapses() {
+    for (int i = 0; i < 3; i++) {
+      reserve(POST, "C1", Urgency.QUESTION);
+    }
+    assertTrue(reserve(POST, "C1", Urgency.QUESTION).compareTo(Duration.ZERO) > 0);
+
+    advance(Duration.ofNanos(Window.RESERVATION_NANOS));
+
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_released_reservation_frees_its_place_at_once() {
+    for (int i = 0; i < 3; i++) {
+      reserve(POST, "C1", Urgency.QUESTION);
+    }
+    budgets.release(POST, "C1");
+
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_429_stops_that_method_for_as_long_as_slack_asks_and_nothing_else() {
+    budgets.refused("chat.update", "C1", Duration.ofSeconds(30));
+
+    assertEquals(Duration.ofSeconds(30), reserve("chat.update", "C2", Urgency.MILESTONE));
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+    assertEquals(Duration.ZERO, reserve("users.info", null, Urgency.REPLY));
+    advance(Duration.ofSeconds(30));
+    assertEquals(Duration.ZERO, reserve("chat.update", "C2", Urgency.MILESTONE));
+  }
+
+  @Test
+  void a_429_on_a_post_stops_only_its_channel() {
+    budgets.refused(POST, "C1", Duration.ofSeconds(2));
+
+    assertEquals(Duration.ofSeconds(2), reserve(POST, "C1", Urgency.QUESTION));
+    assertEquals(Duration.ZERO, reserve(POST, "C2", Urgency.QUESTION));
+  }
+
+  @Test
+  void the_workspace_limit_on_posts_holds_across_channels() {
+    Budgets tight = new Budgets(SlackLimits.published(5), now::get);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(Duration.ZERO, tight.reserve(POST, "C" + i, Urgency.QUESTION));
+    }
+
+    assertTrue(tight.reserve(POST, "C9", Urgency.QUESTION).toSeconds() >= 60);
+  }
+
+  @Test
+  void without_limits_nothing_waits() {
+    Budgets none = new Budgets(SlackLimits.none(), now::get);
+    for (int i = 0; i < 1000; i++) {
+      assertEquals(Duration.ZERO, none.reserve(POST, "C1", Urgency.PROGRESS));
+      assertEquals(0, none.spend("chat.update", "C1", Urgency.PROGRESS));
+    }
+  }
+
+  @Test
+  void channels_long_idle_are_forgotten() {
+    for (int i = 0; i < 1_500; i++) {
+      budgets.spend(POST, "C" + i, Urgency.QUESTION);
+    }
+    advance(Duration.ofMinutes(2));
+    budgets.spend(POST, "C-last", Urgency.QUESTION);
+
+    assertTrue(budgets.windowCount() < 10, "windows kept: " + budgets.windowCount());
+  }
+}
