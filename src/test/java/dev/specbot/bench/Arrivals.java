@@ -24,15 +24,18 @@ final class Arrivals {
   private static final String QUESTION = "Question ";
   private static final String FINISHED = "The finished spec";
 
-  // By key, the ts the fake gave the post.
-  private final ConcurrentMap<String, CompletableFuture<String>> posts = new ConcurrentHashMap<>();
+  // By key, the post as it arrived.
+  private final ConcurrentMap<String, CompletableFuture<Post>> posts = new ConcurrentHashMap<>();
+
+  /** A post the bot made: the ts the fake gave it, and when it arrived on the fake's clock. */
+  private record Post(String ts, long arrivalNanos) {}
 
   private Arrivals() {}
 
   /** Starts indexing what the bot posts to {@code slack}. */
   static Arrivals of(FakeSlackWebApi slack) {
     Arrivals arrivals = new Arrivals();
-    slack.onEachCall(arrivals::record);
+    slack.onEachArrival(arrivals::record);
     return arrivals;
   }
 
@@ -43,11 +46,15 @@ final class Arrivals {
 
   /** Waits for the parent of the interview with this title; returns its ts, the thread's. */
   String parent(String title) {
-    return await("parent:" + title);
+    return await("parent:" + title).ts();
   }
 
-  void question(String thread, int number) {
-    await(questionKey(thread, number));
+  /**
+   * Waits for question {@code number} in {@code thread}; returns when it reached the fake, on the
+   * fake's clock ({@link FakeSlackWebApi#nanoTime()}), which a waiter learns only a moment later.
+   */
+  long question(String thread, int number) {
+    return await(questionKey(thread, number)).arrivalNanos();
   }
 
   void finishedSpec(String thread) {
@@ -62,11 +69,13 @@ final class Arrivals {
     posts.remove(finishedKey(thread));
   }
 
-  private void record(RecordedCall call, FakeSlackWebApi.Answer answer) {
+  private void record(FakeSlackWebApi.Arrival arrival) {
+    RecordedCall call = arrival.call();
+    FakeSlackWebApi.Answer answer = arrival.answer();
     // A post Slack refused (rate limited, say) is not there to be read.
     if (call.method().equals("chat.postMessage") && answer.status() == 200) {
       keyOf(call.param("thread_ts"), call.param("text"))
-          .ifPresent(key -> post(key).complete(tsIn(answer)));
+          .ifPresent(key -> post(key).complete(new Post(tsIn(answer), arrival.nanoTime())));
     }
   }
 
@@ -98,16 +107,16 @@ final class Arrivals {
     return "finished:" + thread;
   }
 
-  private CompletableFuture<String> post(String key) {
+  private CompletableFuture<Post> post(String key) {
     return posts.computeIfAbsent(key, k -> new CompletableFuture<>());
   }
 
-  private String await(String key) {
+  private Post await(String key) {
     Duration wait = Benchmark.WAIT;
     try {
-      String ts = post(key).get(wait.toNanos(), TimeUnit.NANOSECONDS);
+      Post post = post(key).get(wait.toNanos(), TimeUnit.NANOSECONDS);
       posts.remove(key);
-      return ts;
+      return post;
     } catch (TimeoutException e) {
       throw new AssertionError(
           "timed out after " + wait + " waiting for the bot to post " + key, e);

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -79,6 +80,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final CannedAnswers canned;
   private CountDownLatch delaysReleased = new CountDownLatch(1);
   private final List<BiConsumer<RecordedCall, Answer>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Arrival>> arrivalListeners = new CopyOnWriteArrayList<>();
   private volatile boolean recordingCalls = true;
 
   /** The workspace's rate limits and latency; instant and unlimited unless a model was given. */
@@ -99,6 +101,12 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   /** What the fake answered one call. */
   public record Answer(int status, String body) {}
+
+  /**
+   * One call, what the fake answered it, and when it arrived on the model's clock (see {@link
+   * #nanoTime()}): the moment it took effect, if it was admitted.
+   */
+  public record Arrival(RecordedCall call, Answer answer, long nanoTime) {}
 
   private record Reply(
       int status, String contentType, String body, Map<String, String> headers, Duration delay) {
@@ -260,6 +268,15 @@ public final class FakeSlackWebApi implements AutoCloseable {
    */
   public void onEachCall(BiConsumer<RecordedCall, Answer> listener) {
     listeners.add(Objects.requireNonNull(listener, "null listener"));
+  }
+
+  /**
+   * Hands {@code listener} every call from now on with its answer and its arrival time, on the
+   * thread that answers it: for measures of when what the bot sent took effect (when a parent
+   * message's line changed, say), which need no log of every call.
+   */
+  public void onEachArrival(Consumer<Arrival> listener) {
+    arrivalListeners.add(Objects.requireNonNull(listener, "null listener"));
   }
 
   /**
@@ -624,6 +641,10 @@ public final class FakeSlackWebApi implements AutoCloseable {
       lock.unlock();
     }
     listeners.forEach(listener -> listener.accept(call, answer));
+    if (!arrivalListeners.isEmpty()) {
+      Arrival arrived = new Arrival(call, answer, arrival);
+      arrivalListeners.forEach(listener -> listener.accept(arrived));
+    }
     if (!reply.delay().isZero()) {
       awaitRelease(release, reply.delay());
     }
