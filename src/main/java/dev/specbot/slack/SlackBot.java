@@ -90,7 +90,8 @@ public final class SlackBot implements AutoCloseable {
         clock,
         Arrays.stream(Delivery.Kind.values()).map(Enum::name).toList(),
         this::isReady);
-    this.worker = new OutboxWorker(database, methods, clock, metrics.turns(), budgets);
+    this.worker =
+        new OutboxWorker(database, methods, clock, metrics.turns(), budgets, auth::workspaceUrl);
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());

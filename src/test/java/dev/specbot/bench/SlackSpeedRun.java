@@ -59,7 +59,10 @@ final class SlackSpeedRun {
           "chat.postEphemeral",
           "files.getUploadURLExternal",
           "files.completeUploadExternal",
-          "users.info");
+          "users.info",
+          "chat.getPermalink",
+          "conversations.open",
+          "views.open");
 
   /** What one run measured; latencies in nanoseconds. */
   record Result(

@@ -49,6 +49,9 @@ class PacingEndToEndTest {
     }
 
     assertEquals(0, harness.slack.totalRateLimited(), "429s received");
+    // Each card's permalink is built from the workspace's address, not asked of Slack, whose
+    // chat.getPermalink allows about 100 a minute.
+    assertEquals(List.of(), harness.slack.calls("chat.getPermalink"));
     List<Long> posts = harness.slack.arrivals("chat.postMessage");
     assertTrue(posts.size() >= 10, "a parent and a first question each: " + posts.size());
     // Ten posts in one channel at Slack's three in any three seconds take at least seven.

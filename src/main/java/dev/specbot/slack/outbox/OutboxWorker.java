@@ -30,6 +30,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,14 +103,20 @@ public final class OutboxWorker implements AutoCloseable {
 
   /**
    * {@code turns} times the interview's turn as each question is sent; {@code budgets} is what is
-   * left of Slack's rate limits.
+   * left of Slack's rate limits; {@code workspaceUrl} is the workspace's address, once known, for
+   * permalinks.
    */
   public OutboxWorker(
-      Database database, MethodsClient slack, Clock clock, TurnMetrics turns, Budgets budgets) {
+      Database database,
+      MethodsClient slack,
+      Clock clock,
+      TurnMetrics turns,
+      Budgets budgets,
+      Supplier<Optional<String>> workspaceUrl) {
     this.database = database;
     this.clock = clock;
     this.budgets = budgets;
-    this.attempts = new SendAttempts(database, slack, clock, turns);
+    this.attempts = new SendAttempts(database, slack, clock, turns, workspaceUrl);
     this.senders =
         new ThreadPoolExecutor(
             0,

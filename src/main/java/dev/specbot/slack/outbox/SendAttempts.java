@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +31,19 @@ final class SendAttempts {
   private final MethodsClient slack;
   private final Clock clock;
   private final TurnMetrics turns;
+  private final Supplier<Optional<String>> workspaceUrl;
 
-  SendAttempts(Database database, MethodsClient slack, Clock clock, TurnMetrics turns) {
+  SendAttempts(
+      Database database,
+      MethodsClient slack,
+      Clock clock,
+      TurnMetrics turns,
+      Supplier<Optional<String>> workspaceUrl) {
     this.database = database;
     this.slack = slack;
     this.clock = clock;
     this.turns = turns;
+    this.workspaceUrl = workspaceUrl;
   }
 
   /** A message taken for sending: what its earlier senders left, and where it goes. */
@@ -56,16 +64,15 @@ final class SendAttempts {
       notSentAgain(message, "an earlier sender stopped mid-call");
       return Optional.empty();
     }
+    SlackSender sender = new SlackSender(database, slack, clock, workspaceUrl);
     try {
-      String result =
-          new SlackSender(database, slack, clock)
-              .send(delivery, message.id(), claimed.history(), claimed.place());
+      String result = sender.send(delivery, message.id(), claimed.history(), claimed.place());
       delivery.turnStart().ifPresent(input -> turns.questionSent(input, clock.instant()));
       return Optional.of(new Sent(message.id(), result));
     } catch (LookAgainLater notYet) {
       lookAgain(message, notYet);
     } catch (SlackApiException | IOException | SlackCallFailed e) {
-      failed(message, delivery, e);
+      failed(message, delivery, e, sender.changedSlack());
     } catch (RuntimeException e) {
       // A bug or a database hiccup while settling: the claim runs out and the message is tried
       // again; Slack's record (the message's metadata, the upload's file) keeps it from appearing
@@ -116,14 +123,14 @@ final class SendAttempts {
   }
 
   /** Slack did not take the message: it waits and is sent again, or is set aside for good. */
-  private void failed(OutboxMessage message, Delivery delivery, Exception e) {
+  private void failed(OutboxMessage message, Delivery delivery, Exception e, boolean partlyTaken) {
     if (isAtMostOnce(delivery) && !DefiniteRefusal.is(e)) {
       notSentAgain(message, SlackRetries.describe(e));
       return;
     }
     Optional<Duration> delay = SlackRetries.delay(e, backoff(message));
     if (delay.isPresent()) {
-      retry(message, delay.get(), SlackRetries.describe(e), DefiniteRefusal.is(e));
+      retry(message, delay.get(), SlackRetries.describe(e), !partlyTaken && DefiniteRefusal.is(e));
       return;
     }
     giveUp(message, delivery, SlackRetries.describe(e));

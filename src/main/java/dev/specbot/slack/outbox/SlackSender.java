@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Carries out one delivery with the Web API, once: a message that an earlier sender may have sent
@@ -26,16 +27,30 @@ final class SlackSender {
   private final MethodsClient slack;
   private final Clock clock;
   private final PostedMessages posted;
+  private final Supplier<Optional<String>> workspaceUrl;
+  // Whether a call of this send changed something in Slack: then a refusal later in it does not
+  // mean the delivery was not taken.
+  private boolean changedSlack;
   // The message being sent: a sender is made for each message.
   private String outboxId;
   private SendHistory history;
   private SlackPlace place;
 
-  SlackSender(Database database, MethodsClient slack, Clock clock) {
+  SlackSender(
+      Database database,
+      MethodsClient slack,
+      Clock clock,
+      Supplier<Optional<String>> workspaceUrl) {
     this.database = database;
     this.slack = slack;
     this.clock = clock;
+    this.workspaceUrl = workspaceUrl;
     this.posted = new PostedMessages(slack, METADATA_EVENT);
+  }
+
+  /** Whether Slack took something of this delivery before the send failed (a post, a file). */
+  boolean changedSlack() {
+    return changedSlack;
   }
 
   /**
@@ -83,6 +98,7 @@ final class SlackSender {
         response = postMessage(channel, delivery, Optional.empty());
       }
       ts = ok(response, "chat.postMessage").getTs();
+      changedSlack = true;
     }
     String postedChannel = channel;
     Optional<String> permalink = permalink(postedChannel, ts);
@@ -160,10 +176,24 @@ final class SlackSender {
                 place.channelId(), threadTs, comment, delivery.fileName(), delivery.fileContent()));
   }
 
-  private Optional<String> permalink(String channel, String ts)
-      throws IOException, SlackApiException {
-    var response = slack.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
-    return response.isOk() ? Optional.ofNullable(response.getPermalink()) : Optional.empty();
+  /**
+   * The parent's link, built as Slack builds permalinks ({@code
+   * https://team.slack.com/archives/C123/p1700000000000100}) from the workspace's address, so that
+   * two hundred specs started at once do not queue on chat.getPermalink's limit; asked of Slack
+   * only while the address is unknown, and never worth failing the delivery for.
+   */
+  private Optional<String> permalink(String channel, String ts) {
+    Optional<String> workspace = workspaceUrl.get();
+    if (workspace.isPresent()) {
+      String root = workspace.get().endsWith("/") ? workspace.get() : workspace.get() + "/";
+      return Optional.of(root + "archives/" + channel + "/p" + ts.replace(".", ""));
+    }
+    try {
+      var response = slack.chatGetPermalink(r -> r.channel(channel).messageTs(ts));
+      return response.isOk() ? Optional.ofNullable(response.getPermalink()) : Optional.empty();
+    } catch (IOException | SlackApiException e) {
+      return Optional.empty(); // The summary then says "thread" without a link.
+    }
   }
 
   /** The interview's place, read once per delivery (a delivery may ask for it twice). */

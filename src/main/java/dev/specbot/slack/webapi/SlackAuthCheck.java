@@ -3,6 +3,7 @@ package dev.specbot.slack.webapi;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.background.DaemonThreads;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,7 @@ public final class SlackAuthCheck implements AutoCloseable {
 
   private final MethodsClient slack;
   private final CompletableFuture<Void> accepted = new CompletableFuture<>();
+  private volatile String workspaceUrl;
   private final ScheduledExecutorService checker =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("specbot-auth-test"));
 
@@ -40,6 +42,15 @@ public final class SlackAuthCheck implements AutoCloseable {
     return accepted;
   }
 
+  /**
+   * The workspace's address ({@code https://team.slack.com/}), once Slack has accepted the token: a
+   * message's permalink is built from it rather than asked of Slack, whose chat.getPermalink is
+   * rate-limited like any method.
+   */
+  public Optional<String> workspaceUrl() {
+    return Optional.ofNullable(workspaceUrl);
+  }
+
   @Override
   public void close() {
     checker.shutdownNow();
@@ -49,6 +60,7 @@ public final class SlackAuthCheck implements AutoCloseable {
     try {
       var auth = slack.authTest(r -> r);
       if (auth.isOk()) {
+        workspaceUrl = auth.getUrl();
         log.info("Connected to Slack as {} in team {}", auth.getUserId(), auth.getTeamId());
         accepted.complete(null);
         return;
