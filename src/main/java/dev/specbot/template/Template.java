@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public final class Template {
   private final ReviewSettings review;
+  private final IssueSettings issue;
   private final String id;
   private final String name;
   private final String description;
@@ -44,7 +45,21 @@ public final class Template {
       Contents contents,
       List<Part> layout,
       ReviewSettings review) {
+    this(id, name, description, source, intro, contents, layout, review, IssueSettings.NONE);
+  }
+
+  private Template(
+      String id,
+      String name,
+      String description,
+      String source,
+      String intro,
+      Contents contents,
+      List<Part> layout,
+      ReviewSettings review,
+      IssueSettings issue) {
     this.review = Objects.requireNonNull(review, "null review");
+    this.issue = Objects.requireNonNull(issue, "null issue");
     this.id = Objects.requireNonNull(id, "null id");
     this.name = Objects.requireNonNull(name, "null name");
     this.description = Objects.requireNonNull(description, "null description");
@@ -70,6 +85,25 @@ public final class Template {
   /** How its specs are approved. */
   public ReviewSettings review() {
     return review;
+  }
+
+  /** What a GitHub issue made from one of its specs carries, and where it goes. */
+  public IssueSettings issue() {
+    return issue;
+  }
+
+  /** This template, its specs published as GitHub issues as {@code issue} says. */
+  public Template withIssue(IssueSettings issue) {
+    return new Template(
+        id,
+        name,
+        description,
+        source,
+        intro,
+        new Contents(questions, groups, fields, leftOut, keptAsIs),
+        layout,
+        review,
+        issue);
   }
 
   public String id() {

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.specbot.template.IssueSettings;
 import dev.specbot.template.TemplateException;
 import dev.specbot.template.markdown.Markdown;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A template's YAML front matter (a GitHub issue template's {@code name}, {@code about}, {@code
@@ -41,6 +47,69 @@ record FrontMatter(
   String text(String key) {
     JsonNode value = yaml.path(key);
     return value.isValueNode() ? value.asText().strip() : "";
+  }
+
+  /**
+   * What a GitHub issue made from a spec carries, as this front matter says, going to {@code
+   * repository} when the template's overrides name one. The {@code title} is a pattern for issues
+   * only in a GitHub issue template's front matter (GitHub requires {@code about} of one); anywhere
+   * else it names the template.
+   */
+  IssueSettings issue(Optional<String> repository) {
+    String title = text("title");
+    Optional<String> pattern =
+        title.isEmpty() || text("about").isEmpty() ? Optional.empty() : Optional.of(title);
+    return new IssueSettings(pattern, list("labels", ""), list("assignees", "@"), repository);
+  }
+
+  /**
+   * A list of the front matter, as GitHub's issue templates write one: a YAML list, or one text of
+   * items separated by commas. Each item is stripped of blanks and of a leading {@code dropPrefix},
+   * and kept once (letter case aside); items that are not text are skipped, as GitHub's own form
+   * does.
+   */
+  List<String> list(String key, String dropPrefix) {
+    JsonNode value = yaml.path(key);
+    List<String> written = new ArrayList<>();
+    if (value.isArray()) {
+      // A list's items are whole names, commas and all.
+      value.forEach(item -> written.add(isText(item) ? item.asText().strip() : ""));
+    } else if (isText(value)) {
+      written.addAll(commaSeparated(value.asText()));
+    }
+    List<String> items = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String item : written) {
+      String kept =
+          !dropPrefix.isEmpty() && item.startsWith(dropPrefix)
+              ? item.substring(dropPrefix.length()).strip()
+              : item;
+      if (!kept.isEmpty() && seen.add(kept.toLowerCase(Locale.ROOT))) {
+        items.add(kept);
+      }
+    }
+    return items;
+  }
+
+  /** A scalar other than YAML's null ({@code ~}), whose text would read "null". */
+  private static boolean isText(JsonNode node) {
+    return node.isValueNode() && !node.isNull();
+  }
+
+  /** The stripped, non-blank parts of a text between commas. */
+  private static List<String> commaSeparated(String text) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == ',') {
+        String part = text.substring(start, i).strip();
+        if (!part.isEmpty()) {
+          parts.add(part);
+        }
+        start = i + 1;
+      }
+    }
+    return parts;
   }
 
   private static int closingLine(List<String> lines) {

@@ -53,7 +53,9 @@ public final class TemplateParser {
     Body body = readBody(source, frontMatter);
     assignRoles(body.sections(), body.lines(), overrides);
     checkOverridesNameSections(body.sections(), overrides);
-    return new TemplateLayout(id, source, frontMatter, body, overrides).build();
+    return new TemplateLayout(id, source, frontMatter, body, overrides)
+        .build()
+        .withIssue(frontMatter.issue(overrides.github()));
   }
 
   /** Overrides in a file beside the template, e.g. {@code echo-tech-spec.yml}. */
