@@ -1,0 +1,254 @@
+package dev.specbot.slack.canvas;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+import org.commonmark.node.Code;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+
+/**
+ * The inline content of one paragraph, heading or table cell, as canvas markdown: the writer's
+ * source is copied as it is (their emphasis, code spans, links and escapes stay exactly as typed),
+ * and only what canvases read otherwise is rewritten in place: Slack's {@code <@U123>} and {@code
+ * <https://x|label>}, autolinks, images, and raw HTML.
+ *
+ * <p>The parser's source spans say where each piece is in the text, so nothing is re-escaped and
+ * nothing is lost between pieces; the container markers between a paragraph's lines ({@code > }, a
+ * list item's indentation) are left out, for {@link Lines} writes its own.
+ */
+final class Inline {
+  /** A piece of source, {@code [start, end)} of the whole text. */
+  record Range(int start, int end) {}
+
+  /** A piece of source replaced by {@code markdown}. */
+  private record Rewrite(int start, int end, String markdown) {}
+
+  private final String input;
+
+  Inline(String input) {
+    this.input = input;
+  }
+
+  /** The pieces of source the block's own spans cover, one per line. */
+  static List<Range> ranges(List<SourceSpan> spans) {
+    List<Range> ranges = new ArrayList<>(spans.size());
+    for (SourceSpan span : spans) {
+      ranges.add(new Range(span.getInputIndex(), span.getInputIndex() + span.getLength()));
+    }
+    return ranges;
+  }
+
+  /**
+   * The one piece of source from the first inline child of {@code leaf} to the end of its last,
+   * leaving out a heading's {@code #} marks or a cell's pipes; empty when it has no content.
+   */
+  static List<Range> contentRange(Node leaf) {
+    int start = -1;
+    int end = -1;
+    for (Node child = leaf.getFirstChild(); child != null; child = child.getNext()) {
+      List<SourceSpan> spans = child.getSourceSpans();
+      if (spans.isEmpty()) {
+        continue;
+      }
+      if (start < 0) {
+        start = spans.get(0).getInputIndex();
+      }
+      SourceSpan last = spans.get(spans.size() - 1);
+      end = last.getInputIndex() + last.getLength();
+    }
+    return start < 0 ? List.of() : List.of(new Range(start, end));
+  }
+
+  /** The content as lines of canvas markdown, the first without its indentation. */
+  List<String> lines(Node leaf, List<Range> ranges) {
+    return lines(leaf, ranges, false, IntUnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #lines(Node, List)}, with the inline spans moved by {@code toSource} to where they
+   * are in the text: in a table cell the parser reads {@code \|} as one character, so the spans
+   * after one are short of the text by one character each.
+   */
+  private List<String> lines(
+      Node leaf, List<Range> ranges, boolean inTableCell, IntUnaryOperator toSource) {
+    List<Rewrite> rewrites = rewrites(leaf, inTableCell, toSource);
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    int next = 0;
+    int skipUntil = -1;
+    for (int r = 0; r < ranges.size(); r++) {
+      Range range = ranges.get(r);
+      if (r > 0 && skipUntil <= range.start()) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      int at = Math.max(range.start(), skipUntil);
+      while (at < range.end()) {
+        while (next < rewrites.size() && rewrites.get(next).start() < at) {
+          next++; // a rewrite the spans do not reach (never expected): its source is copied
+        }
+        if (next < rewrites.size() && rewrites.get(next).start() < range.end()) {
+          Rewrite rewrite = rewrites.get(next++);
+          line.append(input, at, rewrite.start()).append(rewrite.markdown());
+          skipUntil = rewrite.end();
+          at = Math.min(range.end(), rewrite.end());
+        } else {
+          line.append(input, at, range.end());
+          at = range.end();
+        }
+      }
+    }
+    lines.add(line.toString());
+    if (!lines.isEmpty()) {
+      lines.set(0, lines.get(0).stripLeading());
+      int last = lines.size() - 1;
+      lines.set(last, lines.get(last).stripTrailing());
+    }
+    return lines;
+  }
+
+  /** The content on one line, its line breaks read as spaces: for a heading. */
+  String oneLine(Node leaf, List<Range> ranges) {
+    return String.join(" ", lines(leaf, ranges)).strip();
+  }
+
+  /** A table cell's content on one line, every {@code |} in it escaped. */
+  String cell(Node cell) {
+    List<Range> content = contentRange(cell);
+    if (content.isEmpty()) {
+      return "";
+    }
+    int start = content.get(0).start();
+    List<SourceSpan> cellSpans = cell.getSourceSpans();
+    int cellEnd =
+        cellSpans.isEmpty()
+            ? content.get(0).end()
+            : cellSpans.get(0).getInputIndex() + cellSpans.get(0).getLength();
+    IntUnaryOperator toSource = escapedPipes(start, Math.max(start, cellEnd));
+    List<Range> ranges = List.of(new Range(start, toSource.applyAsInt(content.get(0).end())));
+    return String.join(" ", lines(cell, ranges, true, toSource)).strip();
+  }
+
+  /**
+   * Where an index the parser gives inside a cell is in the text: one character further for each
+   * {@code \|} before it, which the parser read as one {@code |} (as GFM splits a row into cells).
+   */
+  private IntUnaryOperator escapedPipes(int start, int end) {
+    // escapesBefore[n]: how many of the first n characters the parser read were a \| of two.
+    int[] escapesBefore = new int[end - start + 1];
+    int read = 0;
+    int i = start;
+    while (i < end) {
+      boolean escape = input.charAt(i) == '\\' && i + 1 < end && input.charAt(i + 1) == '|';
+      escapesBefore[read + 1] = escapesBefore[read] + (escape ? 1 : 0);
+      i += escape ? 2 : 1;
+      read++;
+    }
+    int characters = read;
+    return index -> {
+      int offset = Math.max(0, Math.min(index - start, characters));
+      return index + escapesBefore[offset];
+    };
+  }
+
+  /**
+   * What must change in the leaf's inline content, in source order. Walked with a stack of its own,
+   * as emphasis nested thousands deep would overflow a recursive walk.
+   */
+  private List<Rewrite> rewrites(Node leaf, boolean inTableCell, IntUnaryOperator toSource) {
+    List<Rewrite> rewrites = new ArrayList<>();
+    Deque<Node> stack = new ArrayDeque<>();
+    pushChildren(stack, leaf);
+    while (!stack.isEmpty()) {
+      Node node = stack.pop();
+      List<SourceSpan> spans = node.getSourceSpans();
+      if (spans.isEmpty()) {
+        pushChildren(stack, node);
+        continue;
+      }
+      int start = toSource.applyAsInt(spans.get(0).getInputIndex());
+      SourceSpan lastSpan = spans.get(spans.size() - 1);
+      int end = toSource.applyAsInt(lastSpan.getInputIndex() + lastSpan.getLength());
+      if (node instanceof Text) {
+        if (contains(input, '<', start, end)) {
+          rewrites.add(
+              new Rewrite(start, end, SlackTokens.rewrite(input, start, end, inTableCell)));
+        }
+      } else if (node instanceof HtmlInline html) {
+        rewrites.add(new Rewrite(start, end, html(html.getLiteral(), inTableCell)));
+      } else if (node instanceof Link link && input.charAt(start) == '<') {
+        rewrites.add(new Rewrite(start, end, autolink(link, start, end, inTableCell)));
+      } else if (node instanceof Image image) {
+        if (!isMention(image)) {
+          // Canvases show no images from markdown: the image becomes a link to it.
+          rewrites.add(new Rewrite(start, start + 1, ""));
+          pushChildren(stack, node);
+        }
+      } else if (!(node instanceof Code)) {
+        pushChildren(stack, node);
+      }
+    }
+    return rewrites;
+  }
+
+  /**
+   * An autolink as canvases write links: {@code <https://x>} as {@code [https://x](https://x)},
+   * Slack's {@code <https://x|label>} as {@code [label](https://x)}.
+   */
+  private String autolink(Link link, int start, int end, boolean inTableCell) {
+    SlackTokens.Token token = SlackTokens.at(input, start, inTableCell);
+    if (token != null && token.end() == end) {
+      return token.markdown();
+    }
+    String label = input.substring(start + 1, Math.max(start + 1, end - 1));
+    return SlackTokens.markdownLink(label, link.getDestination(), inTableCell);
+  }
+
+  /**
+   * Raw HTML read as a canvas can show it: Slack's {@code <!here>} as "@here", a comment as its
+   * words in brackets, any other tag as a code span of itself.
+   */
+  static String html(String literal, boolean inTableCell) {
+    if (literal.startsWith("<!--")) {
+      String words = literal.substring(4);
+      words = words.endsWith("-->") ? words.substring(0, words.length() - 3) : words;
+      words = words.strip();
+      return words.isEmpty() ? "" : "(" + Literal.inline(words, inTableCell) + ")";
+    }
+    SlackTokens.Token token = SlackTokens.at(literal, 0, inTableCell);
+    if (token != null && token.end() == literal.length()) {
+      return token.markdown();
+    }
+    return Literal.codeSpan(literal, inTableCell);
+  }
+
+  /** {@code ![](@U123)} or {@code ![](#C123)}: already a canvas mention. */
+  private static boolean isMention(Image image) {
+    String destination = image.getDestination();
+    return image.getFirstChild() == null
+        && (destination.startsWith("@") || destination.startsWith("#"))
+        && destination.length() > 1;
+  }
+
+  private static boolean contains(String text, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pushChildren(Deque<Node> stack, Node parent) {
+    for (Node child = parent.getLastChild(); child != null; child = child.getPrevious()) {
+      stack.push(child);
+    }
+  }
+}
