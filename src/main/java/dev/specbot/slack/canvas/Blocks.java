@@ -179,15 +179,23 @@ final class Blocks {
     return count;
   }
 
+  /** A node met in a walk, with the marker its list item starts with (null for others). */
+  private record Visit(Node node, String marker) {}
+
   /**
-   * The blocks inside a container nested too deep, each at the depth reached, walked with a stack
-   * of its own: a reply of 20,000 {@code >} is 20,000 quotes inside each other.
+   * The blocks inside a container nested too deep, each at the depth reached, list items keeping
+   * their markers; walked with a stack of its own: a reply of 20,000 {@code >} is 20,000 quotes
+   * inside each other.
    */
   private void flattened(Node container) {
-    Deque<Node> stack = new ArrayDeque<>();
+    Deque<Visit> stack = new ArrayDeque<>();
     pushChildren(stack, container);
     while (!stack.isEmpty()) {
-      Node node = stack.pop();
+      Visit visit = stack.pop();
+      Node node = visit.node();
+      if (visit.marker() != null) {
+        lines.mark(visit.marker());
+      }
       if (node instanceof BlockQuote || node instanceof ListBlock || node instanceof ListItem) {
         pushChildren(stack, node);
       } else {
@@ -197,9 +205,22 @@ final class Blocks {
     }
   }
 
-  private static void pushChildren(Deque<Node> stack, Node parent) {
+  /** Pushes the children last first, so that they come off in order, items with their markers. */
+  private static void pushChildren(Deque<Visit> stack, Node parent) {
+    boolean ordered = parent instanceof OrderedList;
+    long number = 0;
+    if (ordered) {
+      number = Math.max(0L, startNumber((OrderedList) parent)) - 1L;
+      for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+        number++;
+      }
+    }
     for (Node child = parent.getLastChild(); child != null; child = child.getPrevious()) {
-      stack.push(child);
+      String marker = null;
+      if (parent instanceof ListBlock) {
+        marker = ordered ? Math.min(number--, MAX_ITEM_NUMBER) + ". " : "- ";
+      }
+      stack.push(new Visit(child, marker));
     }
   }
 

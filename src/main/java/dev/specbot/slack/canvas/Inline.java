@@ -11,7 +11,6 @@ import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
-import org.commonmark.node.Text;
 
 /**
  * The inline content of one paragraph, heading or table cell, as canvas markdown: the writer's
@@ -78,7 +77,7 @@ final class Inline {
    */
   private List<String> lines(
       Node leaf, List<Range> ranges, boolean inTableCell, IntUnaryOperator toSource) {
-    List<Rewrite> rewrites = rewrites(leaf, inTableCell, toSource);
+    List<Rewrite> rewrites = rewrites(leaf, ranges, inTableCell, toSource);
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     int next = 0;
@@ -159,10 +158,39 @@ final class Inline {
   }
 
   /**
-   * What must change in the leaf's inline content, in source order. Walked with a stack of its own,
-   * as emphasis nested thousands deep would overflow a recursive walk.
+   * What must change in the leaf's inline content, in source order: Slack's tokens wherever they
+   * are outside code (a label such as {@code <https://x|*v2* notes>} spans several inline nodes),
+   * then what the parser found that canvases read otherwise. A token wins over an autolink or
+   * {@code <!here>} read at the same place.
    */
-  private List<Rewrite> rewrites(Node leaf, boolean inTableCell, IntUnaryOperator toSource) {
+  private List<Rewrite> rewrites(
+      Node leaf, List<Range> ranges, boolean inTableCell, IntUnaryOperator toSource) {
+    List<Range> kept = new ArrayList<>();
+    List<Rewrite> nodes = nodeRewrites(leaf, inTableCell, toSource, kept);
+    List<Rewrite> tokens = tokenRewrites(ranges, kept, inTableCell);
+    List<Rewrite> merged = new ArrayList<>(nodes.size() + tokens.size());
+    int n = 0;
+    int t = 0;
+    int lastEnd = Integer.MIN_VALUE;
+    while (n < nodes.size() || t < tokens.size()) {
+      boolean takeToken =
+          n == nodes.size() || (t < tokens.size() && tokens.get(t).start() <= nodes.get(n).start());
+      Rewrite next = takeToken ? tokens.get(t++) : nodes.get(n++);
+      if (next.start() >= lastEnd) {
+        merged.add(next);
+        lastEnd = Math.max(next.end(), next.start() + 1);
+      }
+    }
+    return merged;
+  }
+
+  /**
+   * The rewrites of parsed nodes (raw HTML, autolinks, images), and in {@code kept} what Slack's
+   * tokens must not be looked for in: code spans, HTML comments, and a link's destination. Walked
+   * with a stack of its own, as emphasis nested thousands deep would overflow a recursive walk.
+   */
+  private List<Rewrite> nodeRewrites(
+      Node leaf, boolean inTableCell, IntUnaryOperator toSource, List<Range> kept) {
     List<Rewrite> rewrites = new ArrayList<>();
     Deque<Node> stack = new ArrayDeque<>();
     pushChildren(stack, leaf);
@@ -174,28 +202,93 @@ final class Inline {
         continue;
       }
       int start = toSource.applyAsInt(spans.get(0).getInputIndex());
-      SourceSpan lastSpan = spans.get(spans.size() - 1);
-      int end = toSource.applyAsInt(lastSpan.getInputIndex() + lastSpan.getLength());
-      if (node instanceof Text) {
-        if (contains(input, '<', start, end)) {
-          rewrites.add(
-              new Rewrite(start, end, SlackTokens.rewrite(input, start, end, inTableCell)));
-        }
+      int end = toSource.applyAsInt(end(spans));
+      if (node instanceof Code) {
+        kept.add(new Range(start, end));
       } else if (node instanceof HtmlInline html) {
+        if (html.getLiteral().startsWith("<!--")) {
+          kept.add(new Range(start, end));
+        }
         rewrites.add(new Rewrite(start, end, html(html.getLiteral(), inTableCell)));
       } else if (node instanceof Link link && input.charAt(start) == '<') {
         rewrites.add(new Rewrite(start, end, autolink(link, start, end, inTableCell)));
-      } else if (node instanceof Image image) {
-        if (!isMention(image)) {
+      } else if (node instanceof Image image && isMention(image)) {
+        kept.add(new Range(start, end));
+      } else if (node instanceof Link || node instanceof Image) {
+        if (node instanceof Image) {
           // Canvases show no images from markdown: the image becomes a link to it.
           rewrites.add(new Rewrite(start, start + 1, ""));
-          pushChildren(stack, node);
         }
-      } else if (!(node instanceof Code)) {
+        kept.add(new Range(afterLabel(node, start, toSource), end));
+        pushChildren(stack, node);
+      } else {
         pushChildren(stack, node);
       }
     }
     return rewrites;
+  }
+
+  /** Where a link's label ends: its destination and title follow. */
+  private static int afterLabel(Node link, int start, IntUnaryOperator toSource) {
+    int after = start + 1;
+    for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+      if (!child.getSourceSpans().isEmpty()) {
+        after = Math.max(after, toSource.applyAsInt(end(child.getSourceSpans())));
+      }
+    }
+    return after;
+  }
+
+  /**
+   * Slack's tokens in the content, outside {@code kept}; a backslash escape is skipped whole, so an
+   * escaped {@code \\<@U1>} stays text. What is kept is marked character by character, as the
+   * ranges come in no useful order (an image's inside a link's label).
+   */
+  private List<Rewrite> tokenRewrites(List<Range> ranges, List<Range> kept, boolean inTableCell) {
+    List<Rewrite> tokens = new ArrayList<>();
+    if (ranges.isEmpty()) {
+      return tokens;
+    }
+    int base = ranges.get(0).start();
+    int limit = Math.max(base, ranges.get(ranges.size() - 1).end());
+    boolean[] keep = new boolean[limit - base];
+    for (Range range : kept) {
+      for (int i = Math.max(base, range.start()); i < Math.min(limit, range.end()); i++) {
+        keep[i - base] = true;
+      }
+    }
+    for (Range range : ranges) {
+      int i = Math.max(base, range.start());
+      int end = Math.min(limit, range.end());
+      while (i < end) {
+        char c = input.charAt(i);
+        if (keep[i - base]) {
+          i++;
+        } else if (c == '\\') {
+          i += 2;
+        } else if (c == '<') {
+          SlackTokens.Token token = SlackTokens.at(input, i, inTableCell);
+          if (token != null && token.end() <= end && !anyKept(keep, base, i, token.end())) {
+            tokens.add(new Rewrite(i, token.end(), token.markdown()));
+            i = token.end();
+          } else {
+            i++;
+          }
+        } else {
+          i++;
+        }
+      }
+    }
+    return tokens;
+  }
+
+  private static boolean anyKept(boolean[] keep, int base, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (keep[i - base]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -237,13 +330,9 @@ final class Inline {
         && destination.length() > 1;
   }
 
-  private static boolean contains(String text, char c, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (text.charAt(i) == c) {
-        return true;
-      }
-    }
-    return false;
+  private static int end(List<SourceSpan> spans) {
+    SourceSpan last = spans.get(spans.size() - 1);
+    return last.getInputIndex() + last.getLength();
   }
 
   private static void pushChildren(Deque<Node> stack, Node parent) {

@@ -30,6 +30,7 @@ final class Lines {
 
   private final StringBuilder text = new StringBuilder();
   private final List<Frame> frames = new ArrayList<>();
+  private final StringBuilder markers = new StringBuilder();
   private boolean blankPending;
 
   /** How many containers the next line is in. */
@@ -64,6 +65,15 @@ final class Lines {
     blankPending = true;
   }
 
+  /**
+   * Puts a list item's marker before the next line, past the containers' own: for items nested
+   * deeper than {@link #MAX_DEPTH}, which get no container of their own but keep their bullet or
+   * number.
+   */
+  void mark(String marker) {
+    markers.append(marker);
+  }
+
   /** Writes one line inside the open containers. */
   void line(String content) {
     flushBlank();
@@ -72,6 +82,8 @@ final class Lines {
       prefix.append(frame.used ? frame.rest : frame.first);
       frame.used = true;
     }
+    prefix.append(markers);
+    markers.setLength(0);
     if (content.isEmpty()) {
       text.append(prefix.toString().stripTrailing());
     } else {
@@ -82,6 +94,9 @@ final class Lines {
 
   /** The markdown written, ending in one line break; empty when nothing was. */
   String text() {
+    if (markers.length() > 0) {
+      line("");
+    }
     int end = text.length();
     while (end > 0 && text.charAt(end - 1) == '\n') {
       end--;
