@@ -105,11 +105,9 @@ final class Inline {
       }
     }
     lines.add(line.toString());
-    if (!lines.isEmpty()) {
-      lines.set(0, lines.get(0).stripLeading());
-      int last = lines.size() - 1;
-      lines.set(last, lines.get(last).stripTrailing());
-    }
+    lines.set(0, lines.get(0).stripLeading());
+    int last = lines.size() - 1;
+    lines.set(last, lines.get(last).stripTrailing());
     return lines;
   }
 
@@ -118,7 +116,10 @@ final class Inline {
     return String.join(" ", lines(leaf, ranges)).strip();
   }
 
-  /** A table cell's content on one line, every {@code |} in it escaped. */
+  /**
+   * A table cell's content on one line; a {@code |} in what is rewritten (a link's label, HTML
+   * shown as code) is escaped, as the writer had to escape their own.
+   */
   String cell(Node cell) {
     List<Range> content = contentRange(cell);
     if (content.isEmpty()) {
@@ -241,8 +242,8 @@ final class Inline {
 
   /**
    * Slack's tokens in the content, outside {@code kept}; a backslash escape is skipped whole, so an
-   * escaped {@code \\<@U1>} stays text. What is kept is marked character by character, as the
-   * ranges come in no useful order (an image's inside a link's label).
+   * escaped {@code \<@U1>} stays text. What is kept is marked character by character, as the ranges
+   * come in no useful order (an image's inside a link's label).
    */
   private List<Rewrite> tokenRewrites(List<Range> ranges, List<Range> kept, boolean inTableCell) {
     List<Rewrite> tokens = new ArrayList<>();
