@@ -78,6 +78,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
   private final CallLog log = new CallLog(lock);
   private final Map<String, Deque<Failure>> failures = new HashMap<>();
   private final CannedAnswers canned;
+  private final FakeCanvases canvases = new FakeCanvases();
   private CountDownLatch delaysReleased = new CountDownLatch(1);
   private final List<BiConsumer<RecordedCall, Answer>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Arrival>> arrivalListeners = new CopyOnWriteArrayList<>();
@@ -501,6 +502,93 @@ public final class FakeSlackWebApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes every canvases method (and conversations.canvases.create) answer {@code error} from now
+   * on, as Slack does for an app without the scope ({@code missing_scope}, with what was needed) or
+   * a workspace whose plan has no canvases ({@code not_allowed_on_free_teams}, say).
+   */
+  public void refuseCanvases(String error) {
+    Objects.requireNonNull(error, "null error");
+    lock.lock();
+    try {
+      canvases.refuse(error);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Answers canvases as on a free plan, as Slack's errors describe it: canvases.create without a
+   * channel_id is refused with {@code free_teams_cannot_create_non_tabbed_canvases} (with one, the
+   * canvas is tabbed in that channel), and editing a standalone canvas with {@code
+   * free_teams_cannot_edit_standalone_canvases}.
+   */
+  public void canvasesAsOnAFreePlan() {
+    lock.lock();
+    try {
+      canvases.freePlan();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Answers canvases normally again, after {@link #refuseCanvases} or a free plan. */
+  public void allowCanvases() {
+    lock.lock();
+    try {
+      canvases.allow();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every canvas made so far and not deleted, in the order made, as it is now. */
+  public List<FakeCanvas> canvases() {
+    lock.lock();
+    try {
+      return canvases.all();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The canvas with this id as it is now: its title, markdown, how many edits, who has access.
+   *
+   * @throws AssertionError when there is none, listing the canvases there are
+   */
+  public FakeCanvas canvas(String canvasId) {
+    lock.lock();
+    try {
+      return canvases
+          .canvas(canvasId)
+          .orElseThrow(
+              () ->
+                  new AssertionError(
+                      "no canvas "
+                          + canvasId
+                          + "; canvases: "
+                          + canvases.all().stream().map(FakeCanvas::id).toList()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The markdown of the canvas with this id now; see {@link #canvas(String)}. */
+  public String canvasMarkdown(String canvasId) {
+    return canvas(canvasId).markdown();
+  }
+
+  /** The title of the canvas with this id now; see {@link #canvas(String)}. */
+  public String canvasTitle(String canvasId) {
+    return canvas(canvasId).title();
+  }
+
+  /** How many canvases.edit calls changed the canvas with this id; see {@link #canvas(String)}. */
+  public int canvasEdits(String canvasId) {
+    return canvas(canvasId).edits();
+  }
+
   /** The texts of the ephemeral messages Slack showed {@code user}, oldest first. */
   public List<String> ephemeralsShownTo(String user) {
     lock.lock();
@@ -535,6 +623,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
       log.clear();
       failures.clear();
       canned.clear();
+      canvases.clear();
       arrivals.clear();
     } finally {
       lock.unlock();
@@ -673,7 +762,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
       return Reply.json(200, SlackObjects.error(slackError.error()));
     }
     if (failure instanceof Failure.LostAnswer) {
-      canned.answer(call.method(), call.params());
+      answer(call);
       return Reply.json(504, SlackObjects.error("fatal_error"));
     }
     JsonObject answer;
@@ -684,10 +773,17 @@ public final class FakeSlackWebApi implements AutoCloseable {
     } else if (call.method().equals("apps.connections.open") && !byAppToken(call)) {
       answer = SlackObjects.error("not_allowed_token_type");
     } else {
-      answer = canned.answer(call.method(), call.params());
+      answer = answer(call);
     }
     Duration delay = failure instanceof Failure.Delayed delayed ? delayed.delay() : Duration.ZERO;
     return new Reply(200, JSON, answer.toString(), Map.of(), delay);
+  }
+
+  /** What Slack answers a call that gets through: canvases by their own state, the rest canned. */
+  private JsonObject answer(RecordedCall call) {
+    return FakeCanvases.handles(call.method())
+        ? canvases.answer(call.method(), call.params())
+        : canned.answer(call.method(), call.params());
   }
 
   /** Slack wants the token as a Bearer header, or as a form field (never inside a JSON body). */
