@@ -52,6 +52,9 @@ public final class Outbox {
    */
   public static final int DEFAULT_URGENCY = 1;
 
+  /** How long a reply waits before it goes with the most urgent (see {@link #due}). */
+  public static final java.time.Duration REPLY_AGES_AFTER = java.time.Duration.ofSeconds(10);
+
   /** As {@link #enqueue(String, String, String, Instant)}, with its {@code urgency}. */
   public String enqueue(String lane, String kind, String payload, Instant now, int urgency) {
     return insert(lane, kind, payload, now, now, urgency);
@@ -113,7 +116,8 @@ public final class Outbox {
   /** A lane's first pending message may go; the others wait until it is sent or has failed. */
   private static final String DUE =
       """
-      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at, urgency
+      SELECT id, lane, seq, kind, payload, attempts, next_attempt_at,
+        CASE WHEN urgency = 1 AND created_at <= :agedBefore THEN 0 ELSE urgency END AS urgency
       FROM outbox candidate
       WHERE status = 'PENDING'
         AND next_attempt_at <= :now
@@ -135,7 +139,10 @@ public final class Outbox {
 
   /**
    * Pending messages due at {@code now}, at most {@code limit}, each the first pending one of its
-   * lane, the most urgent first and then the oldest. On PostgreSQL they stay locked until the
+   * lane, the most urgent first and then the oldest. A reply (urgency 1) that has waited {@link
+   * #REPLY_AGES_AFTER} counts as most urgent: when Slack's limits cannot keep up, questions go
+   * first, but a person who started a spec is not kept waiting behind them for minutes. Each
+   * message's urgency is given as it stands now, aged. On PostgreSQL they stay locked until the
    * transaction ends, and those another transaction locked are left out.
    */
   public List<OutboxMessage> due(Instant now, int limit) {
@@ -144,6 +151,7 @@ public final class Outbox {
     return handle
         .createQuery(dialect == Dialect.POSTGRESQL ? DUE + SKIP_LOCKED : DUE)
         .bind("now", now.toEpochMilli())
+        .bind("agedBefore", now.minus(REPLY_AGES_AFTER).toEpochMilli())
         .bind("limit", limit)
         .map(Outbox::message)
         .list();

@@ -143,6 +143,53 @@ class OutboxTest {
   }
 
   @Test
+  void due_gives_the_most_urgent_first_then_the_oldest() {
+    String edit = database.transaction(tx -> tx.outbox().enqueue("parent:a", "E", "e", at(1), 4));
+    String reply = enqueue("lane-b", "r", at(2));
+    String question = database.transaction(tx -> tx.outbox().enqueue("lane-c", "Q", "q", at(3), 0));
+
+    assertEquals(List.of(question, reply, edit), dueIds(at(10)));
+    assertEquals(List.of(question), ids(database.transaction(tx -> tx.outbox().due(at(10), 1))));
+  }
+
+  @Test
+  void a_reply_that_waited_ten_seconds_goes_with_the_questions_in_order_of_age() {
+    String reply = enqueue("lane-b", "r", at(1));
+    String question = database.transaction(tx -> tx.outbox().enqueue("lane-c", "Q", "q", at(5), 0));
+
+    assertEquals(List.of(question, reply), dueIds(at(10)), "waited 9 s: after the question");
+    List<OutboxMessage> aged = database.transaction(tx -> tx.outbox().due(at(11), 10));
+    assertEquals(List.of(reply, question), ids(aged), "waited 10 s: oldest first");
+    assertEquals(0, aged.get(0).urgency(), "spends budget as a question");
+  }
+
+  @Test
+  void a_replacing_edit_keeps_the_most_urgent_of_those_it_replaces() {
+    replace("parent:a", "finished", at(1), at(2), 3);
+    String latest = replace("parent:a", "counts", at(1), at(2), 4);
+
+    assertEquals(3, pending("parent:a").get(0).urgency(), "still a change of stage");
+    assertEquals(List.of(latest), dueIds(at(10)));
+  }
+
+  @Test
+  void a_message_slack_certainly_refused_is_tried_again_as_never_taken() {
+    String id = enqueue("lane-a", "one", T0);
+    assertTrue(claim(id, at(1), at(60)));
+
+    database.transaction(
+        tx -> {
+          tx.outbox().retryNotTaken(id, at(5), "rate limited (429)");
+          return null;
+        });
+
+    assertFalse(history(id).takenBefore(), "no sender may have posted it");
+    assertEquals(1, pending("lane-a").get(0).attempts());
+    assertTrue(claim(id, at(5), at(60)));
+    assertFalse(history(id).takenBefore(), "the second sender looks for no earlier copy");
+  }
+
+  @Test
   void next_due_at_is_the_earliest_time_a_lane_can_send() {
     assertEquals(Optional.empty(), nextDueAt());
     String waiting = enqueue("lane-a", "one", T0);
@@ -275,6 +322,11 @@ class OutboxTest {
     assertEquals(List.of(taken, next), ids(pending("parent:a")));
     markSent(taken);
     assertEquals(List.of(next), dueIds(at(21)), "due a whole interval after, not at once");
+  }
+
+  private String replace(String lane, String payload, Instant now, Instant dueAt, int urgency) {
+    return database.transaction(
+        tx -> tx.outbox().replaceWaiting(lane, "POST", payload, now, dueAt, urgency));
   }
 
   private String replace(String lane, String payload, Instant now, Instant dueAt) {

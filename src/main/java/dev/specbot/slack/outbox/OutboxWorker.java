@@ -312,14 +312,17 @@ public final class OutboxWorker implements AutoCloseable {
       }
       Prepared prepared = prepared(tx, message);
       FirstCall call = prepared.call();
-      Duration wait = budgets.reserve(call.method(), call.channel(), urgency(message));
+      Duration wait =
+          budgets.reserve(call.method(), call.channel(), Urgency.ofRank(message.urgency()));
       if (!wait.isZero()) {
         untilBudget = wait.compareTo(untilBudget) < 0 ? wait : untilBudget;
         continue;
       }
       if (tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
         SendHistory history = tx.outbox().history(message.id()).orElseThrow();
-        claimed.add(new Claimed(message, prepared.delivery(), history, prepared.place()));
+        Delivery delivery = Delivery.fromJson(message.payload());
+        // Read now, not when it was first seen: its thread may have been posted since.
+        claimed.add(new Claimed(message, delivery, history, placeOf(tx, delivery)));
         this.prepared.remove(message.id());
       } else {
         budgets.release(call.method(), call.channel());
@@ -328,8 +331,12 @@ public final class OutboxWorker implements AutoCloseable {
     return new Round(claimed, claimed.isEmpty() ? untilBudget : Duration.ZERO);
   }
 
-  /** A due message as read for sending: kept while it waits for its budget, not read again. */
-  private record Prepared(Delivery delivery, Optional<SlackPlace> place, FirstCall call) {}
+  /**
+   * Where a due message goes and what it calls first, kept while it waits for its budget so that it
+   * is not read again each round. Only this: a delivery (a file's content among them) is read again
+   * when its message is taken, so that what waits costs little memory.
+   */
+  private record Prepared(Optional<SlackPlace> place, FirstCall call) {}
 
   private Prepared prepared(Tx tx, OutboxMessage message) {
     Prepared known = prepared.get(message.id());
@@ -337,17 +344,16 @@ public final class OutboxWorker implements AutoCloseable {
       return known;
     }
     Delivery delivery = Delivery.fromJson(message.payload());
-    Optional<SlackPlace> place =
-        delivery.interviewId() == null
-            ? Optional.empty()
-            : tx.interviews().placeOf(delivery.interviewId());
-    Prepared read = new Prepared(delivery, place, FirstCall.of(delivery, place));
+    Optional<SlackPlace> place = placeOf(tx, delivery);
+    Prepared read = new Prepared(place, FirstCall.of(delivery, place));
     prepared.put(message.id(), read);
     return read;
   }
 
-  private static Urgency urgency(OutboxMessage message) {
-    return Urgency.ofRank(message.urgency());
+  private static Optional<SlackPlace> placeOf(Tx tx, Delivery delivery) {
+    return delivery.interviewId() == null
+        ? Optional.empty()
+        : tx.interviews().placeOf(delivery.interviewId());
   }
 
   private void handOver(Claimed claimed) {
