@@ -53,7 +53,7 @@ public final class Outbox {
   public static final int DEFAULT_URGENCY = 1;
 
   /** How long a reply waits before it goes with the most urgent (see {@link #due}). */
-  public static final java.time.Duration REPLY_AGES_AFTER = java.time.Duration.ofSeconds(10);
+  public static final java.time.Duration REPLY_AGES_AFTER = java.time.Duration.ofSeconds(30);
 
   /** As {@link #enqueue(String, String, String, Instant)}, with its {@code urgency}. */
   public String enqueue(String lane, String kind, String payload, Instant now, int urgency) {

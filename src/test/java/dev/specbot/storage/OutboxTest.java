@@ -153,13 +153,13 @@ class OutboxTest {
   }
 
   @Test
-  void a_reply_that_waited_ten_seconds_goes_with_the_questions_in_order_of_age() {
+  void a_reply_that_waited_thirty_seconds_goes_with_the_questions_in_order_of_age() {
     String reply = enqueue("lane-b", "r", at(1));
     String question = database.transaction(tx -> tx.outbox().enqueue("lane-c", "Q", "q", at(5), 0));
 
-    assertEquals(List.of(question, reply), dueIds(at(10)), "waited 9 s: after the question");
-    List<OutboxMessage> aged = database.transaction(tx -> tx.outbox().due(at(11), 10));
-    assertEquals(List.of(reply, question), ids(aged), "waited 10 s: oldest first");
+    assertEquals(List.of(question, reply), dueIds(at(30)), "waited 29 s: after the question");
+    List<OutboxMessage> aged = database.transaction(tx -> tx.outbox().due(at(31), 10));
+    assertEquals(List.of(reply, question), ids(aged), "waited 30 s: oldest first");
     assertEquals(0, aged.get(0).urgency(), "spends budget as a question");
   }
 
