@@ -10,10 +10,13 @@ import dev.specbot.slack.canvas.CanvasMarkdown;
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FakeCanvas;
 import dev.specbot.slack.fake.FakeSlackWebApi;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,8 +38,12 @@ class CanvasEndToEndTest {
   private String answerTs;
 
   @AfterEach
-  void stopBot() {
+  void stopBot(TestInfo test) throws IOException {
     if (harness != null) {
+      // Kept for checking by hand: slack-check webapi-jsonl target/slack-calls/canvas-*.jsonl
+      harness.slack.writeJsonl(
+          Files.createDirectories(Path.of("target/slack-calls"))
+              .resolve("canvas-" + test.getTestMethod().orElseThrow().getName() + ".jsonl"));
       harness.close();
     }
   }
