@@ -10,6 +10,8 @@ import dev.specbot.slack.canvas.CanvasMarkdown;
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.FakeCanvas;
 import dev.specbot.slack.fake.FakeSlackWebApi;
+import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.messages.ActionIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +61,10 @@ class CanvasEndToEndTest {
     assertEquals(converted(file), canvas.markdown());
     assertEquals("Payment retries", canvas.title());
     assertEquals(CHANNEL, canvas.channelId());
-    assertEquals(Map.of(CHANNEL, "write"), canvas.access());
+    // Read, not written there: a change belongs in the thread, where the review sees it.
+    BotHarness.awaitCondition(
+        () -> harness.slack.canvas(canvas.id()).access().equals(Map.of(CHANNEL, "read")),
+        "the channel to read the canvas");
     String url =
         "https://"
             + FakeSlackWebApi.TEAM_DOMAIN
@@ -107,6 +112,43 @@ class CanvasEndToEndTest {
     assertEquals(1, harness.slack.canvases().size());
     assertTrue(harness.slack.canvasEdits(canvasId) >= 3, "edited, not made again");
     assertEquals(1, harness.postedInThread(thread, LINKED).size());
+  }
+
+  @Test
+  void a_scheduled_meeting_brings_the_canvas_up_to_date() throws Exception {
+    harness = new BotHarness(folder);
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "finish");
+    harness.awaitInThread(thread, "Next, the spec's discussion meeting");
+    String posted = harness.awaitFile(FILE, "Payment retries");
+    String canvasId = awaitCanvasWith("Payment retries").id();
+
+    harness.reply(thread, DRAFTER, "meeting tomorrow at 15:30 for 45 minutes with <@U0BOB>");
+    RecordedCall proposal = harness.awaitInThread(thread, "Schedule the discussion for");
+    var pressed =
+        harness
+            .requests()
+            .blockAction(
+                DRAFTER,
+                proposal.param("channel"),
+                harness.tsOf(proposal),
+                thread,
+                ActionIds.CONFIRM,
+                BotHarness.actionValue(proposal, ActionIds.CONFIRM),
+                "trig-confirm",
+                Map.of());
+    assertEquals(200, pressed.status(), pressed.body());
+    harness.awaitInThread(thread, "is scheduled for");
+
+    BotHarness.awaitCondition(
+        () -> {
+          String file = harness.uploadedText(FILE).orElseThrow();
+          return !file.equals(posted)
+              && harness.slack.canvasMarkdown(canvasId).equals(converted(file));
+        },
+        "the canvas to show the meeting as the file does");
+    assertEquals(1, harness.slack.canvases().size());
   }
 
   @Test

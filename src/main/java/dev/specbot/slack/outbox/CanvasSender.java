@@ -69,7 +69,8 @@ final class CanvasSender {
     if (refused.isPresent()) {
       return "refused: " + refused.get(); // Said once in the thread already: not tried again.
     }
-    String markdown = CONVERTER.convert(delivery.fileContent());
+    String markdown =
+        CONVERTER.convert(CanvasText.withInertTitle(delivery.fileContent(), delivery.text()));
     try {
       if (markdown.length() > CanvasMarkdown.MAX_LENGTH) {
         throw new SlackCallFailed("canvases.create", CanvasRefusals.TOO_LONG);
@@ -81,7 +82,7 @@ final class CanvasSender {
       }
       Optional<String> earlier =
           known.flatMap(SpecCanvas::createAskedAt).isPresent()
-              ? madeEarlier(place, delivery.text())
+              ? madeEarlier(place, CanvasText.title(delivery.text()))
               : Optional.empty();
       if (earlier.isPresent()) {
         log.info(
@@ -109,7 +110,7 @@ final class CanvasSender {
           tx.canvases().createAsked(interviewId, Optional.of(clock.instant()), clock.instant());
           return null;
         });
-    String title = delivery.text();
+    String title = CanvasText.title(delivery.text());
     String canvasId;
     try {
       var created =
@@ -134,7 +135,26 @@ final class CanvasSender {
     }
     recordMade(delivery, place, canvasId, markdown);
     log.info("Interview {} has canvas {}", interviewId, canvasId);
+    readOnly(canvasId, place.channelId());
     return canvasId;
+  }
+
+  /**
+   * The channel reads the canvas but does not write it: a change typed into the canvas would be
+   * replaced by specbot's next version, and would pass the review by (an edit in the thread makes
+   * approvals stale). Never worth failing the delivery for: the canvas is made and recorded.
+   */
+  private void readOnly(String canvasId, String channel) {
+    try {
+      var set =
+          slack.canvasesAccessSet(
+              r -> r.canvasId(canvasId).accessLevel("read").channelIds(List.of(channel)));
+      if (!set.isOk()) {
+        log.warn("Canvas {} stays writable by channel {}: {}", canvasId, channel, set.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.warn("Canvas {} stays writable by channel {}", canvasId, channel, e);
+    }
   }
 
   /**

@@ -65,6 +65,7 @@ public final class SlackLimits {
           "conversations.open",
           "canvases.edit",
           "canvases.sections.lookup",
+          "canvases.access.set",
           "files.list"
         }) {
       methods.put(method, TIER_3);
