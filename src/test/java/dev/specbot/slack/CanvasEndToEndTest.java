@@ -220,6 +220,7 @@ class CanvasEndToEndTest {
     assertFalse(harness.slack.calls("files.list").isEmpty(), "looked for before made again");
     assertEquals(converted(harness.awaitFile(FILE, ANSWER)), canvas.markdown());
     assertEquals(1, harness.postedInThread(thread, LINKED).size());
+    assertEquals(Map.of(CHANNEL, "read"), harness.slack.canvas(canvas.id()).access());
   }
 
   @Test

@@ -89,6 +89,7 @@ final class CanvasSender {
             "Canvas {} of interview {} was made by an earlier call", earlier.get(), interviewId);
         // What it holds is the version that call sent: all of it is sent again.
         recordMade(delivery, place, earlier.get(), "");
+        readOnly(earlier.get(), place.channelId());
         edit(interviewId, earlier.get(), Optional.empty(), markdown);
         return earlier.get();
       }
