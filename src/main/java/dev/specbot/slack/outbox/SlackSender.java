@@ -75,6 +75,8 @@ final class SlackSender {
       case UPLOAD_DOCUMENT -> upload(delivery, Optional.empty());
       case UPLOAD_IN_THREAD -> upload(delivery, Optional.of(threadOf(delivery)));
       case POST_DM -> post(delivery, delivery.user(), Optional.empty());
+      case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT ->
+          throw new IllegalStateException("sent by GitHubSender: " + delivery.kind());
     };
   }
 
@@ -144,13 +146,20 @@ final class SlackSender {
       throws IOException, SlackApiException, SlackCallFailed {
     SlackPlace place = place(delivery);
     String ts = threadOf(delivery);
+    // Read as it is sent, not when the edit was queued: a spec published since keeps its link on
+    // every later edit of its parent, whoever queued that edit.
+    Delivery parent =
+        database
+            .transaction(tx -> tx.specIssues().find(delivery.interviewId()))
+            .flatMap(issue -> IssueLinks.onParent(delivery, issue))
+            .orElse(delivery);
     return ok(
             slack.chatUpdate(
                 r ->
                     r.channel(place.channelId())
                         .ts(ts)
-                        .text(delivery.text())
-                        .blocksAsString(delivery.blocks())),
+                        .text(parent.text())
+                        .blocksAsString(parent.blocks())),
             "chat.update")
         .getTs();
   }
