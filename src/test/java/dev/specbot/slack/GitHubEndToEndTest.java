@@ -209,6 +209,8 @@ class GitHubEndToEndTest {
     harness.reply(thread, DRAFTER, "publish");
     harness.awaitInThread(thread, "GitHub has no repository echo-team/gone");
     github.addRepository("echo-team/gone");
+    github.addCollaborator("echo-team/gone", "octo-lead");
+    github.addCollaborator("echo-team/gone", "alice-gh");
     harness.reply(thread, DRAFTER, "publish");
     harness.awaitInThread(
         thread, "Published to GitHub as <https://github.com/echo-team/gone/issues/1");
