@@ -232,6 +232,33 @@ class GitHubEndToEndTest {
     assertEquals(1, github.calls(Route.CREATE_ISSUE).size());
   }
 
+  @Test
+  void an_issue_deleted_on_github_is_told_once_however_often_the_spec_changes() throws Exception {
+    startBot("github: " + REPO, FakeGitHub.TOKEN);
+    String thread = finishedSpec();
+    harness.awaitInThread(thread, OFFER);
+    harness.reply(thread, DRAFTER, "publish");
+    harness.awaitInThread(thread, "Published to GitHub as <" + ISSUE_URL);
+    github.deleteIssue(REPO, 1);
+
+    edit(thread, "EvEdit1", "Retries are lost.", "Retries vanish.");
+    harness.awaitInThread(thread, "Issue #1 in echo-team/specs was deleted");
+    edit(thread, "EvEdit2", "Retries vanish.", "Retries disappear.");
+    harness.awaitFile(FILE, "Retries disappear.");
+    BotHarness.awaitCondition(
+        () -> github.calls(Route.EDIT_ISSUE).size() == 2 && harness.pendingMessages() == 0,
+        "both edits tried");
+    assertEquals(1, harness.postedInThread(thread, "was deleted").size());
+  }
+
+  private void edit(String thread, String eventId, String before, String after) {
+    var edit =
+        harness
+            .requests()
+            .messageChanged(eventId, CHANNEL, thread, DRAFTER, problemTs, before, after);
+    assertEquals(200, edit.status(), edit.body());
+  }
+
   /** A bot offering a tech spec whose front matter is a GitHub issue template's. */
   private void startBot(String gitHubOverride, String token) throws Exception {
     github.addRepository(REPO);
