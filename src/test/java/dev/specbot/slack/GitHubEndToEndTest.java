@@ -164,6 +164,25 @@ class GitHubEndToEndTest {
   }
 
   @Test
+  void a_comment_whose_answer_was_lost_is_found_again_not_posted_twice() throws Exception {
+    startBot("github: " + REPO, FakeGitHub.TOKEN);
+    String thread = finishedSpec();
+    harness.awaitInThread(thread, OFFER);
+    harness.reply(thread, DRAFTER, "publish");
+    harness.awaitInThread(thread, "Published to GitHub as <" + ISSUE_URL);
+    github.failNext(Route.CREATE_COMMENT, 1, Failure.lostAnswer());
+
+    harness.reply(thread, DRAFTER, "review <@U0BOB>");
+    harness.awaitInThread(thread, "Review requested from <@U0BOB>");
+    BotHarness.awaitCondition(
+        () -> !github.calls(Route.LIST_COMMENTS).isEmpty() && harness.pendingMessages() == 0,
+        "the comment looked for after its lost answer");
+    assertEquals(
+        1, comments().stream().filter(body -> body.contains("Review requested from")).count());
+    assertEquals(2, github.calls(Route.CREATE_COMMENT).size(), "the lost one and the stage's");
+  }
+
+  @Test
   void an_outage_and_a_rate_limit_are_waited_out_as_github_asks() throws Exception {
     startBot("github: " + REPO, FakeGitHub.TOKEN);
     String thread = finishedSpec();
