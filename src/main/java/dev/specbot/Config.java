@@ -5,7 +5,9 @@ import dev.specbot.meeting.WorkingHours;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,9 @@ import java.util.Optional;
  *     when set, specbot also takes Slack's requests over Socket Mode
  * @param slackPace {@code SPECBOT_SLACK_LIMITS} ({@code published}, the default, or {@code none})
  *     and {@code SPECBOT_SLACK_POSTS_PER_MINUTE} (600): the rate limits specbot paces its calls by
+ * @param gitHub {@code SPECBOT_GITHUB_TOKEN}, {@code SPECBOT_GITHUB_REPO}, {@code
+ *     SPECBOT_GITHUB_API_URL} and {@code SPECBOT_GITHUB_LOGINS}: where specs are published as
+ *     issues, if anywhere
  */
 public record Config(
     String slackBotToken,
@@ -40,7 +45,8 @@ public record Config(
     NudgePolicy nudges,
     Duration readingDelay,
     Optional<String> slackAppToken,
-    SlackPace slackPace) {
+    SlackPace slackPace,
+    GitHub gitHub) {
 
   /**
    * The rate limits specbot keeps its Slack calls under: Slack's published ones, with {@code
@@ -50,6 +56,75 @@ public record Config(
   public record SlackPace(boolean published, int postsPerMinute) {
     public static final SlackPace PUBLISHED = new SlackPace(true, 600);
     public static final SlackPace NONE = new SlackPace(false, 600);
+  }
+
+  /**
+   * Where specs are published as GitHub issues: nowhere without a token.
+   *
+   * @param token {@code SPECBOT_GITHUB_TOKEN}: a token that may read and write the issues of the
+   *     repositories specs go to; empty turns publishing off (no button, no command)
+   * @param repository {@code SPECBOT_GITHUB_REPO}, {@code owner/repo}: where a spec goes when its
+   *     template names no repository
+   * @param apiUrl {@code SPECBOT_GITHUB_API_URL}, default {@code https://api.github.com}
+   * @param logins {@code SPECBOT_GITHUB_LOGINS}, {@code U123:octocat,U456:hubot}: Slack user ids to
+   *     GitHub logins, so that a drafter is assigned their spec's issue
+   */
+  public record GitHub(
+      Optional<String> token,
+      Optional<String> repository,
+      String apiUrl,
+      Map<String, String> logins) {
+    public static final String DEFAULT_API_URL = "https://api.github.com";
+
+    /** Publishing to GitHub off. */
+    public static final GitHub NONE =
+        new GitHub(Optional.empty(), Optional.empty(), DEFAULT_API_URL, Map.of());
+
+    public GitHub {
+      Objects.requireNonNull(token, "null token");
+      Objects.requireNonNull(repository, "null repository");
+      Objects.requireNonNull(apiUrl, "null apiUrl");
+      logins = Map.copyOf(logins);
+    }
+
+    /** Whether specs can be published to GitHub at all. */
+    public boolean enabled() {
+      return token.isPresent();
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+      return enabled()
+          ? "on (" + apiUrl + repository.map(repo -> ", default " + repo).orElse("") + ")"
+          : "off";
+    }
+  }
+
+  /** A configuration that publishes nothing to GitHub. */
+  public Config(
+      String slackBotToken,
+      String slackSigningSecret,
+      int port,
+      String databaseUrl,
+      String slackApiUrl,
+      Optional<Path> templatesDir,
+      NudgePolicy nudges,
+      Duration readingDelay,
+      Optional<String> slackAppToken,
+      SlackPace slackPace) {
+    this(
+        slackBotToken,
+        slackSigningSecret,
+        port,
+        databaseUrl,
+        slackApiUrl,
+        templatesDir,
+        nudges,
+        readingDelay,
+        slackAppToken,
+        slackPace,
+        GitHub.NONE);
   }
 
   /** A configuration paced by Slack's published limits. */
@@ -167,7 +242,89 @@ public record Config(
         nudges(env),
         readingDelay(env),
         appToken,
-        slackPace(env));
+        slackPace(env),
+        gitHub(env));
+  }
+
+  /** This configuration, publishing to GitHub as {@code gitHub} says. */
+  public Config withGitHub(GitHub gitHub) {
+    return new Config(
+        slackBotToken,
+        slackSigningSecret,
+        port,
+        databaseUrl,
+        slackApiUrl,
+        templatesDir,
+        nudges,
+        readingDelay,
+        slackAppToken,
+        slackPace,
+        gitHub);
+  }
+
+  private static GitHub gitHub(Map<String, String> env) throws Invalid {
+    Optional<String> token = optional(env, "SPECBOT_GITHUB_TOKEN");
+    if (token.isPresent() && token.get().chars().anyMatch(c -> c <= ' ' || c == 0x7F)) {
+      throw new Invalid("SPECBOT_GITHUB_TOKEN must be one word with no blanks");
+    }
+    Optional<String> repository = optional(env, "SPECBOT_GITHUB_REPO");
+    if (repository.isPresent() && !isRepository(repository.get())) {
+      throw new Invalid(
+          "SPECBOT_GITHUB_REPO must name a repository as owner/repo, such as echo-team/specs, not \""
+              + repository.get()
+              + "\"");
+    }
+    String apiUrl = optional(env, "SPECBOT_GITHUB_API_URL").orElse(GitHub.DEFAULT_API_URL);
+    if (!apiUrl.startsWith("http://") && !apiUrl.startsWith("https://")) {
+      throw new Invalid(
+          "SPECBOT_GITHUB_API_URL must be an http(s) URL such as "
+              + GitHub.DEFAULT_API_URL
+              + " or https://github.example.com/api/v3, not \""
+              + apiUrl
+              + "\"");
+    }
+    return new GitHub(token, repository, apiUrl, logins(env));
+  }
+
+  /** {@code owner/repo}: one slash, with something on each side and no blanks. */
+  private static boolean isRepository(String text) {
+    int slash = text.indexOf('/');
+    return slash > 0
+        && slash < text.length() - 1
+        && text.indexOf('/', slash + 1) < 0
+        && text.chars().noneMatch(Character::isWhitespace);
+  }
+
+  /** {@code U123:octocat,U456:hubot}, read in one pass. */
+  private static Map<String, String> logins(Map<String, String> env) throws Invalid {
+    Optional<String> value = optional(env, "SPECBOT_GITHUB_LOGINS");
+    Map<String, String> logins = new LinkedHashMap<>();
+    if (value.isEmpty()) {
+      return logins;
+    }
+    String text = value.get();
+    int start = 0;
+    while (start <= text.length()) {
+      int comma = text.indexOf(',', start);
+      int end = comma < 0 ? text.length() : comma;
+      String pair = text.substring(start, end).strip();
+      start = end + 1;
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int colon = pair.indexOf(':');
+      String user = colon < 0 ? "" : pair.substring(0, colon).strip();
+      String login = colon < 0 ? "" : pair.substring(colon + 1).strip();
+      if (user.isEmpty() || login.isEmpty() || login.chars().anyMatch(Character::isWhitespace)) {
+        throw new Invalid(
+            "SPECBOT_GITHUB_LOGINS must be Slack user ids and GitHub logins such as"
+                + " U123:octocat,U456:hubot, not \""
+                + pair
+                + "\"");
+      }
+      logins.put(user, login.startsWith("@") ? login.substring(1) : login);
+    }
+    return logins;
   }
 
   /** Whether specbot also connects over Socket Mode. */
@@ -194,6 +351,8 @@ public record Config(
         + (socketMode() ? "on" : "off")
         + ", slackPace="
         + slackPace
+        + ", gitHub="
+        + gitHub
         + "]";
   }
 

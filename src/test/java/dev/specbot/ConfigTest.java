@@ -78,6 +78,45 @@ class ConfigTest {
   }
 
   @Test
+  void without_a_github_token_publishing_is_off() throws Exception {
+    Config.GitHub gitHub = Config.fromEnvironment(env("SPECBOT_GITHUB_REPO", "a/b")).gitHub();
+    assertFalse(gitHub.enabled());
+    assertEquals("https://api.github.com", gitHub.apiUrl());
+  }
+
+  @Test
+  void github_is_read_from_the_environment_without_showing_its_token() throws Exception {
+    Config config =
+        Config.fromEnvironment(
+            env(
+                "SPECBOT_GITHUB_TOKEN", "ghp_secret",
+                "SPECBOT_GITHUB_REPO", "echo-team/specs",
+                "SPECBOT_GITHUB_API_URL", "https://github.example.com/api/v3",
+                "SPECBOT_GITHUB_LOGINS", "U123:octocat, U456:@hubot,"));
+    Config.GitHub gitHub = config.gitHub();
+    assertTrue(gitHub.enabled());
+    assertEquals(Optional.of("echo-team/specs"), gitHub.repository());
+    assertEquals("https://github.example.com/api/v3", gitHub.apiUrl());
+    assertEquals(Map.of("U123", "octocat", "U456", "hubot"), gitHub.logins());
+    assertFalse(config.toString().contains("ghp_secret"), config.toString());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "SPECBOT_GITHUB_REPO, echo-team",
+    "SPECBOT_GITHUB_API_URL, api.github.com",
+    "SPECBOT_GITHUB_LOGINS, U123=octocat",
+    "SPECBOT_GITHUB_TOKEN, 'two words'"
+  })
+  void a_malformed_github_setting_stops_start_up_naming_the_variable(String name, String value) {
+    Config.Invalid error =
+        assertThrows(
+            Config.Invalid.class,
+            () -> Config.fromEnvironment(env("SPECBOT_GITHUB_TOKEN", "ghp_x", name, value)));
+    assertTrue(error.getMessage().startsWith(name), error.getMessage());
+  }
+
+  @Test
   void an_app_token_turns_socket_mode_on_and_makes_the_signing_secret_optional() throws Exception {
     Map<String, String> env = env("SLACK_APP_TOKEN", "xapp-1-A0-secret-app-token");
     env.remove("SLACK_SIGNING_SECRET");

@@ -8,8 +8,11 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.specbot.Config;
 import dev.specbot.background.DaemonThreads;
+import dev.specbot.github.GitHubIssues;
 import dev.specbot.review.ReviewMachine;
 import dev.specbot.review.Rule;
+import dev.specbot.slack.github.GitHubActions;
+import dev.specbot.slack.github.GitHubDesk;
 import dev.specbot.slack.http.WebServer;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
@@ -21,6 +24,7 @@ import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.meetings.ReminderWorker;
 import dev.specbot.slack.metrics.Metrics;
 import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.outbox.GitHubOutbox;
 import dev.specbot.slack.outbox.OutboxWorker;
 import dev.specbot.slack.outbox.PostedMessages;
 import dev.specbot.slack.outbox.Pruner;
@@ -90,8 +94,16 @@ public final class SlackBot implements AutoCloseable {
         clock,
         Arrays.stream(Delivery.Kind.values()).map(Enum::name).toList(),
         this::isReady);
+    GitHubDesk gitHubDesk = new GitHubDesk(config.gitHub(), catalog);
     this.worker =
-        new OutboxWorker(database, methods, clock, metrics.turns(), budgets, auth::workspaceUrl);
+        new OutboxWorker(
+            database,
+            methods,
+            clock,
+            metrics.turns(),
+            budgets,
+            auth::workspaceUrl,
+            gitHubOutbox(config.gitHub(), gitHubDesk, clock));
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
@@ -104,7 +116,9 @@ public final class SlackBot implements AutoCloseable {
           reminders.wake();
         };
     ReviewDesk reviewDesk =
-        new ReviewDesk(catalog, new ReviewMachine(), Rule.all(), reviewNudges, directory);
+        new ReviewDesk(
+            catalog, new ReviewMachine(), Rule.all(), reviewNudges, directory, gitHubDesk);
+    GitHubActions gitHubActions = new GitHubActions(database, gitHubDesk, catalog, clock, wake);
     Interviewer interviewer =
         new Interviewer(
             database,
@@ -114,7 +128,8 @@ public final class SlackBot implements AutoCloseable {
             clock,
             wake,
             config.readingDelay(),
-            PostedMessages.of(methods));
+            PostedMessages.of(methods),
+            gitHubActions);
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer, presence);
@@ -138,7 +153,8 @@ public final class SlackBot implements AutoCloseable {
                 reviewActions,
                 directory,
                 new Revisions(database, interviewer, reviewDesk, clock, wake),
-                catchUp)
+                catchUp,
+                gitHubActions)
             .app(appConfig, metrics.requests());
     this.server = new WebServer(config.port(), app, this::notReadyBecause, metrics::scrape);
     this.socketMode =
@@ -273,6 +289,20 @@ public final class SlackBot implements AutoCloseable {
 
   private static SlackLimits limits(Config.SlackPace pace) {
     return pace.published() ? SlackLimits.published(pace.postsPerMinute()) : SlackLimits.none();
+  }
+
+  /**
+   * GitHub's client, when a token is set: its own HTTP client, not the SDK's, whose interceptor
+   * paces calls by Slack's limits (GitHub's are kept by the sender's retries).
+   */
+  private static Optional<GitHubOutbox> gitHubOutbox(
+      Config.GitHub gitHub, GitHubDesk desk, Clock clock) {
+    return gitHub
+        .token()
+        .map(
+            token ->
+                new GitHubOutbox(
+                    GitHubIssues.connect(gitHub.apiUrl(), token, clock), desk::published));
   }
 
   /**

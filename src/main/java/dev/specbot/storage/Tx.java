@@ -16,6 +16,7 @@ public final class Tx {
   private final Instances instances;
   private final Tallies tallies;
   private final SpecCanvases canvases;
+  private final SpecIssues specIssues;
 
   Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
@@ -30,6 +31,7 @@ public final class Tx {
     this.instances = new Instances(handle);
     this.tallies = new Tallies(handle);
     this.canvases = new SpecCanvases(handle);
+    this.specIssues = new SpecIssues(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -74,6 +76,11 @@ public final class Tx {
 
   public SpecCanvases canvases() {
     return canvases;
+  }
+
+  /** Specs published as GitHub issues. */
+  public SpecIssues specIssues() {
+    return specIssues;
   }
 
   public Tallies tallies() {

@@ -15,15 +15,27 @@ import java.util.Optional;
  * @param labels label names, in the order written, each once
  * @param assignees GitHub logins, in the order written, each once
  * @param repository {@code owner/repo}, checked for that shape; empty when the template names none
+ * @param publishOnApproval whether a spec is published as soon as its review approves it ({@code
+ *     specbot: github: {publish: on-approval}}), rather than when its drafter asks
  */
 public record IssueSettings(
     Optional<String> titlePattern,
     List<String> labels,
     List<String> assignees,
-    Optional<String> repository) {
+    Optional<String> repository,
+    boolean publishOnApproval) {
   /** A template that says nothing about issues. */
   public static final IssueSettings NONE =
       new IssueSettings(Optional.empty(), List.of(), List.of(), Optional.empty());
+
+  /** Settings whose specs are published when their drafter asks. */
+  public IssueSettings(
+      Optional<String> titlePattern,
+      List<String> labels,
+      List<String> assignees,
+      Optional<String> repository) {
+    this(titlePattern, labels, assignees, repository, false);
+  }
 
   public IssueSettings {
     Objects.requireNonNull(titlePattern, "null titlePattern");

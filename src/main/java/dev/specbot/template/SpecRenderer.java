@@ -21,6 +21,21 @@ public final class SpecRenderer {
     return (slug.isEmpty() ? "spec" : slug) + ".md";
   }
 
+  /** The words before the link to a spec's GitHub issue, as its document shows it. */
+  public static final String ISSUE_LINK_LABEL = "GitHub issue: ";
+
+  /**
+   * The document with a last paragraph linking to the GitHub issue it was published as: {@code
+   * GitHub issue: <url>}. The address is GitHub's own, kept to its first line.
+   */
+  public static String withIssueLink(String markdown, String url) {
+    Objects.requireNonNull(markdown, "null markdown");
+    Objects.requireNonNull(url, "null url");
+    int lineEnd = url.indexOf('\n');
+    String address = (lineEnd < 0 ? url : url.substring(0, lineEnd)).strip();
+    return markdown.stripTrailing() + "\n\n" + ISSUE_LINK_LABEL + "<" + address + ">\n";
+  }
+
   /**
    * The document as CommonMark markdown.
    *

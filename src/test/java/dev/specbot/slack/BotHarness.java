@@ -54,6 +54,8 @@ final class BotHarness implements AutoCloseable {
   // The limits the bot paces its calls by: none, as the fake enforces none, unless a test models
   // Slack's.
   private final Config.SlackPace slackPace;
+  // Where specs are published as GitHub issues: nowhere unless a test says.
+  private final Config.GitHub gitHub;
   private final AtomicInteger sequence = new AtomicInteger();
   private SlackBot bot;
   private final List<SlackBot> twins = new java.util.ArrayList<>();
@@ -114,8 +116,22 @@ final class BotHarness implements AutoCloseable {
       FakeSlackWebApi slack,
       Config.SlackPace slackPace)
       throws Exception {
+    this(folder, nudges, readingDelay, templates, socket, slack, slackPace, Config.GitHub.NONE);
+  }
+
+  private BotHarness(
+      Path folder,
+      NudgePolicy nudges,
+      Duration readingDelay,
+      Optional<Path> templates,
+      Optional<FakeSocketMode> socket,
+      FakeSlackWebApi slack,
+      Config.SlackPace slackPace,
+      Config.GitHub gitHub)
+      throws Exception {
     this.slack = slack;
     this.slackPace = slackPace;
+    this.gitHub = gitHub;
     this.database = folder.resolve("data/specbot.db");
     this.nudges = nudges;
     this.readingDelay = readingDelay;
@@ -149,6 +165,20 @@ final class BotHarness implements AutoCloseable {
         Config.SlackPace.PUBLISHED);
   }
 
+  /** A bot that publishes specs to GitHub as {@code gitHub} says, offering {@code templates}. */
+  static BotHarness publishingTo(Path folder, Path templates, Config.GitHub gitHub)
+      throws Exception {
+    return new BotHarness(
+        folder,
+        NudgePolicy.DEFAULT,
+        Duration.ZERO,
+        Optional.of(templates),
+        Optional.empty(),
+        new FakeSlackWebApi(),
+        Config.SlackPace.NONE,
+        gitHub);
+  }
+
   void startBot() throws Exception {
     bot = SlackBot.start(config(), clock);
     requests =
@@ -161,16 +191,17 @@ final class BotHarness implements AutoCloseable {
 
   private Config config() {
     return new Config(
-        TOKEN,
-        appToken.isPresent() ? "" : SECRET,
-        0,
-        TestDatabases.urlFor(database),
-        slack.baseUrl(),
-        templates,
-        nudges,
-        readingDelay,
-        appToken,
-        slackPace);
+            TOKEN,
+            appToken.isPresent() ? "" : SECRET,
+            0,
+            TestDatabases.urlFor(database),
+            slack.baseUrl(),
+            templates,
+            nudges,
+            readingDelay,
+            appToken,
+            slackPace)
+        .withGitHub(gitHub);
   }
 
   /**

@@ -141,6 +141,54 @@ class IssueFrontMatterTest {
   }
 
   @Test
+  void a_mapping_names_the_repository_and_publishes_on_approval() throws TemplateException {
+    IssueSettings issue =
+        issueOf(
+            """
+            name: RFC
+            about: x
+            title: '[SUBJECT] RFC'
+            specbot:
+              github:
+                repo: echo-team/specs
+                publish: on-approval
+            """);
+
+    assertEquals(
+        new IssueSettings(
+            Optional.of("[SUBJECT] RFC"),
+            List.of(),
+            List.of(),
+            Optional.of("echo-team/specs"),
+            true),
+        issue);
+  }
+
+  @Test
+  void publishing_on_approval_needs_no_repository_and_is_off_unless_said()
+      throws TemplateException {
+    assertEquals(
+        new IssueSettings(Optional.empty(), List.of(), List.of(), Optional.empty(), true),
+        issueOf("name: RFC\nspecbot:\n  github: {publish: on-approval}\n"));
+    assertEquals(
+        new IssueSettings(Optional.empty(), List.of(), List.of(), Optional.of("a/b"), false),
+        issueOf("name: RFC\nspecbot:\n  github: {repo: a/b, publish: on-request}\n"));
+  }
+
+  @Test
+  void an_unknown_time_to_publish_is_refused_in_plain_words() {
+    TemplateException error =
+        assertThrows(
+            TemplateException.class,
+            () -> withFrontMatter("specbot:\n  github: {repo: a/b, publish: sometimes}\n"));
+
+    assertEquals(
+        "\"publish\" must be on-approval (an issue as soon as the review approves the spec) or"
+            + " on-request (when the drafter asks), not \"sometimes\"",
+        error.problem());
+  }
+
+  @Test
   void a_list_of_repositories_is_refused() {
     TemplateException error =
         assertThrows(

@@ -7,6 +7,7 @@ import dev.specbot.interview.InterviewMachine;
 import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.review.ReviewInput;
+import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.storage.Optimistic;
@@ -18,17 +19,21 @@ import java.util.Optional;
 /**
  * A reply in a posted spec's thread, where the interview is over and the team's part begins: a
  * review command (anyone's), a teammate's comment, {@code goto N} and the answer after it, or the
- * drafter's meeting time or command. The drafter's other talk is left alone.
+ * drafter's meeting time or command, or {@code publish} (to GitHub). The drafter's other talk is
+ * left alone.
  */
 final class AfterPosting {
   private final Interviewer interviewer;
   private final MeetingDesk desk;
   private final ReviewDesk reviews;
+  private final GitHubActions gitHub;
 
-  AfterPosting(Interviewer interviewer, MeetingDesk desk, ReviewDesk reviews) {
+  AfterPosting(
+      Interviewer interviewer, MeetingDesk desk, ReviewDesk reviews, GitHubActions gitHub) {
     this.interviewer = interviewer;
     this.desk = desk;
     this.reviews = reviews;
+    this.gitHub = gitHub;
   }
 
   /**
@@ -47,6 +52,16 @@ final class AfterPosting {
     Interview interview = stored.interview();
     String text = reply.text();
     Optional<ReviewInput> command = said.review();
+    if (command.isEmpty()
+        && interview.drafterId().equals(userId)
+        && interview.status() == Status.FINISHED
+        && gitHub.isPublishCommand(text)) {
+      GitHubActions.Found found = GitHubActions.read(tx, stored);
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () -> keys.once(now, Interviewer.handled(gitHub.publish(found, userId, now))));
+    }
     if (command.isPresent() || !interview.drafterId().equals(userId)) {
       ReviewInput input =
           command.orElseGet(() -> new ReviewInput.Comment(userId, Optional.empty(), text));

@@ -9,6 +9,7 @@ import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.review.ReviewCommands;
 import dev.specbot.review.ReviewInput;
+import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
@@ -64,6 +65,7 @@ public final class Interviewer {
   private final ReviewDesk reviews;
   private final AfterPosting afterPosting;
   private final Bursts bursts;
+  private final GitHubActions gitHub;
 
   public Interviewer(
       Database database,
@@ -73,12 +75,14 @@ public final class Interviewer {
       Clock clock,
       Runnable wakeSender,
       Duration readingDelay,
-      PostedMessages posted) {
+      PostedMessages posted,
+      GitHubActions gitHub) {
     this.database = database;
     this.catalog = catalog;
     this.desk = desk;
     this.reviews = reviews;
-    this.afterPosting = new AfterPosting(this, desk, reviews);
+    this.gitHub = gitHub;
+    this.afterPosting = new AfterPosting(this, desk, reviews, gitHub);
     this.clock = clock;
     this.wakeSender = wakeSender;
     this.bursts = new Bursts(readingDelay, posted);
@@ -322,6 +326,8 @@ public final class Interviewer {
         publishes
             ? Optional.of(reviews.offer(transition.interview(), machine.template()))
             : Optional.empty();
+    Optional<Delivery> gitHubOffer =
+        publishes ? gitHub.offer(transition.interview(), machine.template()) : Optional.empty();
     return tx -> {
       tx.interviews().update(transition.interview());
       Optional<String> nextAsk = outgoing.enqueue(tx, now);
@@ -330,6 +336,7 @@ public final class Interviewer {
       if (publishes) {
         desk.offer(tx, transition.interview(), now);
         reviewOffer.ifPresent(offer -> offer.enqueue(tx, now));
+        gitHubOffer.ifPresent(offer -> offer.enqueue(tx, now));
       }
       return Outcome.HANDLED;
     };

@@ -10,6 +10,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.specbot.interview.Input;
+import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.messages.ActionIds;
@@ -35,11 +36,17 @@ final class Buttons {
   private final Interviewer interviewer;
   private final MeetingActions meetings;
   private final ReviewActions reviews;
+  private final GitHubActions gitHub;
 
-  Buttons(Interviewer interviewer, MeetingActions meetings, ReviewActions reviews) {
+  Buttons(
+      Interviewer interviewer,
+      MeetingActions meetings,
+      ReviewActions reviews,
+      GitHubActions gitHub) {
     this.interviewer = interviewer;
     this.meetings = meetings;
     this.reviews = reviews;
+    this.gitHub = gitHub;
   }
 
   Response pressed(BlockActionRequest request, ActionContext ctx) {
@@ -70,6 +77,11 @@ final class Buttons {
               payload.getUser().getId(),
               payload.getChannel().getId(),
               reviewers(payload.getState())));
+      return ctx.ack();
+    }
+    if (action.getActionId().equals(ActionIds.PUBLISH_TO_GITHUB)) {
+      gitHub.press(
+          key, Optional.ofNullable(action.getValue()).orElse(""), payload.getUser().getId());
       return ctx.ack();
     }
     Optional<Input> input = inputOf(action.getActionId());

@@ -9,6 +9,7 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Revisions;
@@ -41,10 +42,11 @@ public final class SlackFrontEnd {
       ReviewActions reviews,
       Directory directory,
       Revisions revisions,
-      CatchUp catchUp) {
+      CatchUp catchUp,
+      GitHubActions gitHub) {
     this.command = new SpecCommand(catalog, interviewer, directory);
     this.thread = new ThreadEvents(interviewer, revisions, catchUp);
-    this.buttons = new Buttons(interviewer, meetings, reviews);
+    this.buttons = new Buttons(interviewer, meetings, reviews, gitHub);
   }
 
   /**

@@ -45,5 +45,8 @@ public final class ActionIds {
   public static final String REVIEW_SECTION_BLOCK = "specbot_review_section";
   public static final String REVIEW_TEXT_BLOCK = "specbot_review_text";
 
+  // GitHub: publishing a finished spec as an issue.
+  public static final String PUBLISH_TO_GITHUB = "specbot_github_publish";
+
   private ActionIds() {}
 }

@@ -73,7 +73,16 @@ public record Delivery(
      * The spec's canvas brought up to date: {@code fileContent} the whole document as it now
      * stands, {@code text} its title. Made the first time, edited after (see CanvasSender).
      */
-    SYNC_CANVAS
+    SYNC_CANVAS,
+    /**
+     * The spec as a GitHub issue, {@code text} its body and {@code blocks} the {@link IssueRequest}
+     * as JSON: queued only if the spec has no issue yet (see {@link GitHubLanes}).
+     */
+    GITHUB_PUBLISH,
+    /** The spec's issue's body replaced by {@code text}; only the latest waiting one is sent. */
+    GITHUB_EDIT,
+    /** A comment on the spec's issue, {@code text} its markdown. */
+    GITHUB_COMMENT
   }
 
   public static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
@@ -128,6 +137,32 @@ public record Delivery(
         content,
         null,
         null);
+  }
+
+  /** The spec as a GitHub issue, made as {@code request} says, its body {@code markdown}. */
+  public static Delivery publishIssue(String interviewId, IssueRequest request, String markdown) {
+    return forInterview(Kind.GITHUB_PUBLISH, interviewId, markdown, request.toJson());
+  }
+
+  /** The spec's issue's body, once it is published: {@code markdown}. */
+  public static Delivery editIssue(String interviewId, String markdown) {
+    return forInterview(Kind.GITHUB_EDIT, interviewId, markdown, null);
+  }
+
+  /** A comment on the spec's issue, if it has one by the time this is queued. */
+  public static Delivery commentOnIssue(String interviewId, String markdown) {
+    return forInterview(Kind.GITHUB_COMMENT, interviewId, markdown, null);
+  }
+
+  /** Whether this goes to GitHub rather than Slack. */
+  public boolean isGitHub() {
+    return kind == Kind.GITHUB_PUBLISH || kind == Kind.GITHUB_EDIT || kind == Kind.GITHUB_COMMENT;
+  }
+
+  /** This delivery with other text: a document with the link to its issue. */
+  Delivery withContent(String content) {
+    return new Delivery(
+        kind, interviewId, channel, user, text, blocks, fileName, content, turnFrom, pace);
   }
 
   /**
@@ -218,9 +253,22 @@ public record Delivery(
   /**
    * Queues this delivery in its interview's lane (or its user's); returns its outbox id. Edits of
    * the parent message have a lane of their own, so that they never hold up the thread, and a newer
-   * edit replaces one still waiting. So has the canvas: only its latest version matters.
+   * edit replaces one still waiting. So has the canvas: only its latest version matters. What goes
+   * to GitHub has lanes of its own too (see {@link GitHubLanes}), and a new document of a published
+   * spec also edits its issue.
    */
   public String enqueue(Tx tx, Instant now) {
+    if (isGitHub()) {
+      return GitHubLanes.enqueue(tx, this, now);
+    }
+    if (GitHubLanes.isDocument(this)) {
+      return GitHubLanes.documentQueued(tx, this, now).enqueueHere(tx, now);
+    }
+    return enqueueHere(tx, now);
+  }
+
+  /** Queues it in its own lane, as {@link #enqueue} says. */
+  String enqueueHere(Tx tx, Instant now) {
     if (kind() == Delivery.Kind.SYNC_CANVAS) {
       return tx.outbox()
           .replaceWaiting(

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param channel null when the method is not limited by channel
  */
 record FirstCall(String method, String channel) {
+  /** What a delivery to GitHub begins with: a name no Slack limit has. */
+  static final String GITHUB = "github";
+
   static FirstCall of(Delivery delivery, Optional<SlackPlace> place) {
     String channel = place.map(SlackPlace::channelId).orElse(null);
     return switch (delivery.kind()) {
@@ -23,6 +26,8 @@ record FirstCall(String method, String channel) {
       case POST_EPHEMERAL -> new FirstCall("chat.postEphemeral", delivery.channel());
       case UPLOAD_DOCUMENT, UPLOAD_IN_THREAD -> new FirstCall("files.getUploadURLExternal", null);
       case SYNC_CANVAS -> ofCanvas(Optional.empty());
+      // Not Slack's: no Slack limit to reserve. GitHub's are kept by GitHubSender's retries.
+      case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT -> new FirstCall(GITHUB, null);
     };
   }
 

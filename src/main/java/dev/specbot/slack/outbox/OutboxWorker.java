@@ -113,10 +113,22 @@ public final class OutboxWorker implements AutoCloseable {
       TurnMetrics turns,
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl) {
+    this(database, slack, clock, turns, budgets, workspaceUrl, Optional.empty());
+  }
+
+  /** The same, sending what is queued for GitHub through {@code gitHub}, if set. */
+  public OutboxWorker(
+      Database database,
+      MethodsClient slack,
+      Clock clock,
+      TurnMetrics turns,
+      Budgets budgets,
+      Supplier<Optional<String>> workspaceUrl,
+      Optional<GitHubOutbox> gitHub) {
     this.database = database;
     this.clock = clock;
     this.budgets = budgets;
-    this.attempts = new SendAttempts(database, slack, clock, turns, workspaceUrl);
+    this.attempts = new SendAttempts(database, slack, clock, turns, workspaceUrl, gitHub);
     this.senders =
         new ThreadPoolExecutor(
             0,

@@ -32,18 +32,21 @@ final class SendAttempts {
   private final Clock clock;
   private final TurnMetrics turns;
   private final Supplier<Optional<String>> workspaceUrl;
+  private final Optional<GitHubSender> gitHub;
 
   SendAttempts(
       Database database,
       MethodsClient slack,
       Clock clock,
       TurnMetrics turns,
-      Supplier<Optional<String>> workspaceUrl) {
+      Supplier<Optional<String>> workspaceUrl,
+      Optional<GitHubOutbox> gitHub) {
     this.database = database;
     this.slack = slack;
     this.clock = clock;
     this.turns = turns;
     this.workspaceUrl = workspaceUrl;
+    this.gitHub = gitHub.map(outbox -> new GitHubSender(database, outbox, clock));
   }
 
   /** A message taken for sending: what its earlier senders left, and where it goes. */
@@ -60,6 +63,9 @@ final class SendAttempts {
   Optional<Sent> send(Claimed claimed) {
     OutboxMessage message = claimed.message();
     Delivery delivery = claimed.delivery();
+    if (delivery.isGitHub()) {
+      return toGitHub(claimed);
+    }
     if (isAtMostOnce(delivery) && claimed.history().outcomeUnknown()) {
       notSentAgain(message, "an earlier sender stopped mid-call");
       return Optional.empty();
@@ -79,6 +85,17 @@ final class SendAttempts {
       // twice.
       log.error("Sending outbox message {} (lane {}) failed", message.id(), message.lane(), e);
     }
+    return Optional.empty();
+  }
+
+  private Optional<Sent> toGitHub(Claimed claimed) {
+    if (gitHub.isPresent()) {
+      return gitHub.get().send(claimed);
+    }
+    giveUp(
+        claimed.message(),
+        claimed.delivery(),
+        "SPECBOT_GITHUB_TOKEN is no longer set: nothing goes to GitHub");
     return Optional.empty();
   }
 

@@ -79,6 +79,8 @@ final class SlackSender {
       case POST_DM -> post(delivery, delivery.user(), Optional.empty());
       case SYNC_CANVAS ->
           new CanvasSender(database, slack, clock, workspaceUrl).sync(delivery, place(delivery));
+      case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT ->
+          throw new IllegalStateException("sent by GitHubSender: " + delivery.kind());
     };
   }
 
@@ -148,7 +150,14 @@ final class SlackSender {
       throws IOException, SlackApiException, SlackCallFailed {
     SlackPlace place = place(delivery);
     String ts = threadOf(delivery);
-    Message parent = withCanvasLink(delivery, place);
+    // Read as it is sent, not when the edit was queued: a spec published since keeps its links on
+    // every later edit of its parent, whoever queued that edit.
+    Delivery withIssue =
+        database
+            .transaction(tx -> tx.specIssues().find(delivery.interviewId()))
+            .flatMap(issue -> IssueLinks.onParent(delivery, issue))
+            .orElse(delivery);
+    Message parent = withCanvasLink(withIssue, place);
     return ok(
             slack.chatUpdate(
                 r ->

@@ -12,6 +12,7 @@ import dev.specbot.review.ReviewTransition;
 import dev.specbot.review.Rule;
 import dev.specbot.review.Stage;
 import dev.specbot.review.Suggestions;
+import dev.specbot.slack.github.GitHubDesk;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.messages.DocumentReviews;
 import dev.specbot.slack.messages.Message;
@@ -46,6 +47,7 @@ public final class ReviewDesk {
   private final Rule rule;
   private final ReviewNudges nudges;
   private final Directory directory;
+  private final GitHubDesk gitHub;
 
   public ReviewDesk(
       TemplateCatalog catalog,
@@ -53,11 +55,23 @@ public final class ReviewDesk {
       Rule rule,
       ReviewNudges nudges,
       Directory directory) {
+    this(catalog, machine, rule, nudges, directory, GitHubDesk.off(catalog));
+  }
+
+  /** The same, the review's events commented on the spec's GitHub issue, if it has one. */
+  public ReviewDesk(
+      TemplateCatalog catalog,
+      ReviewMachine machine,
+      Rule rule,
+      ReviewNudges nudges,
+      Directory directory,
+      GitHubDesk gitHub) {
     this.catalog = catalog;
     this.machine = machine;
     this.rule = rule;
     this.nudges = nudges;
     this.directory = directory;
+    this.gitHub = gitHub;
   }
 
   /** What work on a posted spec's review reads before it computes. */
@@ -178,6 +192,7 @@ public final class ReviewDesk {
   private Consumer<Tx> written(
       Posted posted, ReviewTransition transition, boolean postDocument, Instant now) {
     List<Delivery> said = said(posted, transition, postDocument, now);
+    said.addAll(gitHub.reviewed(posted.interview().id(), transition.effects(), posted.names()));
     Review review = transition.review();
     boolean asked =
         transition.effects().stream().anyMatch(ReviewEffect.Requested.class::isInstance);
@@ -264,34 +279,44 @@ public final class ReviewDesk {
   /** The document posted again with its new status, when the stage moved. */
   private List<Delivery> documentChanged(Posted posted, Review review, Stage stage, Instant now) {
     Interview interview = posted.interview();
-    return rendered(posted, review, Optional.of(stage.label()), now)
-        .map(
-            markdown ->
-                List.of(
-                    Delivery.fileInThread(
-                        interview.id(),
-                        "The spec, updated: " + stage.label() + ".",
-                        SpecRenderer.fileName(interview.title()),
-                        markdown),
-                    canvas(interview, markdown)))
-        .orElse(List.of());
+    Optional<Template> template = catalog.find(interview.templateId());
+    if (template.isEmpty()) {
+      return List.of(); // The template was removed: the document cannot be assembled again.
+    }
+    String markdown = rendered(posted, template.get(), review, Optional.of(stage.label()), now);
+    Delivery document =
+        Delivery.fileInThread(
+            interview.id(),
+            "The spec, updated: " + stage.label() + ".",
+            SpecRenderer.fileName(interview.title()),
+            markdown);
+    if (stage == Stage.APPROVED && gitHub.publishesOnApproval(template.get())) {
+      // Queued once: a spec already on GitHub has its body edited by the document instead.
+      return List.of(
+          document,
+          canvas(interview, markdown),
+          gitHub.publish(interview, template.get(), markdown));
+    }
+    return List.of(document, canvas(interview, markdown));
   }
 
   /** The document with the review as it stands; empty if its template was removed. */
   private Optional<String> rendered(
       Posted posted, Review review, Optional<String> status, Instant now) {
-    Interview interview = posted.interview();
     return catalog
-        .find(interview.templateId())
-        .map(
-            template ->
-                new InterviewMachine(template, posted.zone())
-                    .render(
-                        interview,
-                        now,
-                        posted.meeting().map(MeetingText::of),
-                        status,
-                        DocumentReviews.of(review, posted.names(), posted.zone())));
+        .find(posted.interview().templateId())
+        .map(template -> rendered(posted, template, review, status, now));
+  }
+
+  private static String rendered(
+      Posted posted, Template template, Review review, Optional<String> status, Instant now) {
+    return new InterviewMachine(template, posted.zone())
+        .render(
+            posted.interview(),
+            now,
+            posted.meeting().map(MeetingText::of),
+            status,
+            DocumentReviews.of(review, posted.names(), posted.zone()));
   }
 
   private static Delivery canvas(Interview interview, String markdown) {

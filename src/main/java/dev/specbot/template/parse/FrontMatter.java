@@ -51,15 +51,16 @@ record FrontMatter(
 
   /**
    * What a GitHub issue made from a spec carries, as this front matter says, going to {@code
-   * repository} when the template's overrides name one. The {@code title} is a pattern for issues
-   * only in a GitHub issue template's front matter (GitHub requires {@code about} of one); anywhere
-   * else it names the template.
+   * repository} when the template's overrides name one, and published on approval when they say so.
+   * The {@code title} is a pattern for issues only in a GitHub issue template's front matter
+   * (GitHub requires {@code about} of one); anywhere else it names the template.
    */
-  IssueSettings issue(Optional<String> repository) {
+  IssueSettings issue(Optional<String> repository, boolean publishOnApproval) {
     String title = text("title");
     Optional<String> pattern =
         title.isEmpty() || text("about").isEmpty() ? Optional.empty() : Optional.of(title);
-    return new IssueSettings(pattern, list("labels", ""), list("assignees", "@"), repository);
+    return new IssueSettings(
+        pattern, list("labels", ""), list("assignees", "@"), repository, publishOnApproval);
   }
 
   /**

@@ -24,16 +24,18 @@ import java.util.Set;
  */
 final class Overrides {
   static final Overrides NONE =
-      new Overrides(Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+      new Overrides(
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+
+  private static final String GITHUB = "github";
 
   private static final List<String> KEYS =
-      List.of("ask", "fields", "name", "omit", "optional", "process", "review");
+      List.of("ask", "fields", GITHUB, "name", "omit", "optional", "process", "review");
 
-  /**
-   * Known too, but not (yet) listed in the message about an unknown override: that message is
-   * pinned word for word by a test outside this change.
-   */
-  private static final String GITHUB = "github";
+  /** What {@code github: {publish: ...}} may say: when a spec becomes an issue. */
+  private static final String ON_APPROVAL = "on-approval";
+
+  private static final String ON_REQUEST = "on-request";
 
   /** The longest GitHub login, and the longest repository name. */
   private static final int MAX_OWNER = 39;
@@ -64,6 +66,7 @@ final class Overrides {
   private final Optional<String> name;
   private final Optional<ReviewSettings> review;
   private final Optional<String> github;
+  private final Optional<Boolean> publishOnApproval;
   private final List<Entry> entries;
 
   /** Per key, each normalized name to the index of the first entry giving it. */
@@ -73,10 +76,12 @@ final class Overrides {
       Optional<String> name,
       Optional<ReviewSettings> review,
       Optional<String> github,
+      Optional<Boolean> publishOnApproval,
       List<Entry> entries) {
     this.name = name;
     this.review = review;
     this.github = github;
+    this.publishOnApproval = publishOnApproval;
     this.entries = List.copyOf(entries);
     for (int i = 0; i < this.entries.size(); i++) {
       Entry entry = this.entries.get(i);
@@ -99,6 +104,7 @@ final class Overrides {
     Optional<String> name = Optional.empty();
     Optional<ReviewSettings> review = Optional.empty();
     Optional<String> github = Optional.empty();
+    Optional<Boolean> publishOnApproval = Optional.empty();
     List<Entry> entries = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String key = field.getKey();
@@ -109,14 +115,56 @@ final class Overrides {
         case "optional", "omit", "process" -> entries.addAll(names(key, value, where));
         case "ask" -> entries.addAll(mapping(key, value, where, Set.of()));
         case "fields" -> entries.addAll(mapping(key, value, where, FIELD_VALUES));
-        case GITHUB -> github = Optional.of(repository(scalar(value, key, where), where));
+        case GITHUB -> {
+          if (value.isObject()) {
+            GitHubTarget target = gitHub(value, where);
+            github = target.repository();
+            publishOnApproval = Optional.of(target.onApproval());
+          } else {
+            github = Optional.of(repository(scalar(value, key, where), where));
+          }
+        }
         default ->
             throw where.error(
                 key + ":",
                 "unknown override \"" + key + "\"; known ones are " + String.join(", ", KEYS));
       }
     }
-    return new Overrides(name, review, github, entries);
+    return new Overrides(name, review, github, publishOnApproval, entries);
+  }
+
+  /** {@code github} as a mapping: its repository, if it names one, and when to publish. */
+  private record GitHubTarget(Optional<String> repository, boolean onApproval) {}
+
+  private static GitHubTarget gitHub(JsonNode value, YamlLines where) throws TemplateException {
+    Optional<String> repository = Optional.empty();
+    boolean onApproval = false;
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
+      switch (field.getKey()) {
+        case "repo", "repository" ->
+            repository = Optional.of(repository(scalar(field.getValue(), "repo", where), where));
+        case "publish" -> {
+          String when = scalar(field.getValue(), "publish", where).toLowerCase(Locale.ROOT);
+          if (!when.equals(ON_APPROVAL) && !when.equals(ON_REQUEST)) {
+            throw where.error(
+                "publish:",
+                "\"publish\" must be "
+                    + ON_APPROVAL
+                    + " (an issue as soon as the review approves the spec) or "
+                    + ON_REQUEST
+                    + " (when the drafter asks), not \""
+                    + field.getValue().asText()
+                    + "\"");
+          }
+          onApproval = when.equals(ON_APPROVAL);
+        }
+        default ->
+            throw where.error(
+                field.getKey() + ":",
+                "\"github\" takes repo and publish, not \"" + field.getKey() + "\"");
+      }
+    }
+    return new GitHubTarget(repository, onApproval);
   }
 
   /** {@code all}, {@code majority} or {@code majority N}: how the template's specs are approved. */
@@ -149,7 +197,7 @@ final class Overrides {
             + "\"");
   }
 
-  /** The overrides of both places; the sidecar's name, review and repository win. */
+  /** The overrides of both places; the sidecar's name, review, repository and publishing win. */
   Overrides and(Overrides sidecar) {
     List<Entry> all = new ArrayList<>(entries);
     all.addAll(sidecar.entries);
@@ -157,6 +205,7 @@ final class Overrides {
         sidecar.name.or(() -> name),
         sidecar.review.or(() -> review),
         sidecar.github.or(() -> github),
+        sidecar.publishOnApproval.or(() -> publishOnApproval),
         all);
   }
 
@@ -205,6 +254,11 @@ final class Overrides {
   /** The repository, {@code owner/repo}, the template's specs are published to as GitHub issues. */
   Optional<String> github() {
     return github;
+  }
+
+  /** Whether the template's specs are published as soon as their review approves them. */
+  boolean publishOnApproval() {
+    return publishOnApproval.orElse(false);
   }
 
   List<Entry> entries(String key) {

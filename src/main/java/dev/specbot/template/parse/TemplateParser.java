@@ -55,7 +55,7 @@ public final class TemplateParser {
     checkOverridesNameSections(body.sections(), overrides);
     return new TemplateLayout(id, source, frontMatter, body, overrides)
         .build()
-        .withIssue(frontMatter.issue(overrides.github()));
+        .withIssue(frontMatter.issue(overrides.github(), overrides.publishOnApproval()));
   }
 
   /** Overrides in a file beside the template, e.g. {@code echo-tech-spec.yml}. */

@@ -207,6 +207,25 @@ public final class SlackRequests {
         Map.of());
   }
 
+  /**
+   * A click at {@code actionTs}: sent twice with the same one, it is Slack sending the same click
+   * again (a retry), not a second click.
+   */
+  public Response blockActionAt(
+      String userId,
+      String channelId,
+      String messageTs,
+      String actionId,
+      String value,
+      String triggerId,
+      String actionTs) {
+    return send(
+        FORM,
+        SlackPayloads.blockAction(
+            userId, channelId, messageTs, null, actionId, value, triggerId, actionTs),
+        Map.of());
+  }
+
   /** A button pressed in a message whose pickers hold {@code stateValues} (see SlackPayloads). */
   public Response blockAction(
       String userId,

@@ -1,0 +1,104 @@
+package dev.specbot.slack.outbox;
+
+import dev.specbot.storage.SpecIssue;
+import dev.specbot.storage.Tx;
+import dev.specbot.template.SpecRenderer;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where what goes to GitHub waits in the outbox: lanes of its own, so that GitHub's outages and
+ * rate limits (which can ask for an hour's wait) never hold up a spec's Slack thread. The issue and
+ * its comments go in order in one lane; edits of its body in another, where a newer edit replaces
+ * one still waiting, as edits of the parent message do.
+ *
+ * <p>Also where a spec is published once: its issue is queued only if {@code spec_issues} has none
+ * for it yet (or GitHub refused the last one), in the transaction that queues it; edits and
+ * comments only once it has one. And where a new document of a published spec edits the issue: a
+ * spec's {@code .md} file, however it came to be posted again, is the issue's new body.
+ */
+final class GitHubLanes {
+  private GitHubLanes() {}
+
+  /** The issue and its comments, in order. */
+  static String laneOf(String interviewId) {
+    return "github:" + interviewId;
+  }
+
+  /** Edits of the issue's body: only the latest waiting is sent. */
+  static String bodyLaneOf(String interviewId) {
+    return "github-body:" + interviewId;
+  }
+
+  /** Queues a GitHub delivery; returns its outbox id, or "" when there is nothing to queue. */
+  static String enqueue(Tx tx, Delivery delivery, Instant now) {
+    String id = delivery.interviewId();
+    int urgency = delivery.urgency().rank();
+    return switch (delivery.kind()) {
+      case GITHUB_PUBLISH -> {
+        IssueRequest request = IssueRequest.fromJson(delivery.blocks());
+        boolean asked =
+            tx.specIssues()
+                .request(
+                    id,
+                    request.repository(),
+                    request.title(),
+                    request.labels(),
+                    request.assignees(),
+                    now);
+        yield asked
+            ? tx.outbox()
+                .enqueue(laneOf(id), delivery.kind().name(), delivery.toJson(), now, urgency)
+            : "";
+      }
+      case GITHUB_EDIT ->
+          hasIssue(tx, id)
+              ? tx.outbox()
+                  .replaceWaiting(
+                      bodyLaneOf(id), delivery.kind().name(), delivery.toJson(), now, now, urgency)
+              : "";
+      case GITHUB_COMMENT ->
+          hasIssue(tx, id)
+              ? tx.outbox()
+                  .enqueue(laneOf(id), delivery.kind().name(), delivery.toJson(), now, urgency)
+              : "";
+      default -> throw new IllegalArgumentException("not for GitHub: " + delivery.kind());
+    };
+  }
+
+  /** Whether the spec is published, or being published. */
+  private static boolean hasIssue(Tx tx, String interviewId) {
+    return tx.specIssues()
+        .find(interviewId)
+        .filter(issue -> issue.state() != SpecIssue.State.REFUSED)
+        .isPresent();
+  }
+
+  /** A spec's document as a file: its {@code .md} file, whatever posts it. */
+  static boolean isDocument(Delivery delivery) {
+    return (delivery.kind() == Delivery.Kind.UPLOAD_DOCUMENT
+            || delivery.kind() == Delivery.Kind.UPLOAD_IN_THREAD)
+        && delivery.interviewId() != null
+        && delivery.fileName() != null
+        && delivery.fileName().endsWith(".md")
+        && delivery.fileContent() != null;
+  }
+
+  /**
+   * A spec's document, about to be queued: when the spec has an issue, the issue's body becomes
+   * this document, and the document links to the issue once it is published.
+   */
+  static Delivery documentQueued(Tx tx, Delivery document, Instant now) {
+    String id = document.interviewId();
+    Optional<SpecIssue> issue = tx.specIssues().find(id);
+    if (issue.isEmpty() || issue.get().state() == SpecIssue.State.REFUSED) {
+      return document;
+    }
+    var unused = enqueue(tx, Delivery.editIssue(id, document.fileContent()), now);
+    return issue
+        .get()
+        .link()
+        .map(url -> document.withContent(SpecRenderer.withIssueLink(document.fileContent(), url)))
+        .orElse(document);
+  }
+}
