@@ -50,7 +50,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
   private static boolean operatorsOwn() {
     ClassLoader loader = LogSetup.class.getClassLoader();
     return System.getProperty("logback.configurationFile") != null
-        || loader.getResource("logback-test.xml") != null
         || loader.getResource("logback.xml") != null;
   }
 }

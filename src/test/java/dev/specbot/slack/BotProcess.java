@@ -50,9 +50,8 @@ public final class BotProcess implements AutoCloseable {
     List<String> command = new java.util.ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
-    // The production logging (INFO), so that the log file tells what the process did.
-    command.add(
-        "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath());
+    // No logback.configurationFile: the bot's own logging (INFO, see LogSetup), so that the log
+    // file tells what the process did.
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
