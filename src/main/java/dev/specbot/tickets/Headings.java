@@ -16,10 +16,10 @@ final class Headings {
               + "|milestones?|phases?|stages?|tasks?|task list|to ?-?dos?|action items?|next steps"
               + "|follow ?-?ups?|work items|deliverables|roll ?-?outs?|roadmap)\\b");
 
-  /** A section that is one ticket: "Phase 1: Foundation", "Milestone 2", "Stage A". */
+  /** A section that is one ticket: "Phase 1: Foundation", "Milestone 2", "Stage A", "Spike 1". */
   private static final Pattern UNIT =
       Pattern.compile(
-          "^(?:phase|stage|milestone|step|iteration|sprint)(?:\\s*\\d{1,3}|\\s+[a-z])(?:$|[\\s:.)–—-])");
+          "^(?:phase|stage|milestone|step|iteration|sprint|spike)(?:\\s*\\d{1,3}|\\s+[a-z])(?:$|[\\s:.)–—-])");
 
   /** A group whose sections are each one ticket. */
   private static final Pattern UNITS = Pattern.compile("^(?:milestones|phases|stages|roadmap)\\b");

@@ -55,10 +55,12 @@ final class SectionScan {
         part(from, i, level, unit);
         level = line.heading();
         int parent = parent(level);
-        headings[level] = line.words();
-        actions[level] = actions[parent] || Headings.isActions(line.words());
-        unitsGroup[level] = Headings.isUnitsGroup(line.words());
-        unit = Headings.isUnit(line.words()) || unitsGroup[parent];
+        // Plain and cut: a heading of a whole answer's length is named in every ticket under it.
+        String words = Titles.plain(line.words(), steps);
+        headings[level] = words;
+        actions[level] = actions[parent] || Headings.isActions(words);
+        unitsGroup[level] = Headings.isUnitsGroup(words);
+        unit = Headings.isUnit(words) || unitsGroup[parent];
         for (int below = level + 1; below < LEVELS; below++) {
           headings[below] = null;
         }

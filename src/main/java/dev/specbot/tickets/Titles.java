@@ -147,8 +147,9 @@ final class Titles {
   }
 
   /**
-   * Slack's {@code <https://x|label>} reads "label", {@code <https://x>} "https://x"; a mention
-   * such as {@code <@U123>} is kept as written, and so is a {@code <} that closes nowhere.
+   * Slack's {@code <https://x|label>} reads "label" (and {@code <!subteam^S1|@team>} "@team"),
+   * {@code <https://x>} "https://x"; a mention with no label such as {@code <@U123>} is kept as
+   * written, and so is a {@code <} that closes nowhere.
    */
   private int angled(int open) {
     closeAngle = after(closeAngle, open, '>');
@@ -158,11 +159,13 @@ final class Titles {
     }
     String inside = text.substring(open + 1, closeAngle);
     steps.add(inside.length());
-    if (inside.isEmpty() || "@#!".indexOf(inside.charAt(0)) >= 0) {
+    int bar = inside.indexOf('|');
+    if (bar >= 0) {
+      out.append(inside, bar + 1, inside.length());
+    } else if (inside.isEmpty() || "@#!".indexOf(inside.charAt(0)) >= 0) {
       out.append(text, open, closeAngle + 1);
     } else {
-      int bar = inside.indexOf('|');
-      out.append(bar < 0 ? inside : inside.substring(bar + 1));
+      out.append(inside);
     }
     return closeAngle + 1;
   }
@@ -182,7 +185,10 @@ final class Titles {
     return end;
   }
 
-  /** Slack's three entities read as the characters they stand for; {@code &amp;} last. */
+  /**
+   * Slack's three entities read as the characters they stand for; the ampersand's last, so
+   * "&amp;lt;" reads "&lt;".
+   */
   static String entities(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }

@@ -12,9 +12,9 @@
  * <ol>
  *   <li>Open checklist items ({@code - [ ] x}, {@code * [ ]}, {@code 1. [ ]}), in any section; done
  *       ones ({@code [x]}) are left out. Checklist items nested in another are its body.
- *   <li>Else, in a unit section, a heading such as "Phase 1: Foundation", "Milestone 2" or "Stage
- *       A" (or any section of a group headed Milestones, Phases, Stages or Roadmap): the section
- *       itself, its text the body.
+ *   <li>Else, in a unit section, a heading such as "Phase 1: Foundation", "Milestone 2", "Spike 1"
+ *       or "Stage A" (or any section of a group headed Milestones, Phases, Stages or Roadmap): the
+ *       section itself, its text the body.
  *   <li>Else, in an action section, whose heading starts with Implementation options, Incremental
  *       implementation, Implementation checklist/plan/steps/tasks, Milestones, Phases, Stages,
  *       Tasks, Task list, To do, Action items, Next steps, Follow-ups, Work items, Deliverables,
