@@ -18,8 +18,8 @@ public final class TicketChecklist {
 
   private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|~])");
 
-  /** A list marker or a heading's {@code #} at a title's start would read as markup. */
-  private static final Pattern LINE_START = Pattern.compile("^(?:[-+=]|\\d{1,9}(?=[.)]))");
+  /** An ordered list's number at a title's start: "1." would start a list inside the item. */
+  private static final Pattern NUMBER = Pattern.compile("^\\d{1,9}(?=[.)])");
 
   /**
    * An issue created for a ticket.
@@ -87,9 +87,12 @@ public final class TicketChecklist {
   /** Plain text that reads literally inside a markdown line. */
   static String escape(String text) {
     String escaped = SPECIAL.matcher(text).replaceAll("\\\\$1");
-    Matcher start = LINE_START.matcher(escaped);
-    return start.find()
-        ? escaped.substring(0, start.end()) + "\\" + escaped.substring(start.end())
+    if (escaped.startsWith("-") || escaped.startsWith("+") || escaped.startsWith("=")) {
+      return "\\" + escaped;
+    }
+    Matcher number = NUMBER.matcher(escaped);
+    return number.find()
+        ? escaped.substring(0, number.end()) + "\\" + escaped.substring(number.end())
         : escaped;
   }
 
