@@ -45,5 +45,11 @@ public final class ActionIds {
   public static final String REVIEW_SECTION_BLOCK = "specbot_review_section";
   public static final String REVIEW_TEXT_BLOCK = "specbot_review_text";
 
+  // Tickets from the spec's action items: the form, its checkbox groups and title fields (each
+  // group's and field's block id adds its number or its ticket's key to these).
+  public static final String TICKETS_FORM = "specbot_tickets";
+  public static final String TICKETS_PICK = "specbot_tickets_pick";
+  public static final String TICKETS_TITLE = "specbot_tickets_title";
+
   private ActionIds() {}
 }
