@@ -11,17 +11,17 @@ import java.util.Optional;
  * Finished specs of the five built-in templates, answered as a drafter would (in Slack: mentions,
  * links, entities), with action items and things that only look like them.
  */
-final class SpecAnswers {
+public final class SpecAnswers {
   private static final TemplateCatalog BUILT_INS = TemplateCatalog.load(Optional.empty());
 
   private SpecAnswers() {}
 
-  static Template template(String id) {
+  public static Template template(String id) {
     return BUILT_INS.find(id).orElseThrow();
   }
 
   /** Every question of the template answered: by {@code byTitle} where its title has the key. */
-  static Map<String, String> answers(Template template, Map<String, String> byTitle) {
+  public static Map<String, String> answers(Template template, Map<String, String> byTitle) {
     Map<String, String> answers = new LinkedHashMap<>();
     for (Question question : template.questions()) {
       String answer =
@@ -36,7 +36,7 @@ final class SpecAnswers {
   }
 
   /** Only the questions whose titles start with a key of {@code byTitle} answered. */
-  static Map<String, String> only(Template template, Map<String, String> byTitle) {
+  public static Map<String, String> only(Template template, Map<String, String> byTitle) {
     Map<String, String> answers = new LinkedHashMap<>();
     for (Question question : template.questions()) {
       byTitle.entrySet().stream()
@@ -60,7 +60,7 @@ final class SpecAnswers {
     };
   }
 
-  static Map<String, String> echo() {
+  public static Map<String, String> echo() {
     return answers(
         template("echo-tech-spec"),
         Map.of(
@@ -96,7 +96,7 @@ final class SpecAnswers {
             "- Do card networks limit retries? <@U0BOB0002> will ask\n- Who owns the alert?"));
   }
 
-  static Map<String, String> implementationPlan() {
+  public static Map<String, String> implementationPlan() {
     return answers(
         template("implementation-plan"),
         Map.of(
@@ -119,7 +119,7 @@ final class SpecAnswers {
             "Owner | <@U0ALICE01> | Delivery\nQA | Carol | Test plan"));
   }
 
-  static Map<String, String> projectSpec() {
+  public static Map<String, String> projectSpec() {
     return answers(
         template("project-spec"),
         Map.of(
@@ -139,7 +139,7 @@ final class SpecAnswers {
             "- A post in #payments-news\n- Docs for the dashboard"));
   }
 
-  static Map<String, String> technicalSpecification() {
+  public static Map<String, String> technicalSpecification() {
     return answers(
         template("technical-specification"),
         Map.of(
@@ -183,7 +183,7 @@ final class SpecAnswers {
             """));
   }
 
-  static Map<String, String> featurePlan() {
+  public static Map<String, String> featurePlan() {
     return answers(
         template("feature-plan"),
         Map.of(
