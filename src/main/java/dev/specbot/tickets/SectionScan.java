@@ -15,10 +15,13 @@ final class SectionScan {
   private final Found found;
   private final Steps steps;
 
-  /** Per heading level (0: the question), its words, and whether it or a heading above is one. */
+  /** Per heading level (0: the question's own), the heading in force; null when none is. */
   private final String[] headings = new String[LEVELS];
 
+  /** Per heading level, whether it or a heading above it heads an action section. */
   private final boolean[] actions = new boolean[LEVELS];
+
+  /** Per heading level, whether it heads a group of units (Milestones, Phases). */
   private final boolean[] unitsGroup = new boolean[LEVELS];
 
   /**

@@ -82,15 +82,14 @@ public final class TicketChoice {
     List<Choice> choices = new ArrayList<>();
     Map<String, String> errors = new LinkedHashMap<>();
     for (String key : keys) {
-      Optional<String> title = titles.getOrDefault(key, null);
-      if (title == null) {
-        continue;
+      if (!titles.containsKey(key)) {
+        continue; // not a ticket of this form's: no field was shown for it
       }
-      if (title.isEmpty()) {
-        errors.put(TicketForm.titleBlock(key), NO_TITLE);
-      } else {
-        choices.add(new Choice(key, title.get()));
-      }
+      titles
+          .get(key)
+          .ifPresentOrElse(
+              title -> choices.add(new Choice(key, title)),
+              () -> errors.put(TicketForm.titleBlock(key), NO_TITLE));
     }
     if (choices.isEmpty() && errors.isEmpty() && !ticked.isEmpty()) {
       errors.put(TicketForm.pickBlock(ticked.keySet().iterator().next()), NONE_TICKED);
