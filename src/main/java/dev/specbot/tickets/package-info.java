@@ -4,7 +4,8 @@
  * drafter picks and retitles them (in a form the Slack side builds), and {@link
  * dev.specbot.tickets.TicketChecklist} writes the chosen ones into the document as a checklist (of
  * plain titles for a team without GitHub, or of links to the issues created) and ticks the process
- * checklist's step of turning the spec into tickets.
+ * checklist's step of turning the spec into tickets; {@link dev.specbot.tickets.TicketIssue} words
+ * the body of an issue made from a ticket, linking back to the spec.
  *
  * <p>What counts as an action item, in order, for each section an answer fills (and each heading
  * inside an answer, which inherits its section's kind):

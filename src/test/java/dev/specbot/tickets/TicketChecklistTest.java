@@ -126,4 +126,16 @@ class TicketChecklistTest {
       assertEquals(line, TicketChecklist.tickTicketStep(line), line);
     }
   }
+
+  @Test
+  void an_issue_body_is_the_tickets_excerpt_then_a_link_back_to_the_spec() {
+    Ticket ticket = new Ticket("k", "Retry scheduler", "Phase 2: Core_work", "- [ ] backoff");
+
+    assertEquals(
+        "- [ ] backoff\n\n---\n\nFrom the spec #12, section Phase 2: Core\\_work.",
+        TicketIssue.body(ticket, "#12"));
+    assertEquals(
+        "From the spec owner/repo#12, section Rollout Plan.",
+        TicketIssue.body(new Ticket("k", "t", "Rollout Plan", ""), " owner/repo#12 "));
+  }
 }
