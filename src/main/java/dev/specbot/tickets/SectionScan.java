@@ -58,8 +58,8 @@ final class SectionScan {
         part(from, i, level, unit);
         level = line.heading();
         int parent = parent(level);
-        // Plain and cut: a heading of a whole answer's length is named in every ticket under it.
-        String words = Titles.plain(line.words(), steps);
+        // Cut: a heading of a whole answer's length would be copied into every ticket under it.
+        String words = Titles.bounded(line.words());
         headings[level] = words;
         actions[level] = actions[parent] || Headings.isActions(words);
         unitsGroup[level] = Headings.isUnitsGroup(words);

@@ -30,9 +30,18 @@ final class Titles {
 
   /** The title markdown reads as: plain text on one line, cut to {@link Ticket#MAX_TITLE}. */
   static String plain(String markdown, Steps steps) {
-    String start = markdown.length() > READ ? markdown.substring(0, READ) : markdown;
-    Titles titles = new Titles(withoutNumber(start.strip()), steps);
-    return oneLine(entities(titles.stripped()), steps);
+    String read = bounded(markdown);
+    String plain = entities(new Titles(withoutNumber(read.strip()), steps).stripped());
+    return oneLine(read.length() < markdown.length() ? plain + "…" : plain, steps);
+  }
+
+  /** At most the first {@link #READ} characters, never half a surrogate pair. */
+  static String bounded(String markdown) {
+    if (markdown.length() <= READ) {
+      return markdown;
+    }
+    return markdown.substring(
+        0, Character.isHighSurrogate(markdown.charAt(READ - 1)) ? READ - 1 : READ);
   }
 
   /** The text on one line, each run of whitespace one space, cut to {@link Ticket#MAX_TITLE}. */
