@@ -41,6 +41,14 @@ public final class TicketForm {
   /** Slack's limit on a view's metadata. */
   static final int METADATA = 3000;
 
+  /** Where the chosen tickets go: what the form tells the drafter will happen. */
+  public enum Destination {
+    /** Each becomes a GitHub issue that links back to the spec's. */
+    GITHUB_ISSUES,
+    /** A team without GitHub: they become a checklist in the spec. */
+    CHECKLIST
+  }
+
   private TicketForm() {}
 
   /** The block id of the checkboxes of group {@code group} (0 for tickets 1 to 10). */
@@ -53,15 +61,16 @@ public final class TicketForm {
     return ActionIds.TICKETS_TITLE + "_" + key;
   }
 
-  /** The form for the spec {@code interviewId}, offering {@code proposals}. */
-  public static View of(String interviewId, Proposals proposals) {
+  /** The form for the spec {@code interviewId}, offering {@code proposals} to go to {@code to}. */
+  public static View of(String interviewId, Proposals proposals, Destination to) {
+    Objects.requireNonNull(to, "null destination");
     Objects.requireNonNull(interviewId, "null interviewId");
     if (interviewId.length() > METADATA) {
       throw new IllegalArgumentException("an interview id over Slack's metadata limit");
     }
     List<Ticket> tickets = proposals.tickets();
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(Message.sectionOf(intro(tickets.size(), proposals.beyondCap())));
+    blocks.add(Message.sectionOf(intro(tickets.size(), proposals.beyondCap(), to)));
     for (int from = 0; from < tickets.size(); from += GROUP) {
       List<Ticket> group = tickets.subList(from, Math.min(tickets.size(), from + GROUP));
       blocks.add(picks(from, group));
@@ -76,21 +85,33 @@ public final class TicketForm {
                 .callbackId(ActionIds.TICKETS_FORM)
                 .privateMetadata(interviewId)
                 .title(viewTitle(t -> t.type("plain_text").text("Create tickets")))
-                .submit(any ? viewSubmit(s -> s.type("plain_text").text("Create")) : null)
+                .submit(any ? viewSubmit(s -> s.type("plain_text").text(submit(to))) : null)
                 .close(viewClose(c -> c.type("plain_text").text(any ? "Cancel" : "Close")))
                 .blocks(blocks));
   }
 
   /** What the form is for, and what was left out: no text of the user's, nothing to escape. */
-  private static String intro(int count, int beyondCap) {
+  private static String submit(Destination to) {
+    return switch (to) {
+      case GITHUB_ISSUES -> "Create issues";
+      case CHECKLIST -> "Add to the spec";
+    };
+  }
+
+  private static String intro(int count, int beyondCap, Destination to) {
     if (count == 0) {
       return "I found no action items in this spec. Open checklist items (`- [ ]`), list items"
           + " under headings such as Milestones, Next steps or Implementation options, and the"
           + " phases of a plan become tickets.";
     }
     String intro =
-        "Untick what you don't want, and edit a title where it should read differently. Each"
-            + " ticket links back to the spec.";
+        switch (to) {
+              case GITHUB_ISSUES ->
+                  "I'll create each ticket you tick as a GitHub issue that links"
+                      + " back to the spec's.";
+              case CHECKLIST -> "I'll add the tickets you tick to the spec as a checklist.";
+            }
+            + " Untick what you don't want, and edit a title where it should read differently.";
     if (beyondCap > 0) {
       intro +=
           "\n\n"

@@ -50,7 +50,8 @@ class TicketFormTest {
       throws IOException {
     Proposals proposals = ActionItems.propose(SpecAnswers.template(id), answers);
 
-    JsonObject view = json(TicketForm.of(INTERVIEW, proposals), id);
+    JsonObject view =
+        json(TicketForm.of(INTERVIEW, proposals, TicketForm.Destination.GITHUB_ISSUES), id);
 
     assertEquals(List.of(), FormLimits.problems(view));
     int tickets = proposals.tickets().size();
@@ -62,7 +63,10 @@ class TicketFormTest {
   void at_the_cap_with_hostile_titles_the_form_stays_within_slacks_limits() throws IOException {
     Proposals proposals = hostile(200);
 
-    JsonObject view = json(TicketForm.of(INTERVIEW, proposals), "at-the-cap");
+    JsonObject view =
+        json(
+            TicketForm.of(INTERVIEW, proposals, TicketForm.Destination.GITHUB_ISSUES),
+            "at-the-cap");
 
     assertEquals(List.of(), FormLimits.problems(view));
     assertEquals(1 + 8 + 80, view.getAsJsonArray("blocks").size());
@@ -72,7 +76,8 @@ class TicketFormTest {
 
   @Test
   void user_text_is_only_ever_plain_text() throws IOException {
-    JsonObject view = json(TicketForm.of(INTERVIEW, hostile(12)), "hostile");
+    JsonObject view =
+        json(TicketForm.of(INTERVIEW, hostile(12), TicketForm.Destination.CHECKLIST), "hostile");
 
     List<JsonElement> blocks = new ArrayList<>();
     view.getAsJsonArray("blocks").forEach(blocks::add);
@@ -84,7 +89,10 @@ class TicketFormTest {
 
   @Test
   void a_spec_without_action_items_gives_a_form_that_only_closes() throws IOException {
-    JsonObject view = json(TicketForm.of(INTERVIEW, new Proposals(List.of(), 0)), "none");
+    JsonObject view =
+        json(
+            TicketForm.of(INTERVIEW, new Proposals(List.of(), 0), TicketForm.Destination.CHECKLIST),
+            "none");
 
     assertNull(view.get("submit"));
     assertEquals("Close", view.getAsJsonObject("close").get("text").getAsString());
@@ -96,7 +104,7 @@ class TicketFormTest {
     Proposals proposals =
         ActionItems.propose(SpecAnswers.template("echo-tech-spec"), SpecAnswers.echo());
     List<Ticket> tickets = proposals.tickets();
-    View form = TicketForm.of(INTERVIEW, proposals);
+    View form = TicketForm.of(INTERVIEW, proposals, TicketForm.Destination.GITHUB_ISSUES);
 
     Submission submission =
         Submission.of(GSON.toJsonTree(form).getAsJsonObject())
@@ -116,9 +124,7 @@ class TicketFormTest {
   void a_ticked_ticket_left_without_a_title_is_refused_by_its_field() {
     Proposals proposals = hostile(12);
     String key = proposals.tickets().get(11).key();
-    Submission submission =
-        Submission.of(GSON.toJsonTree(TicketForm.of(INTERVIEW, proposals)).getAsJsonObject())
-            .retitle(key, " \n ");
+    Submission submission = Submission.of(form(proposals)).retitle(key, " \n ");
 
     TicketChoice.Refused refused =
         assertInstanceOf(TicketChoice.Refused.class, TicketChoice.read(submission.values()));
@@ -135,10 +141,7 @@ class TicketFormTest {
   void an_unticked_ticket_may_be_left_without_a_title() {
     Proposals proposals = hostile(3);
     String key = proposals.tickets().get(0).key();
-    Submission submission =
-        Submission.of(GSON.toJsonTree(TicketForm.of(INTERVIEW, proposals)).getAsJsonObject())
-            .untick(key)
-            .retitle(key, "");
+    Submission submission = Submission.of(form(proposals)).untick(key).retitle(key, "");
 
     TicketChoice.Chosen chosen =
         assertInstanceOf(TicketChoice.Chosen.class, TicketChoice.read(submission.values()));
@@ -149,8 +152,7 @@ class TicketFormTest {
   @Test
   void nothing_ticked_is_refused_on_the_first_group() {
     Proposals proposals = hostile(3);
-    Submission submission =
-        Submission.of(GSON.toJsonTree(TicketForm.of(INTERVIEW, proposals)).getAsJsonObject());
+    Submission submission = Submission.of(form(proposals));
     proposals.tickets().forEach(t -> submission.untick(t.key()));
 
     TicketChoice.Refused refused =
@@ -163,7 +165,7 @@ class TicketFormTest {
   void blocks_and_keys_that_are_not_the_forms_are_ignored() {
     Proposals proposals = hostile(2);
     Submission submission =
-        Submission.of(GSON.toJsonTree(TicketForm.of(INTERVIEW, proposals)).getAsJsonObject())
+        Submission.of(form(proposals))
             .tickExtra("specbot_tickets_pick_0", "not-a-key")
             .tickExtra("specbot_tickets_pick_x", proposals.tickets().get(0).key())
             .field("specbot_tickets_title_", "no key")
@@ -175,6 +177,29 @@ class TicketFormTest {
     assertEquals(
         proposals.tickets().stream().map(Ticket::key).toList(),
         chosen.choices().stream().map(TicketChoice.Choice::key).toList());
+  }
+
+  @Test
+  void the_form_says_where_the_tickets_go() throws IOException {
+    Proposals proposals = hostile(1);
+
+    String toGitHub =
+        json(TicketForm.of(INTERVIEW, proposals, TicketForm.Destination.GITHUB_ISSUES), "github")
+            .toString();
+    String toSpec =
+        json(TicketForm.of(INTERVIEW, proposals, TicketForm.Destination.CHECKLIST), "checklist")
+            .toString();
+
+    assertTrue(toGitHub.contains("as a GitHub issue that links back to the spec's"), toGitHub);
+    assertTrue(toGitHub.contains("\"Create issues\""), toGitHub);
+    assertTrue(toSpec.contains("to the spec as a checklist"), toSpec);
+    assertTrue(toSpec.contains("\"Add to the spec\""), toSpec);
+  }
+
+  private static JsonObject form(Proposals proposals) {
+    return GSON.toJsonTree(
+            TicketForm.of(INTERVIEW, proposals, TicketForm.Destination.GITHUB_ISSUES))
+        .getAsJsonObject();
   }
 
   /** {@code count} tickets whose titles and sections are made to break a form. */
