@@ -2,8 +2,15 @@ package dev.specbot.tickets;
 
 import java.util.Optional;
 
-/** Reads a list item line: {@code - x}, {@code * [ ] x}, {@code 2. [x] x}, {@code 3) x}. */
+/**
+ * Reads a list item line: {@code - x}, {@code * [ ] x}, {@code 2. [x] x}, {@code 3) x}, and the
+ * bullets Slack's composer turns a typed list into ({@code • [ ] x}, nested {@code ◦} and {@code
+ * ▪}), since answers are messages as Slack sends them.
+ */
 final class ListItems {
+  /** Slack's bullets, by level, and two more a paste may bring; a variation selector may follow. */
+  private static final String BULLETS = "•◦▪▫‣⁃";
+
   private ListItems() {}
 
   /** The line as a list item, or empty when it is none (a thematic break such as {@code - - -}). */
@@ -37,6 +44,12 @@ final class ListItems {
     char c = text.charAt(at);
     if (c == '-' || c == '*' || c == '+') {
       return at + 1;
+    }
+    if (BULLETS.indexOf(c) >= 0) {
+      boolean styled =
+          at + 1 < text.length()
+              && (text.charAt(at + 1) == '\uFE0E' || text.charAt(at + 1) == '\uFE0F');
+      return at + (styled ? 2 : 1);
     }
     int digits = 0;
     while (at + digits < text.length() && Character.isDigit(text.charAt(at + digits))) {

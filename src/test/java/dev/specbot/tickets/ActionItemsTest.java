@@ -242,6 +242,25 @@ class ActionItemsTest {
   }
 
   @Test
+  void lists_as_slack_sends_them_are_read_by_their_bullets() {
+    var template = SpecAnswers.template("echo-tech-spec");
+    Map<String, String> answers =
+        SpecAnswers.only(
+            template,
+            Map.of(
+                "Overview",
+                "• [ ] Add a column\n    ◦ [ ] with a default\n• [x] Done already",
+                "Rollout Plan",
+                "• Ship behind a flag\n    ◦ off by default\n        ▪\uFE0E really\n• Enable it"));
+
+    Proposals proposals = ActionItems.propose(template, answers);
+
+    assertEquals(List.of("Add a column", "Ship behind a flag", "Enable it"), titles(proposals));
+    assertEquals("◦ [ ] with a default", proposals.tickets().get(0).body());
+    assertEquals("◦ off by default\n    ▪\uFE0E really", proposals.tickets().get(1).body());
+  }
+
+  @Test
   void a_title_is_one_line_of_plain_text_cut_to_githubs_limit() {
     var template = SpecAnswers.template("echo-tech-spec");
     Map<String, String> answers =
