@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  * next-step actionable tickets" is one, and its sub-step "Write tickets as is necessary" another.
  */
 final class TicketStep {
-  /** An open checklist item, in a quote or not: what precedes {@code [ ]}, and the box. */
+  /**
+   * An open checklist item, in a quote or not, its marker typed or one of Slack's bullets: what
+   * precedes {@code [ ]}, and the box.
+   */
   private static final Pattern OPEN_ITEM =
-      Pattern.compile("^[>\\s]{0,40}(?:[-*+]|\\d{1,9}[.)])[ \\t]{1,4}\\[ \\]");
+      Pattern.compile("^[>\\s]{0,40}(?:[-*+•◦▪]\\uFE0E?|\\d{1,9}[.)])[ \\t]{1,4}\\[ \\]");
 
   private static final Pattern MAKING =
       Pattern.compile(

@@ -106,7 +106,8 @@ class TicketChecklistTest {
             "1. [ ] Convert the action items into tickets",
             "> - [ ] File tickets for the follow-ups",
             "- [ ] Tickets created for the next steps",
-            "- [ ] Write user stories")) {
+            "- [ ] Write user stories",
+            "• [ ] Turn the spec into tickets")) {
       assertTrue(TicketChecklist.hasOpenTicketStep(step), step);
     }
   }
