@@ -74,25 +74,32 @@ public final class TicketChoice {
     Map<String, Optional<String>> titles = new LinkedHashMap<>();
     values.forEach(
         (block, actions) -> {
-          group(block).ifPresent(g -> ticked.put(g, keys(actions.get(ActionIds.TICKETS_PICK))));
-          key(block).ifPresent(k -> titles.put(k, title(actions.get(ActionIds.TICKETS_TITLE))));
+          if (actions != null) {
+            group(block).ifPresent(g -> ticked.put(g, keys(actions.get(ActionIds.TICKETS_PICK))));
+            key(block).ifPresent(k -> titles.put(k, title(actions.get(ActionIds.TICKETS_TITLE))));
+          }
         });
     Set<String> keys = new LinkedHashSet<>();
     ticked.values().forEach(keys::addAll);
+    // A ticked key without a title field is not a ticket of this form's: no field was shown for it.
+    keys.retainAll(titles.keySet());
+    return choices(keys, titles, ticked.keySet());
+  }
+
+  /** The tickets ticked with their titles, or the fields at fault. */
+  private static Read choices(
+      Set<String> keys, Map<String, Optional<String>> titles, Set<Integer> groups) {
     List<Choice> choices = new ArrayList<>();
     Map<String, String> errors = new LinkedHashMap<>();
     for (String key : keys) {
-      if (!titles.containsKey(key)) {
-        continue; // not a ticket of this form's: no field was shown for it
-      }
       titles
           .get(key)
           .ifPresentOrElse(
               title -> choices.add(new Choice(key, title)),
               () -> errors.put(TicketForm.titleBlock(key), NO_TITLE));
     }
-    if (choices.isEmpty() && errors.isEmpty() && !ticked.isEmpty()) {
-      errors.put(TicketForm.pickBlock(ticked.keySet().iterator().next()), NONE_TICKED);
+    if (keys.isEmpty() && !groups.isEmpty()) {
+      errors.put(TicketForm.pickBlock(groups.iterator().next()), NONE_TICKED);
     }
     return errors.isEmpty() ? new Chosen(choices) : new Refused(errors);
   }
