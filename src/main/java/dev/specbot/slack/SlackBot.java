@@ -125,6 +125,10 @@ public final class SlackBot implements AutoCloseable {
             .signingSecret(signingSecret(config))
             .clientId(null)
             .clientSecret(null)
+            // Bolt asks Slack's auth.test when it starts and, by default, again on the first
+            // request and every ten minutes, each time before acknowledging that request. The
+            // token and the bot's identity do not change while it runs: the first answer is kept.
+            .authTestCacheExpirationMillis(-1L)
             .build();
     App app =
         new SlackFrontEnd(
@@ -229,7 +233,8 @@ public final class SlackBot implements AutoCloseable {
 
   /** Empty once the bot can take Slack's requests; otherwise why not, for {@code /healthz}. */
   public Optional<String> notReadyBecause() {
-    if (!auth.accepted().isDone() || !database.isMigrated()) {
+    // The database is migrated before the bot is made (Database.open returns only once it is).
+    if (!auth.accepted().isDone()) {
       return Optional.of("starting");
     }
     return socketMode.flatMap(SocketMode::notConnectedBecause);

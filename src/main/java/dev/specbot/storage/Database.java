@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfoService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -31,9 +30,7 @@ public final class Database implements AutoCloseable {
   private static final int POSTGRES_CONNECTIONS = 10;
 
   private final HikariDataSource pool;
-  private final Flyway flyway;
   private final Jdbi jdbi;
-  private volatile boolean migrated;
 
   /**
    * SQLite's one connection, taken in turn, first come first served. The pool alone lets a thread
@@ -45,9 +42,8 @@ public final class Database implements AutoCloseable {
 
   private final Dialect dialect;
 
-  private Database(HikariDataSource pool, Flyway flyway, Dialect dialect) {
+  private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
-    this.flyway = flyway;
     this.dialect = dialect;
     this.turn =
         dialect == Dialect.SQLITE
@@ -76,10 +72,8 @@ public final class Database implements AutoCloseable {
         dialect == Dialect.SQLITE ? SQLITE_CONNECTIONS : POSTGRES_CONNECTIONS);
     HikariDataSource pool = new HikariDataSource(config);
     try {
-      Flyway flyway =
-          Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
-      flyway.migrate();
-      return new Database(pool, flyway, dialect);
+      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      return new Database(pool, dialect);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -124,18 +118,6 @@ public final class Database implements AutoCloseable {
   /** Which database this is, for the few places where each does things its own way. */
   public Dialect dialect() {
     return dialect;
-  }
-
-  /**
-   * Whether every migration the bot knows of has been applied. Asked on every health check, so the
-   * answer is kept once it is yes: migrations are never taken back.
-   */
-  public boolean isMigrated() {
-    if (!migrated) {
-      MigrationInfoService info = flyway.info();
-      migrated = info.current() != null && info.pending().length == 0;
-    }
-    return migrated;
   }
 
   @Override

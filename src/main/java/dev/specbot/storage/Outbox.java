@@ -93,6 +93,27 @@ public final class Outbox {
 
   private record Waiting(long dueAt, int urgency) {}
 
+  /**
+   * A lane's newest message.
+   *
+   * @param payload what it sends
+   * @param waiting whether it is yet to be taken by a sender
+   */
+  public record Latest(String payload, boolean waiting) {}
+
+  /** The newest message queued in {@code lane}, sent or not, while the outbox keeps it. */
+  public Optional<Latest> latestPayload(String lane) {
+    return handle
+        .createQuery(
+            """
+            SELECT payload, CASE WHEN status = 'PENDING' AND claims <= attempts THEN 1 ELSE 0 END
+            FROM outbox WHERE lane = :lane ORDER BY seq DESC LIMIT 1
+            """)
+        .bind("lane", lane)
+        .map((row, ctx) -> new Latest(row.getString(1), row.getInt(2) == 1))
+        .findOne();
+  }
+
   private String insert(
       String lane, String kind, String payload, Instant now, Instant dueAt, int urgency) {
     Objects.requireNonNull(lane, "null lane");

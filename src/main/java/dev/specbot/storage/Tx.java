@@ -15,6 +15,7 @@ public final class Tx {
   private final Reviews reviews;
   private final Instances instances;
   private final Tallies tallies;
+  private final SpecCanvases canvases;
 
   Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
@@ -28,6 +29,7 @@ public final class Tx {
     this.reviews = new Reviews(handle);
     this.instances = new Instances(handle);
     this.tallies = new Tallies(handle);
+    this.canvases = new SpecCanvases(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -68,6 +70,10 @@ public final class Tx {
 
   public ProcessedEvents events() {
     return events;
+  }
+
+  public SpecCanvases canvases() {
+    return canvases;
   }
 
   public Tallies tallies() {

@@ -6,8 +6,13 @@
  * (HTML, deeper headings, tables where the workspace lacks them) is turned into something readable,
  * never dropped.
  *
+ * <p>{@link dev.specbot.slack.canvas.CanvasChange} is the one {@code canvases.edit} change that
+ * brings a canvas from the markdown last sent to the markdown now; the outbox's canvas sender sends
+ * it.
+ *
  * <p>Plain Java over the one CommonMark parser; nothing here calls Slack. Everything but {@link
- * dev.specbot.slack.canvas.CanvasMarkdown} is package-private. Every scanner looks at each
- * character of a writer's text a bounded number of times.
+ * dev.specbot.slack.canvas.CanvasMarkdown} and {@link dev.specbot.slack.canvas.CanvasChange} is
+ * package-private. Every scanner looks at each character of a writer's text a bounded number of
+ * times.
  */
 package dev.specbot.slack.canvas;

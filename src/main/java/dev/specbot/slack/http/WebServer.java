@@ -1,6 +1,7 @@
 package dev.specbot.slack.http;
 
 import com.slack.api.bolt.App;
+import dev.specbot.background.DaemonThreads;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -32,6 +33,7 @@ public final class WebServer implements AutoCloseable {
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
   private final Server jetty;
+  private final App app;
 
   /**
    * {@code notReadyBecause} is empty when ready, otherwise the text of {@code /healthz}'s 503;
@@ -40,10 +42,27 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       int port, App app, Supplier<Optional<String>> notReadyBecause, Supplier<String> metrics) {
     this.jetty = server(port, app, notReadyBecause, metrics);
+    this.app = app;
   }
 
+  /** Starts Jetty, and Bolt beside the rest of start-up (see {@link #startBolt}). */
   public void start() throws Exception {
     jetty.start();
+    DaemonThreads.of("specbot-bolt-start", this::startBolt).start();
+  }
+
+  /**
+   * Bolt starts itself on the first request it takes, which then waits for Bolt's own {@code
+   * auth.test} (a round trip to Slack) and for its middleware to be built. Started here, the first
+   * request from Slack finds it started. Should Slack be unreachable now, that request tries again,
+   * as it would have anyway.
+   */
+  private void startBolt() {
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      log.debug("Bolt did not start yet, the first request will start it: {}", e.toString());
+    }
   }
 
   /** The port Jetty listens on: the configured one, or the one it picked for port 0. */

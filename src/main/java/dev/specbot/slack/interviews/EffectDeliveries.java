@@ -47,7 +47,8 @@ final class EffectDeliveries {
               id,
               "The spec, updated: " + SlackText.escape(republish.why()),
               SpecRenderer.fileName(interview.title()),
-              republish.markdown()));
+              republish.markdown()),
+          Delivery.canvas(id, interview.title(), republish.markdown()));
     }
     return List.of();
   }
@@ -62,6 +63,7 @@ final class EffectDeliveries {
             SpecRenderer.fileName(interview.title()),
             publish.markdown()));
     deliveries.addAll(document(interview.id(), "The finished spec:", publish.markdown()));
+    deliveries.add(Delivery.canvas(interview.id(), interview.title(), publish.markdown()));
     return deliveries;
   }
 

@@ -93,6 +93,7 @@ final class MeetingFiles {
                 : "The spec, updated: its discussion meeting was cancelled.",
             SpecRenderer.fileName(interview.title()),
             markdown),
+        Delivery.canvas(interview.id(), interview.title(), markdown),
         Delivery.forInterview(
             Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));
   }

@@ -25,20 +25,11 @@ import okhttp3.OkHttpClient;
 public final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final JvmGcMetrics gc = new JvmGcMetrics();
   private final TurnMetrics turns = new TurnMetrics(registry);
   private final ReminderMetrics reminders = new ReminderMetrics(registry);
+  // Bound at the first scrape: see bindJvmMeters.
+  private JvmGcMetrics gc;
   private DatabaseGauges stored;
-
-  public Metrics() {
-    new JvmMemoryMetrics().bindTo(registry);
-    gc.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-    new FileDescriptorMetrics().bindTo(registry);
-  }
 
   /**
    * Adds what needs the running bot: counts from {@code database}, read at each scrape (the
@@ -77,15 +68,37 @@ public final class Metrics implements AutoCloseable {
    * a time: the stored counts are read for it and must not change halfway through.
    */
   public synchronized String scrape() {
+    bindJvmMeters();
     if (stored != null) {
       stored.refresh();
     }
     return registry.scrape();
   }
 
+  /**
+   * The JVM's and the process's meters, added by the first scrape rather than at start-up: they
+   * read JMX beans that a cold JVM takes about a fifth of a second of CPU to load, which nothing
+   * needs before Prometheus asks (GC pauses are counted from then on).
+   */
+  private void bindJvmMeters() {
+    if (gc != null) {
+      return;
+    }
+    new JvmMemoryMetrics().bindTo(registry);
+    gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+  }
+
   @Override
-  public void close() {
-    gc.close();
+  public synchronized void close() {
+    if (gc != null) {
+      gc.close();
+    }
     registry.close();
   }
 }

@@ -68,7 +68,12 @@ public record Delivery(
     /**
      * A file (an invite, an updated document) in the interview's thread, {@code text} its comment.
      */
-    UPLOAD_IN_THREAD
+    UPLOAD_IN_THREAD,
+    /**
+     * The spec's canvas brought up to date: {@code fileContent} the whole document as it now
+     * stands, {@code text} its title. Made the first time, edited after (see CanvasSender).
+     */
+    SYNC_CANVAS
   }
 
   public static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
@@ -126,6 +131,15 @@ public record Delivery(
   }
 
   /**
+   * The spec's canvas, made or brought up to date to show {@code markdown}: the document as it now
+   * stands, whatever changed it (see {@link #enqueue}: only the latest version waits).
+   */
+  public static Delivery canvas(String interviewId, String title, String markdown) {
+    return new Delivery(
+        Kind.SYNC_CANVAS, interviewId, null, null, title, null, null, markdown, null, null);
+  }
+
+  /**
    * This delivery, as the question asked after the drafter's input taken in at {@code inputAt}: its
    * sending ends the interview's turn.
    */
@@ -177,7 +191,7 @@ public record Delivery(
       return Urgency.QUESTION;
     }
     return switch (kind) {
-      case POST_DM -> Urgency.NOTICE;
+      case POST_DM, SYNC_CANVAS -> Urgency.NOTICE;
       case UPDATE_PARENT -> Urgency.MILESTONE;
       default -> Urgency.REPLY;
     };
@@ -196,11 +210,27 @@ public record Delivery(
   private static final Duration PARENT_EDIT_INTERVAL = Duration.ofSeconds(1);
 
   /**
+   * A canvas is brought up to date at most this often, for the same reason; the file in the thread
+   * is what a change is first seen in.
+   */
+  private static final Duration CANVAS_EDIT_INTERVAL = Duration.ofSeconds(2);
+
+  /**
    * Queues this delivery in its interview's lane (or its user's); returns its outbox id. Edits of
    * the parent message have a lane of their own, so that they never hold up the thread, and a newer
-   * edit replaces one still waiting.
+   * edit replaces one still waiting. So has the canvas: only its latest version matters.
    */
   public String enqueue(Tx tx, Instant now) {
+    if (kind() == Delivery.Kind.SYNC_CANVAS) {
+      return tx.outbox()
+          .replaceWaiting(
+              "canvas:" + interviewId(),
+              kind().name(),
+              toJson(),
+              now,
+              now.plus(CANVAS_EDIT_INTERVAL),
+              urgency().rank());
+    }
     if (kind() == Delivery.Kind.UPDATE_PARENT) {
       return tx.outbox()
           .replaceWaiting(

@@ -2,6 +2,7 @@ package dev.specbot.slack.outbox;
 
 import dev.specbot.slack.webapi.SlackLimits;
 import dev.specbot.storage.SlackPlace;
+import dev.specbot.storage.SpecCanvas;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,13 @@ record FirstCall(String method, String channel) {
       case UPDATE_PARENT -> new FirstCall("chat.update", channel);
       case POST_EPHEMERAL -> new FirstCall("chat.postEphemeral", delivery.channel());
       case UPLOAD_DOCUMENT, UPLOAD_IN_THREAD -> new FirstCall("files.getUploadURLExternal", null);
+      case SYNC_CANVAS -> ofCanvas(Optional.empty());
     };
+  }
+
+  /** A canvas's first call: made once (Tier 2), then edited (Tier 3). */
+  static FirstCall ofCanvas(Optional<SpecCanvas> canvas) {
+    boolean made = canvas.flatMap(SpecCanvas::canvasId).isPresent();
+    return new FirstCall(made ? "canvases.edit" : "canvases.create", null);
   }
 }

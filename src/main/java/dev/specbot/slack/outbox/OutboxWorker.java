@@ -345,7 +345,11 @@ public final class OutboxWorker implements AutoCloseable {
     }
     Delivery delivery = Delivery.fromJson(message.payload());
     Optional<SlackPlace> place = placeOf(tx, delivery);
-    Prepared read = new Prepared(place, FirstCall.of(delivery, place));
+    FirstCall call =
+        delivery.kind() == Delivery.Kind.SYNC_CANVAS
+            ? FirstCall.ofCanvas(tx.canvases().find(delivery.interviewId()))
+            : FirstCall.of(delivery, place);
+    Prepared read = new Prepared(place, call);
     prepared.put(message.id(), read);
     return read;
   }

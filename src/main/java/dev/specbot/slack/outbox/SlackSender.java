@@ -4,10 +4,12 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.webapi.SlackCallFailed;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.SendHistory;
 import dev.specbot.storage.SlackPlace;
+import dev.specbot.storage.SpecCanvas;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -75,6 +77,8 @@ final class SlackSender {
       case UPLOAD_DOCUMENT -> upload(delivery, Optional.empty());
       case UPLOAD_IN_THREAD -> upload(delivery, Optional.of(threadOf(delivery)));
       case POST_DM -> post(delivery, delivery.user(), Optional.empty());
+      case SYNC_CANVAS ->
+          new CanvasSender(database, slack, clock, workspaceUrl).sync(delivery, place(delivery));
     };
   }
 
@@ -144,15 +148,27 @@ final class SlackSender {
       throws IOException, SlackApiException, SlackCallFailed {
     SlackPlace place = place(delivery);
     String ts = threadOf(delivery);
+    Message parent = withCanvasLink(delivery, place);
     return ok(
             slack.chatUpdate(
                 r ->
                     r.channel(place.channelId())
                         .ts(ts)
-                        .text(delivery.text())
-                        .blocksAsString(delivery.blocks())),
+                        .text(parent.text())
+                        .blocksAsString(parent.blocks())),
             "chat.update")
         .getTs();
+  }
+
+  /** The parent as queued, with a link to the spec's canvas once it has one. */
+  private Message withCanvasLink(Delivery delivery, SlackPlace place) {
+    Optional<String> url =
+        database
+            .transaction(tx -> tx.canvases().find(delivery.interviewId()))
+            .flatMap(SpecCanvas::canvasId)
+            .flatMap(canvasId -> CanvasLink.url(workspaceUrl.get(), place.teamId(), canvasId));
+    return url.map(link -> CanvasLink.onParent(delivery.text(), delivery.blocks(), link))
+        .orElseGet(() -> new Message(delivery.text(), delivery.blocks()));
   }
 
   private String postEphemeral(Delivery delivery)

@@ -206,6 +206,14 @@ public final class ReviewDesk {
     }
     if (postDocument && !transition.review().equals(posted.review())) {
       parentUpdate(posted, transition.review()).ifPresent(said::add);
+      if (transition.effects().stream().noneMatch(ReviewEffect.StageChanged.class::isInstance)) {
+        // A verdict, a concern, a comment: the canvas shows the review as it stands.
+        Review review = transition.review();
+        Optional<String> status =
+            review.stage() == Stage.DRAFT ? Optional.empty() : Optional.of(review.stage().label());
+        rendered(posted, review, status, now)
+            .ifPresent(markdown -> said.add(canvas(posted.interview(), markdown)));
+      }
     }
     return said;
   }
@@ -256,24 +264,38 @@ public final class ReviewDesk {
   /** The document posted again with its new status, when the stage moved. */
   private List<Delivery> documentChanged(Posted posted, Review review, Stage stage, Instant now) {
     Interview interview = posted.interview();
-    Optional<Template> template = catalog.find(interview.templateId());
-    if (template.isEmpty()) {
-      return List.of(); // The template was removed: the document cannot be assembled again.
-    }
-    InterviewMachine machine = new InterviewMachine(template.get(), posted.zone());
-    String markdown =
-        machine.render(
-            interview,
-            now,
-            posted.meeting().map(MeetingText::of),
-            Optional.of(stage.label()),
-            DocumentReviews.of(review, posted.names(), posted.zone()));
-    return List.of(
-        Delivery.fileInThread(
-            interview.id(),
-            "The spec, updated: " + stage.label() + ".",
-            SpecRenderer.fileName(interview.title()),
-            markdown));
+    return rendered(posted, review, Optional.of(stage.label()), now)
+        .map(
+            markdown ->
+                List.of(
+                    Delivery.fileInThread(
+                        interview.id(),
+                        "The spec, updated: " + stage.label() + ".",
+                        SpecRenderer.fileName(interview.title()),
+                        markdown),
+                    canvas(interview, markdown)))
+        .orElse(List.of());
+  }
+
+  /** The document with the review as it stands; empty if its template was removed. */
+  private Optional<String> rendered(
+      Posted posted, Review review, Optional<String> status, Instant now) {
+    Interview interview = posted.interview();
+    return catalog
+        .find(interview.templateId())
+        .map(
+            template ->
+                new InterviewMachine(template, posted.zone())
+                    .render(
+                        interview,
+                        now,
+                        posted.meeting().map(MeetingText::of),
+                        status,
+                        DocumentReviews.of(review, posted.names(), posted.zone())));
+  }
+
+  private static Delivery canvas(Interview interview, String markdown) {
+    return Delivery.canvas(interview.id(), interview.title(), markdown);
   }
 
   /** The parent message with the review's line as it now stands. */

@@ -31,6 +31,7 @@ public final class SlackLimits {
   public static final String POST_MESSAGE = "chat.postMessage";
   public static final int DEFAULT_POSTS_PER_MINUTE = 600;
 
+  private static final Limit TIER_2 = Limit.perMinute(20);
   private static final Limit TIER_3 = Limit.perMinute(50);
   private static final Limit TIER_4 = Limit.perMinute(100);
 
@@ -54,10 +55,18 @@ public final class SlackLimits {
   public static SlackLimits published(int postsPerMinute) {
     Map<String, Limit> methods = new HashMap<>();
     // Tier 3 on their reference pages: chat.update, conversations.replies (for internal apps; an
-    // app distributed outside the Marketplace gets one a minute), conversations.history.
+    // app distributed outside the Marketplace gets one a minute), conversations.history, the
+    // canvas edits and look-ups, files.list (a canvas an interrupted call may have made).
     for (String method :
         new String[] {
-          "chat.update", "conversations.replies", "conversations.history", "conversations.open"
+          "chat.update",
+          "conversations.replies",
+          "conversations.history",
+          "conversations.open",
+          "canvases.edit",
+          "canvases.sections.lookup",
+          "canvases.access.set",
+          "files.list"
         }) {
       methods.put(method, TIER_3);
     }
@@ -72,6 +81,8 @@ public final class SlackLimits {
         }) {
       methods.put(method, TIER_4);
     }
+    // Tier 2 on its reference page: a spec's canvas is made once, then edited.
+    methods.put("canvases.create", TIER_2);
     methods.put(POST_MESSAGE, Limit.perMinute(postsPerMinute));
     return new SlackLimits(methods, Map.of(POST_MESSAGE, PER_CHANNEL));
   }

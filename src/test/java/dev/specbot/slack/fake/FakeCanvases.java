@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -299,6 +300,38 @@ final class FakeCanvases {
     }
     JsonObject answer = ok();
     answer.add("sections", found);
+    return answer;
+  }
+
+  /**
+   * files.list as it lists canvases ({@code types=canvas}, filetype {@code quip}), newest first, in
+   * {@code channel} when it is given: the canvases tabbed in it. Other files are not listed.
+   */
+  JsonObject list(Map<String, String> params) {
+    String types = params.getOrDefault("types", "all");
+    String channel = params.getOrDefault("channel", "");
+    JsonArray files = new JsonArray();
+    if (types.contains("canvas") || types.contains("all")) {
+      List<Canvas> newestFirst = new ArrayList<>(canvases.values());
+      Collections.reverse(newestFirst);
+      for (Canvas canvas : newestFirst) {
+        if (!channel.isEmpty() && !canvas.channelId.equals(channel)) {
+          continue;
+        }
+        JsonObject file = new JsonObject();
+        file.addProperty("id", canvas.id);
+        file.addProperty("title", canvas.title);
+        file.addProperty("filetype", "quip");
+        JsonArray channels = new JsonArray();
+        if (!canvas.channelId.isEmpty()) {
+          channels.add(canvas.channelId);
+        }
+        file.add("channels", channels);
+        files.add(file);
+      }
+    }
+    JsonObject answer = ok();
+    answer.add("files", files);
     return answer;
   }
 

@@ -781,6 +781,9 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
   /** What Slack answers a call that gets through: canvases by their own state, the rest canned. */
   private JsonObject answer(RecordedCall call) {
+    if (call.method().equals("files.list")) {
+      return canvases.list(call.params());
+    }
     return FakeCanvases.handles(call.method())
         ? canvases.answer(call.method(), call.params())
         : canned.answer(call.method(), call.params());
