@@ -72,6 +72,16 @@ public final class TicketChecklist {
   }
 
   /**
+   * The document once its tickets are made: the step of turning the spec into tickets ticked, and
+   * the tickets (linked where {@code created} has their issues) in a section at the end. The
+   * document is rendered afresh from the answers each time, so this is applied to each rendering.
+   */
+  public static String withTickets(
+      String document, List<Ticket> tickets, Map<String, CreatedIssue> created) {
+    return tickTicketStep(document).stripTrailing() + "\n\n" + linked(tickets, created) + "\n";
+  }
+
+  /**
    * The document with the process checklist's step of turning the spec into tickets ticked: see
    * {@link TicketStep}. The document is unchanged when it has no such step.
    */

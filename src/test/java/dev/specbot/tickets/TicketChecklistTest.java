@@ -98,6 +98,33 @@ class TicketChecklistTest {
   }
 
   @Test
+  void the_document_with_its_tickets_has_the_step_ticked_and_the_section_at_the_end() {
+    String document = "# Spec\n\n## Process\n\n- [ ] Turn the spec into tickets\n";
+
+    String done =
+        TicketChecklist.withTickets(
+            document,
+            List.of(COLUMN),
+            Map.of("k1", new TicketChecklist.CreatedIssue(3, "https://github.com/o/r/issues/3")));
+
+    assertEquals(
+        """
+        # Spec
+
+        ## Process
+
+        - [x] Turn the spec into tickets
+
+        ## Tickets
+
+        **Implementation Options**
+
+        - [ ] [#3](https://github.com/o/r/issues/3) Add a retry\\_count column
+        """,
+        done);
+  }
+
+  @Test
   void the_ticket_step_is_found_in_other_words() {
     for (String step :
         List.of(
