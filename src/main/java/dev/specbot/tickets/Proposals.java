@@ -14,6 +14,11 @@ import java.util.Map;
 public record Proposals(List<Ticket> tickets, int beyondCap) {
   public Proposals {
     tickets = List.copyOf(tickets);
+    // The form is sized for the cap: more would not fit in a modal.
+    if (tickets.size() > ActionItems.MAX_PROPOSED || beyondCap < 0) {
+      throw new IllegalArgumentException(
+          tickets.size() + " tickets and " + beyondCap + " beyond the cap");
+    }
   }
 
   /**
