@@ -48,5 +48,11 @@ public final class ActionIds {
   // GitHub: publishing a finished spec as an issue.
   public static final String PUBLISH_TO_GITHUB = "specbot_github_publish";
 
+  // Tickets from the spec's action items: the form, its checkbox groups and title fields (each
+  // group's and field's block id adds its number or its ticket's key to these).
+  public static final String TICKETS_FORM = "specbot_tickets";
+  public static final String TICKETS_PICK = "specbot_tickets_pick";
+  public static final String TICKETS_TITLE = "specbot_tickets_title";
+
   private ActionIds() {}
 }
