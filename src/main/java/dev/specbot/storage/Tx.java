@@ -17,6 +17,7 @@ public final class Tx {
   private final Tallies tallies;
   private final SpecCanvases canvases;
   private final SpecIssues specIssues;
+  private final SpecTickets specTickets;
 
   Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
@@ -32,6 +33,7 @@ public final class Tx {
     this.tallies = new Tallies(handle);
     this.canvases = new SpecCanvases(handle);
     this.specIssues = new SpecIssues(handle);
+    this.specTickets = new SpecTickets(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -81,6 +83,11 @@ public final class Tx {
   /** Specs published as GitHub issues. */
   public SpecIssues specIssues() {
     return specIssues;
+  }
+
+  /** Tickets made from specs' action items. */
+  public SpecTickets specTickets() {
+    return specTickets;
   }
 
   public Tallies tallies() {

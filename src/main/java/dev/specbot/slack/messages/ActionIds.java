@@ -54,5 +54,8 @@ public final class ActionIds {
   public static final String TICKETS_PICK = "specbot_tickets_pick";
   public static final String TICKETS_TITLE = "specbot_tickets_title";
 
+  /** The Propose tickets button under an approved spec (or after {@code tickets}). */
+  public static final String PROPOSE_TICKETS = "specbot_tickets_propose";
+
   private ActionIds() {}
 }

@@ -82,7 +82,12 @@ public record Delivery(
     /** The spec's issue's body replaced by {@code text}; only the latest waiting one is sent. */
     GITHUB_EDIT,
     /** A comment on the spec's issue, {@code text} its markdown. */
-    GITHUB_COMMENT
+    GITHUB_COMMENT,
+    /**
+     * A ticket as a GitHub issue in the spec's repository, linking back to the spec's issue: {@code
+     * text} the ticket's key, its title and body read from {@code spec_tickets} when it is sent.
+     */
+    GITHUB_TICKET
   }
 
   public static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
@@ -154,12 +159,20 @@ public record Delivery(
     return forInterview(Kind.GITHUB_COMMENT, interviewId, markdown, null);
   }
 
-  /** Whether this goes to GitHub rather than Slack. */
-  public boolean isGitHub() {
-    return kind == Kind.GITHUB_PUBLISH || kind == Kind.GITHUB_EDIT || kind == Kind.GITHUB_COMMENT;
+  /** A ticket, recorded in {@code spec_tickets}, as a GitHub issue once the spec has one. */
+  public static Delivery createTicket(String interviewId, String ticketKey) {
+    return forInterview(Kind.GITHUB_TICKET, interviewId, ticketKey, null);
   }
 
-  /** This delivery with other text: a document with the link to its issue. */
+  /** Whether this goes to GitHub rather than Slack. */
+  public boolean isGitHub() {
+    return kind == Kind.GITHUB_PUBLISH
+        || kind == Kind.GITHUB_EDIT
+        || kind == Kind.GITHUB_COMMENT
+        || kind == Kind.GITHUB_TICKET;
+  }
+
+  /** This delivery with other text: a document with the link to its issue, or its tickets. */
   Delivery withContent(String content) {
     return new Delivery(
         kind, interviewId, channel, user, text, blocks, fileName, content, turnFrom, pace);
@@ -262,7 +275,11 @@ public record Delivery(
       return GitHubLanes.enqueue(tx, this, now);
     }
     if (GitHubLanes.isDocument(this)) {
-      return GitHubLanes.documentQueued(tx, this, now).enqueueHere(tx, now);
+      Delivery document = TicketsInDocument.applied(tx, this);
+      return GitHubLanes.documentQueued(tx, document, now).enqueueHere(tx, now);
+    }
+    if (kind == Kind.SYNC_CANVAS && interviewId != null && fileContent != null) {
+      return TicketsInDocument.applied(tx, this).enqueueHere(tx, now);
     }
     return enqueueHere(tx, now);
   }

@@ -27,7 +27,8 @@ record FirstCall(String method, String channel) {
       case UPLOAD_DOCUMENT, UPLOAD_IN_THREAD -> new FirstCall("files.getUploadURLExternal", null);
       case SYNC_CANVAS -> ofCanvas(Optional.empty());
       // Not Slack's: no Slack limit to reserve. GitHub's are kept by GitHubSender's retries.
-      case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT -> new FirstCall(GITHUB, null);
+      case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT, GITHUB_TICKET ->
+          new FirstCall(GITHUB, null);
     };
   }
 

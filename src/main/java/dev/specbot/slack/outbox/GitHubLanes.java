@@ -62,6 +62,9 @@ final class GitHubLanes {
               ? tx.outbox()
                   .enqueue(laneOf(id), delivery.kind().name(), delivery.toJson(), now, urgency)
               : "";
+      // After the spec's issue in its lane: a ticket links back to it, so waits for it.
+      case GITHUB_TICKET ->
+          tx.outbox().enqueue(laneOf(id), delivery.kind().name(), delivery.toJson(), now, urgency);
       default -> throw new IllegalArgumentException("not for GitHub: " + delivery.kind());
     };
   }

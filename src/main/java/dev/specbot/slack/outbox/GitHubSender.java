@@ -13,9 +13,13 @@ import dev.specbot.slack.outbox.SendAttempts.Sent;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SpecIssue;
+import dev.specbot.storage.SpecTicket;
+import dev.specbot.tickets.Ticket;
+import dev.specbot.tickets.TicketIssue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +41,14 @@ final class GitHubSender {
   private final Database database;
   private final GitHubIssues issues;
   private final GitHubOutbox.Published published;
+  private final GitHubOutbox.TicketsMade ticketsMade;
   private final Clock clock;
 
   GitHubSender(Database database, GitHubOutbox gitHub, Clock clock) {
     this.database = database;
     this.issues = gitHub.issues();
     this.published = gitHub.published();
+    this.ticketsMade = gitHub.ticketsMade();
     this.clock = clock;
   }
 
@@ -60,6 +66,13 @@ final class GitHubSender {
     try {
       return switch (delivery.kind()) {
         case GITHUB_PUBLISH -> Optional.of(new Sent(message.id(), publish(claimed, issue)));
+        case GITHUB_TICKET -> {
+          if (issue.state() != SpecIssue.State.PUBLISHED) {
+            waitForIssue(message);
+            yield Optional.empty();
+          }
+          yield Optional.of(new Sent(message.id(), ticket(claimed, issue)));
+        }
         case GITHUB_EDIT, GITHUB_COMMENT -> {
           if (issue.state() != SpecIssue.State.PUBLISHED) {
             waitForIssue(message);
@@ -113,6 +126,59 @@ final class GitHubSender {
         made.number(),
         made.htmlUrl());
     return "#" + made.number();
+  }
+
+  /**
+   * A ticket's issue, in the spec's repository, linking back to the spec's issue; made once across
+   * a crash or a lost answer, looked for by its marker. The last of the spec's tickets settled
+   * posts the document again with them (see {@link GitHubOutbox.TicketsMade}).
+   */
+  private String ticket(Claimed claimed, SpecIssue issue) throws GitHubFailure {
+    String interviewId = claimed.delivery().interviewId();
+    String key = claimed.delivery().text();
+    Optional<SpecTicket> stored =
+        database.transaction(tx -> tx.specTickets().find(interviewId, key));
+    if (stored.isEmpty() || stored.get().state() != SpecTicket.State.CREATING) {
+      return stored.flatMap(SpecTicket::number).map(number -> "#" + number).orElse("");
+    }
+    SpecTicket ticket = stored.get();
+    Optional<Lookup> earlier =
+        claimed.history().takenBefore()
+            ? Optional.of(Lookup.since(ticket.requestedAt()))
+            : Optional.empty();
+    String body =
+        TicketIssue.body(
+            new Ticket(ticket.key(), ticket.title(), ticket.section(), ticket.body()),
+            "#" + issue.number().orElseThrow());
+    Issue made =
+        issues.createOnce(
+            Repository.parse(issue.repository()),
+            ticketMarker(interviewId, key),
+            new NewIssue(ticket.title(), body, List.of(), List.of()),
+            earlier);
+    Instant now = clock.instant();
+    boolean settled =
+        database.transaction(
+            tx -> {
+              tx.specTickets().created(interviewId, key, made.number(), made.htmlUrl(), now);
+              return isSettled(tx, interviewId);
+            });
+    log.info(
+        "Ticket {} of spec {} made as {}#{}", key, interviewId, issue.repository(), made.number());
+    if (settled) {
+      ticketsMade.made(interviewId);
+    }
+    return "#" + made.number();
+  }
+
+  static Marker ticketMarker(String interviewId, String key) {
+    return new Marker("ticket", interviewId + "/" + key);
+  }
+
+  /** Whether none of the spec's tickets is still being made. */
+  private static boolean isSettled(dev.specbot.storage.Tx tx, String interviewId) {
+    return tx.specTickets().of(interviewId).stream()
+        .noneMatch(t -> t.state() == SpecTicket.State.CREATING);
   }
 
   private String change(Claimed claimed, SpecIssue issue) throws GitHubFailure {
@@ -190,32 +256,45 @@ final class GitHubSender {
         refused.getMessage());
     Instant now = clock.instant();
     String interviewId = delivery.interviewId();
-    database.transaction(
-        tx -> {
-          tx.outbox().markFailed(message.id(), now, refused.getMessage());
-          if (delivery.kind() == Delivery.Kind.GITHUB_PUBLISH) {
-            tx.specIssues().refused(interviewId);
-          }
-          // Each publish the drafter asks for hears its answer; edits and comments, once.
-          String key =
-              delivery.kind() == Delivery.Kind.GITHUB_PUBLISH
-                  ? "github-refused:" + message.id()
-                  : "github-refused:"
-                      + delivery.kind()
-                      + ":"
-                      + refused.status()
-                      + ":"
-                      + interviewId;
-          if (tx.events().firstTimeFor(interviewId, key, now)) {
-            String text =
-                SlackText.escape(refused.plainWords())
-                    + (delivery.kind() == Delivery.Kind.GITHUB_PUBLISH
-                        ? " Once that is fixed, write `publish` here to try again."
-                        : "");
-            Delivery.forInterview(Delivery.Kind.POST_IN_THREAD, interviewId, text, null)
-                .enqueue(tx, now);
-          }
-          return null;
-        });
+    boolean ticketsSettled =
+        database.transaction(
+            tx -> {
+              tx.outbox().markFailed(message.id(), now, refused.getMessage());
+              if (delivery.kind() == Delivery.Kind.GITHUB_PUBLISH) {
+                tx.specIssues().refused(interviewId);
+              }
+              if (delivery.kind() == Delivery.Kind.GITHUB_TICKET) {
+                tx.specTickets().refused(interviewId, delivery.text());
+              }
+              // Each publish the drafter asks for hears its answer; edits and comments, once.
+              String key =
+                  delivery.kind() == Delivery.Kind.GITHUB_PUBLISH
+                      ? "github-refused:" + message.id()
+                      : "github-refused:"
+                          + delivery.kind()
+                          + ":"
+                          + refused.status()
+                          + ":"
+                          + interviewId;
+              if (tx.events().firstTimeFor(interviewId, key, now)) {
+                String text =
+                    SlackText.escape(refused.plainWords())
+                        + switch (delivery.kind()) {
+                          case GITHUB_PUBLISH ->
+                              " Once that is fixed, write `publish` here to try again.";
+                          case GITHUB_TICKET ->
+                              " Once that is fixed, write `tickets` here to propose the tickets"
+                                  + " not made again.";
+                          default -> "";
+                        };
+                Delivery.forInterview(Delivery.Kind.POST_IN_THREAD, interviewId, text, null)
+                    .enqueue(tx, now);
+              }
+              return delivery.kind() == Delivery.Kind.GITHUB_TICKET && isSettled(tx, interviewId);
+            });
+    if (ticketsSettled) {
+      // The tickets made before this refusal are listed, and the document shows them.
+      ticketsMade.made(interviewId);
+    }
   }
 }

@@ -79,7 +79,7 @@ final class SlackSender {
       case POST_DM -> post(delivery, delivery.user(), Optional.empty());
       case SYNC_CANVAS ->
           new CanvasSender(database, slack, clock, workspaceUrl).sync(delivery, place(delivery));
-      case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT ->
+      case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT, GITHUB_TICKET ->
           throw new IllegalStateException("sent by GitHubSender: " + delivery.kind());
     };
   }
