@@ -32,6 +32,7 @@ import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.reviews.ReviewNudges;
 import dev.specbot.slack.socket.SocketMode;
+import dev.specbot.slack.tickets.TicketActions;
 import dev.specbot.slack.webapi.Budgets;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.slack.webapi.PacedCalls;
@@ -51,6 +52,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,9 @@ public final class SlackBot implements AutoCloseable {
         Arrays.stream(Delivery.Kind.values()).map(Enum::name).toList(),
         this::isReady);
     GitHubDesk gitHubDesk = new GitHubDesk(config.gitHub(), catalog);
+    // The outbox tells the tickets' desk when a spec's tickets are all made; the desk, made below,
+    // wakes the outbox: each needs the other.
+    AtomicReference<TicketActions> ticketDesk = new AtomicReference<>();
     this.worker =
         new OutboxWorker(
             database,
@@ -103,7 +108,11 @@ public final class SlackBot implements AutoCloseable {
             metrics.turns(),
             budgets,
             auth::workspaceUrl,
-            gitHubOutbox(config.gitHub(), gitHubDesk, clock));
+            gitHubOutbox(
+                config.gitHub(),
+                gitHubDesk,
+                clock,
+                interviewId -> ticketDesk.get().made(interviewId)));
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
@@ -119,6 +128,9 @@ public final class SlackBot implements AutoCloseable {
         new ReviewDesk(
             catalog, new ReviewMachine(), Rule.all(), reviewNudges, directory, gitHubDesk);
     GitHubActions gitHubActions = new GitHubActions(database, gitHubDesk, catalog, clock, wake);
+    TicketActions tickets =
+        new TicketActions(database, catalog, gitHubDesk, gitHubActions, clock, wake);
+    ticketDesk.set(tickets);
     Interviewer interviewer =
         new Interviewer(
             database,
@@ -154,7 +166,8 @@ public final class SlackBot implements AutoCloseable {
                 directory,
                 new Revisions(database, interviewer, reviewDesk, clock, wake),
                 catchUp,
-                gitHubActions)
+                gitHubActions,
+                tickets)
             .app(appConfig, metrics.requests());
     this.server = new WebServer(config.port(), app, this::notReadyBecause, metrics::scrape);
     this.socketMode =
@@ -296,13 +309,15 @@ public final class SlackBot implements AutoCloseable {
    * paces calls by Slack's limits (GitHub's are kept by the sender's retries).
    */
   private static Optional<GitHubOutbox> gitHubOutbox(
-      Config.GitHub gitHub, GitHubDesk desk, Clock clock) {
+      Config.GitHub gitHub, GitHubDesk desk, Clock clock, GitHubOutbox.TicketsMade ticketsMade) {
     return gitHub
         .token()
         .map(
             token ->
                 new GitHubOutbox(
-                    GitHubIssues.connect(gitHub.apiUrl(), token, clock), desk::published));
+                    GitHubIssues.connect(gitHub.apiUrl(), token, clock),
+                    desk::published,
+                    ticketsMade));
   }
 
   /**

@@ -164,7 +164,7 @@ public final class GitHubActions {
   }
 
   /** The document as it stands: its meeting, and its review once it went to review. */
-  private static String markdown(Found found, Template template, Instant now) {
+  public static String markdown(Found found, Template template, Instant now) {
     Review review = found.review();
     return new InterviewMachine(template, found.zone())
         .render(

@@ -10,6 +10,7 @@ import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.reviews.ReviewDesk;
+import dev.specbot.slack.tickets.TicketActions;
 import dev.specbot.storage.Optimistic;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * A reply in a posted spec's thread, where the interview is over and the team's part begins: a
  * review command (anyone's), a teammate's comment, {@code goto N} and the answer after it, or the
- * drafter's meeting time or command, or {@code publish} (to GitHub). The drafter's other talk is
+ * drafter's meeting time or command, {@code publish} (to GitHub), or {@code tickets} (the
+ * drafter's; anyone else hears privately that only the drafter can). The drafter's other talk is
  * left alone.
  */
 final class AfterPosting {
@@ -52,6 +54,14 @@ final class AfterPosting {
     Interview interview = stored.interview();
     String text = reply.text();
     Optional<ReviewInput> command = said.review();
+    if (command.isEmpty()
+        && interview.status() == Status.FINISHED
+        && TicketActions.isTicketsCommand(text)) {
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () -> keys.once(now, Interviewer.handled(TicketActions.written(stored, userId, now))));
+    }
     if (command.isEmpty()
         && interview.drafterId().equals(userId)
         && interview.status() == Status.FINISHED

@@ -16,6 +16,8 @@ import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewForm;
+import dev.specbot.slack.tickets.TicketActions;
+import dev.specbot.slack.tickets.TicketChoice;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +39,19 @@ final class Buttons {
   private final MeetingActions meetings;
   private final ReviewActions reviews;
   private final GitHubActions gitHub;
+  private final TicketActions tickets;
 
   Buttons(
       Interviewer interviewer,
       MeetingActions meetings,
       ReviewActions reviews,
-      GitHubActions gitHub) {
+      GitHubActions gitHub,
+      TicketActions tickets) {
     this.interviewer = interviewer;
     this.meetings = meetings;
     this.reviews = reviews;
     this.gitHub = gitHub;
+    this.tickets = tickets;
   }
 
   Response pressed(BlockActionRequest request, ActionContext ctx) {
@@ -82,6 +87,13 @@ final class Buttons {
     if (action.getActionId().equals(ActionIds.PUBLISH_TO_GITHUB)) {
       gitHub.press(
           key, Optional.ofNullable(action.getValue()).orElse(""), payload.getUser().getId());
+      return ctx.ack();
+    }
+    if (action.getActionId().equals(ActionIds.PROPOSE_TICKETS)) {
+      String userId = payload.getUser().getId();
+      tickets
+          .press(key, Optional.ofNullable(action.getValue()).orElse(""), userId)
+          .ifPresent(form -> Forms.open(ctx.client(), payload.getTriggerId(), form, userId));
       return ctx.ack();
     }
     Optional<Input> input = inputOf(action.getActionId());
@@ -135,6 +147,26 @@ final class Buttons {
     // A view's id and hash name this submission: Slack's retry of it carries both again.
     String key = submission.getView().getId() + ":" + submission.getView().getHash();
     reviews.submitted(key, submission.getUser().getId(), sent.get());
+    return ctx.ack();
+  }
+
+  /**
+   * The ticket form, sent: the tickets chosen go to {@link TicketActions}; a ticked ticket without
+   * a title, or none ticked, sends the form back with the errors by its fields.
+   */
+  Response ticketFormSent(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+    ViewSubmissionPayload submission = request.getPayload();
+    TicketChoice.Read read = TicketChoice.read(submission.getView().getState().getValues());
+    if (read instanceof TicketChoice.Refused refused) {
+      return ctx.ackWithErrors(refused.errors());
+    }
+    // A view's id and hash name this submission: Slack's retry of it carries both again.
+    String key = submission.getView().getId() + ":" + submission.getView().getHash();
+    tickets.submitted(
+        key,
+        Optional.ofNullable(submission.getView().getPrivateMetadata()).orElse(""),
+        submission.getUser().getId(),
+        (TicketChoice.Chosen) read);
     return ctx.ack();
   }
 

@@ -16,6 +16,7 @@ import dev.specbot.slack.interviews.Revisions;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.reviews.ReviewActions;
+import dev.specbot.slack.tickets.TicketActions;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.template.TemplateCatalog;
 import java.util.ArrayList;
@@ -43,10 +44,11 @@ public final class SlackFrontEnd {
       Directory directory,
       Revisions revisions,
       CatchUp catchUp,
-      GitHubActions gitHub) {
+      GitHubActions gitHub,
+      TicketActions tickets) {
     this.command = new SpecCommand(catalog, interviewer, directory);
     this.thread = new ThreadEvents(interviewer, revisions, catchUp);
-    this.buttons = new Buttons(interviewer, meetings, reviews, gitHub);
+    this.buttons = new Buttons(interviewer, meetings, reviews, gitHub, tickets);
   }
 
   /**
@@ -67,6 +69,7 @@ public final class SlackFrontEnd {
     app.command("/spec", command::slashCommand);
     app.viewSubmission(ActionIds.START_VIEW, command::startForm);
     app.viewSubmission(ActionIds.REVIEW_FORM, buttons::reviewFormSent);
+    app.viewSubmission(ActionIds.TICKETS_FORM, buttons::ticketFormSent);
     app.event(
         MessageEvent.class,
         (payload, ctx) -> thread.reply(payload.getEventId(), payload.getEvent(), ctx));

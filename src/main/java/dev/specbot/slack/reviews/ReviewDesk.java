@@ -18,6 +18,7 @@ import dev.specbot.slack.messages.DocumentReviews;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.tickets.TicketActions;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
@@ -194,6 +195,13 @@ public final class ReviewDesk {
     List<Delivery> said = said(posted, transition, postDocument, now);
     said.addAll(gitHub.reviewed(posted.interview().id(), transition.effects(), posted.names()));
     Review review = transition.review();
+    boolean approved =
+        postDocument
+            && transition.effects().stream()
+                .anyMatch(
+                    effect ->
+                        effect instanceof ReviewEffect.StageChanged changed
+                            && changed.to() == Stage.APPROVED);
     boolean asked =
         transition.effects().stream().anyMatch(ReviewEffect.Requested.class::isInstance);
     if (asked) {
@@ -205,6 +213,9 @@ public final class ReviewDesk {
       said.forEach(delivery -> delivery.enqueue(tx, now));
       if (asked) {
         nudges.asked(tx, review, now);
+      }
+      if (approved) {
+        TicketActions.approved(tx, posted.interview(), now);
       }
     };
   }
