@@ -1,8 +1,10 @@
 /**
- * The form in which the drafter picks the tickets to create from the spec's action items and edits
- * their titles ({@link dev.specbot.slack.tickets.TicketForm}), and the reading of what they sent
- * ({@link dev.specbot.slack.tickets.TicketChoice}). Not yet wired (issue 18): a listener opens the
- * form on {@code tickets} or after approval, and hands the choice to whatever creates the issues or
- * writes the checklist.
+ * Stage: tickets from a finished spec's action items. The form in which the drafter picks them and
+ * edits their titles ({@link dev.specbot.slack.tickets.TicketForm}), the reading of what they sent
+ * ({@link dev.specbot.slack.tickets.TicketChoice}), and {@link
+ * dev.specbot.slack.tickets.TicketActions}: the Propose tickets button (once on approval, or on
+ * {@code tickets}), the form opened from its press, the chosen tickets recorded once and queued as
+ * GitHub issues or written into the document as a checklist, and the list once they are made. The
+ * document shows them through {@code slack.outbox}, which adds them to every rendering it queues.
  */
 package dev.specbot.slack.tickets;
