@@ -162,6 +162,33 @@ class TicketsEndToEndTest {
   }
 
   @Test
+  void tickets_of_a_spec_github_refused_to_publish_are_not_made_and_may_be_proposed_again()
+      throws Exception {
+    startBot(true);
+    String thread = approvedSpec();
+    RecordedCall offer = harness.awaitInThread(thread, OFFER);
+    github.failNext(Route.CREATE_ISSUE, 1, Failure.refused(404, "Not Found"));
+
+    press(offer, DRAFTER, "1700000000.000002");
+    JsonObject form = openedForm(1);
+    submit(form, submission(form, Set.of(), Map.of()));
+    harness.awaitInThread(
+        thread, "Creating 3 tickets as GitHub issues, once this spec is published");
+    harness.awaitInThread(thread, "could not be published to echo-team/specs");
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "nothing left to send");
+    assertEquals(1, harness.postedInThread(thread, "could not be published").size());
+    assertEquals(0, github.issues(REPO).size());
+    assertEquals(1, github.calls(Route.CREATE_ISSUE).size(), "only the spec's was tried");
+    assertTrue(harness.postedInThread(thread, "Tickets created").isEmpty());
+
+    harness.reply(thread, DRAFTER, "tickets");
+    BotHarness.awaitCondition(
+        () -> harness.postedInThread(thread, OFFER).size() == 2, "the button again");
+    press(harness.postedInThread(thread, OFFER).get(1), DRAFTER, "1700000000.000003");
+    assertEquals(3, titles(openedForm(2)).size());
+  }
+
+  @Test
   void without_github_the_tickets_become_a_checklist_in_the_document_and_the_step_is_ticked()
       throws Exception {
     startBot(false);

@@ -60,6 +60,10 @@ final class GitHubSender {
     Optional<SpecIssue> row = database.transaction(tx -> tx.specIssues().find(interviewId));
     if (row.isEmpty() || row.get().state() == SpecIssue.State.REFUSED) {
       // Nothing to publish, edit or comment on: GitHub refused the issue, and the drafter knows.
+      if (delivery.kind() == Delivery.Kind.GITHUB_TICKET) {
+        // With no spec's issue to link back to, the ticket is not made: it may be proposed again.
+        notMade(interviewId, delivery.text());
+      }
       return Optional.of(new Sent(message.id(), ""));
     }
     SpecIssue issue = row.get();
@@ -139,6 +143,10 @@ final class GitHubSender {
     Optional<SpecTicket> stored =
         database.transaction(tx -> tx.specTickets().find(interviewId, key));
     if (stored.isEmpty() || stored.get().state() != SpecTicket.State.CREATING) {
+      // Made before a crash, or before what follows failed: that follows now (once, as it keeps).
+      if (database.transaction(tx -> isSettled(tx, interviewId))) {
+        ticketsMade.made(interviewId);
+      }
       return stored.flatMap(SpecTicket::number).map(number -> "#" + number).orElse("");
     }
     SpecTicket ticket = stored.get();
@@ -169,6 +177,19 @@ final class GitHubSender {
       ticketsMade.made(interviewId);
     }
     return "#" + made.number();
+  }
+
+  /** A ticket that cannot be made, its spec's issue refused: it may be proposed again. */
+  private void notMade(String interviewId, String key) {
+    boolean settled =
+        database.transaction(
+            tx -> {
+              tx.specTickets().refused(interviewId, key);
+              return isSettled(tx, interviewId);
+            });
+    if (settled) {
+      ticketsMade.made(interviewId);
+    }
   }
 
   static Marker ticketMarker(String interviewId, String key) {
