@@ -49,6 +49,7 @@ class TicketsEndToEndTest {
   @TempDir Path folder;
   private final FakeGitHub github = new FakeGitHub();
   private BotHarness harness;
+  private String problemTs;
 
   @AfterEach
   void stop() {
@@ -222,6 +223,32 @@ class TicketsEndToEndTest {
   }
 
   @Test
+  void a_spec_approved_again_after_an_edit_is_not_offered_tickets_twice() throws Exception {
+    startBot(false);
+    String thread = approvedSpec();
+    harness.awaitInThread(thread, OFFER);
+    var edit =
+        harness
+            .requests()
+            .messageChanged(
+                "EvEdit1",
+                BotHarness.CHANNEL,
+                thread,
+                DRAFTER,
+                problemTs,
+                "Retries are lost.",
+                "Retries vanish.");
+    assertEquals(200, edit.status(), edit.body());
+    harness.awaitFile(FILE, "Retries vanish.");
+    harness.reply(thread, BOB, "approve");
+    BotHarness.awaitCondition(
+        () -> harness.postedInThread(thread, "<@U0BOB> approved the spec.").size() == 2,
+        "the second approval");
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "the bot's messages sent");
+    assertEquals(1, harness.postedInThread(thread, OFFER).size());
+  }
+
+  @Test
   void tickets_written_by_a_teammate_is_refused_privately_and_the_drafter_gets_the_button()
       throws Exception {
     startBot(false);
@@ -268,7 +295,7 @@ class TicketsEndToEndTest {
   private String finishedSpec() {
     String thread = harness.start("tech-spec", "Payment retries");
     harness.awaitQuestion(thread, 1);
-    harness.reply(thread, DRAFTER, "Retries are lost.");
+    problemTs = harness.reply(thread, DRAFTER, "Retries are lost.");
     harness.awaitQuestion(thread, 2);
     harness.reply(
         thread, DRAFTER, "- Build the retry queue\n- Add a dashboard\n- Alert on failures");
