@@ -70,6 +70,7 @@ class TicketsEndToEndTest {
     awaitEphemeral(DAVE, "Only <@U0ALICE>, who drafted this spec, can create its tickets");
     press(offer, DRAFTER, "1700000000.000002");
     JsonObject form = openedForm(1);
+    press(offer, DRAFTER, "1700000000.000002"); // Slack sends the same press again.
     assertEquals(ActionIds.TICKETS_FORM, form.get("callback_id").getAsString());
     assertEquals("Create issues", form.getAsJsonObject("submit").get("text").getAsString());
     List<String> keys = keys(form);
@@ -111,6 +112,7 @@ class TicketsEndToEndTest {
         () -> harness.postedInThread(thread, OFFER).size() == 2, "the button again");
     press(harness.postedInThread(thread, OFFER).get(1), DRAFTER, "1700000000.000003");
     assertEquals(List.of("Add a dashboard"), titles(openedForm(2)));
+    assertEquals(2, harness.slack.calls("views.open").size(), "the same press opened one form");
   }
 
   @Test

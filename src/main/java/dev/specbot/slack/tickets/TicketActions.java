@@ -158,6 +158,12 @@ public final class TicketActions {
       wake.run();
       return Optional.empty();
     }
+    // Slack sends a press again when it was not acknowledged in time: one form is enough.
+    Instant now = clock.instant();
+    if (!database.transaction(
+        tx -> tx.events().firstTimeFor(interviewId, "action:" + actionKey, now))) {
+      return Optional.empty();
+    }
     Template template = catalog.find(found.get().interview().templateId()).orElseThrow();
     Proposals proposals = proposals(found.get(), template);
     return Optional.of(TicketForm.of(interviewId, proposals, destination(template)));
