@@ -14,6 +14,7 @@ import dev.specbot.storage.Database;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SpecIssue;
 import dev.specbot.storage.SpecTicket;
+import dev.specbot.storage.Tx;
 import dev.specbot.tickets.Ticket;
 import dev.specbot.tickets.TicketIssue;
 import java.time.Clock;
@@ -26,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out one delivery to GitHub, once: the spec's issue (looked for by its marker before it is
- * made again, when an earlier attempt may have made it), an edit of its body, or a comment (looked
- * for by its marker likewise). GitHub's failures are handled as Slack's are: retried after the wait
- * GitHub asked for ({@code Retry-After}, {@code x-ratelimit-reset}) or a backoff; refused for good,
- * set aside with the drafter told once, in the thread, in plain words.
+ * made again, when an earlier attempt may have made it), an edit of its body, a comment, or a
+ * ticket's issue linking back to it (each looked for by its marker likewise). GitHub's failures are
+ * handled as Slack's are: retried after the wait GitHub asked for ({@code Retry-After}, {@code
+ * x-ratelimit-reset}) or a backoff; refused for good, set aside with the drafter told once, in the
+ * thread, in plain words.
  */
 final class GitHubSender {
   private static final Logger log = LoggerFactory.getLogger(GitHubSender.class);
@@ -197,7 +199,7 @@ final class GitHubSender {
   }
 
   /** Whether none of the spec's tickets is still being made. */
-  private static boolean isSettled(dev.specbot.storage.Tx tx, String interviewId) {
+  private static boolean isSettled(Tx tx, String interviewId) {
     return tx.specTickets().of(interviewId).stream()
         .noneMatch(t -> t.state() == SpecTicket.State.CREATING);
   }
