@@ -83,6 +83,12 @@ class GitHubEndToEndTest {
         "chat.update",
         call -> call.param("text").contains("GitHub issue: <" + ISSUE_URL + "|"),
         BotHarness.WAIT);
+    // The canvas, the current document, links to the issue at once, and once.
+    BotHarness.awaitCondition(
+        () ->
+            harness.slack.canvases().size() == 1
+                && harness.slack.canvases().get(0).markdown().contains(ISSUE_URL),
+        "the canvas to link to the issue");
 
     // An answer edited after publishing: the document links to the issue, whose body follows.
     var edit =
@@ -102,6 +108,15 @@ class GitHubEndToEndTest {
     BotHarness.awaitCondition(
         () -> onlyIssue().body().contains("Retries vanish."), "the issue's body to be edited");
     assertFalse(onlyIssue().body().contains("GitHub issue:"), "the issue does not link to itself");
+    BotHarness.awaitCondition(
+        () -> harness.slack.canvases().get(0).markdown().contains("Retries vanish."),
+        "the canvas to follow the edit");
+    String canvas = harness.slack.canvases().get(0).markdown();
+    assertTrue(canvas.contains("GitHub issue:"), canvas);
+    assertEquals(
+        canvas.indexOf("GitHub issue:"),
+        canvas.lastIndexOf("GitHub issue:"),
+        "linked once:\n" + canvas);
 
     // The review's events become comments on the issue.
     harness.reply(thread, DRAFTER, "review <@U0BOB>");

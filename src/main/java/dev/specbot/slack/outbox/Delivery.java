@@ -279,7 +279,7 @@ public record Delivery(
       return GitHubLanes.documentQueued(tx, document, now).enqueueHere(tx, now);
     }
     if (kind == Kind.SYNC_CANVAS && interviewId != null && fileContent != null) {
-      return TicketsInDocument.applied(tx, this).enqueueHere(tx, now);
+      return GitHubLanes.canvasQueued(tx, TicketsInDocument.applied(tx, this)).enqueueHere(tx, now);
     }
     return enqueueHere(tx, now);
   }

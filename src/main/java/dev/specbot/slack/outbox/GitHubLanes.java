@@ -98,10 +98,43 @@ final class GitHubLanes {
       return document;
     }
     var unused = enqueue(tx, Delivery.editIssue(id, document.fileContent()), now);
-    return issue
-        .get()
-        .link()
-        .map(url -> document.withContent(SpecRenderer.withIssueLink(document.fileContent(), url)))
-        .orElse(document);
+    return withIssueLink(issue.get(), document);
+  }
+
+  /** A spec's canvas, about to be queued: it links to the spec's issue once there is one. */
+  static Delivery canvasQueued(Tx tx, Delivery canvas) {
+    return tx.specIssues()
+        .find(canvas.interviewId())
+        .map(issue -> withIssueLink(issue, canvas))
+        .orElse(canvas);
+  }
+
+  /**
+   * The spec was just published: its canvas, as last queued, again, now with the issue's link (the
+   * file in the thread gets it when it is next posted; the thread says so at once).
+   */
+  static void canvasAgain(Tx tx, String interviewId, Instant now) {
+    tx.outbox()
+        .latestPayload("canvas:" + interviewId)
+        .map(latest -> Delivery.fromJson(latest.payload()))
+        .ifPresent(canvas -> canvas.enqueue(tx, now));
+  }
+
+  /** The document with the issue's link at its end, once (a document queued again has it). */
+  private static Delivery withIssueLink(SpecIssue issue, Delivery document) {
+    if (issue.state() == SpecIssue.State.REFUSED || issue.link().isEmpty()) {
+      return document;
+    }
+    String linked = SpecRenderer.withIssueLink(document.fileContent(), issue.link().get());
+    String content = document.fileContent();
+    // Linear: the link is the document's last line when it is there at all.
+    return content.stripTrailing().endsWith(lastLine(linked))
+        ? document
+        : document.withContent(linked);
+  }
+
+  private static String lastLine(String markdown) {
+    String stripped = markdown.stripTrailing();
+    return stripped.substring(stripped.lastIndexOf('\n') + 1);
   }
 }

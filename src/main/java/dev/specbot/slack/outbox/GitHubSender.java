@@ -123,6 +123,7 @@ final class GitHubSender {
         tx -> {
           tx.specIssues().published(interviewId, made.number(), made.htmlUrl(), now);
           published.published(tx, tx.specIssues().find(interviewId).orElseThrow(), now);
+          GitHubLanes.canvasAgain(tx, interviewId, now);
           return null;
         });
     log.info(
