@@ -264,6 +264,21 @@ class TicketsEndToEndTest {
     assertEquals(3, titles(openedForm(1)).size());
   }
 
+  @Test
+  void a_form_slack_would_not_open_is_told_privately_and_a_new_press_opens_it() throws Exception {
+    startBot(false);
+    String thread = approvedSpec();
+    RecordedCall offer = harness.awaitInThread(thread, OFFER);
+    harness.slack.failNext(
+        "views.open", 1, dev.specbot.slack.fake.Failure.slackError("expired_trigger_id"));
+
+    press(offer, DRAFTER, "1700000000.000001");
+    awaitEphemeral(DRAFTER, "Slack would not open the ticket form just now");
+    press(offer, DRAFTER, "1700000000.000002");
+
+    assertEquals(3, titles(openedForm(2)).size());
+  }
+
   /** A tech spec with milestones and the process step of making tickets. */
   private void startBot(boolean withGitHub) throws Exception {
     github.addRepository(REPO);

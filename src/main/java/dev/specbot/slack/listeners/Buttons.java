@@ -93,7 +93,8 @@ final class Buttons {
       String userId = payload.getUser().getId();
       tickets
           .press(key, Optional.ofNullable(action.getValue()).orElse(""), userId)
-          .ifPresent(form -> Forms.open(ctx.client(), payload.getTriggerId(), form, userId));
+          .filter(form -> !Forms.open(ctx.client(), payload.getTriggerId(), form, userId))
+          .ifPresent(notOpened -> tickets.formNotOpened(payload.getChannel().getId(), userId));
       return ctx.ack();
     }
     Optional<Input> input = inputOf(action.getActionId());

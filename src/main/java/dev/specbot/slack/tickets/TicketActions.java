@@ -133,6 +133,23 @@ public final class TicketActions {
   }
 
   /**
+   * Slack would not open the form (its trigger had expired, or Slack failed): the drafter is told
+   * privately, and a new press opens it.
+   */
+  public void formNotOpened(String channel, String userId) {
+    Instant now = clock.instant();
+    database.transaction(
+        tx ->
+            Delivery.ephemeral(
+                    channel,
+                    userId,
+                    "Slack would not open the ticket form just now. Press *Propose tickets*"
+                        + " again.")
+                .enqueue(tx, now));
+    wake.run();
+  }
+
+  /**
    * The button pressed: the form for the drafter, to open at once (its trigger expires within
    * seconds); for anyone else a private note, once per press, and no form.
    */
