@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  * kept as text around it. Nothing the writer typed is dropped: extra cells join the last column.
  */
 public final class TableAnswer {
-  private static final Pattern UNESCAPED_PIPE = Pattern.compile("(?<!\\\\)\\|");
   private static final Pattern DELIMITER_CELL = Pattern.compile("\\s*:?-{1,}:?\\s*");
 
   private TableAnswer() {}
@@ -51,7 +50,7 @@ public final class TableAnswer {
   }
 
   private static boolean isRow(String line) {
-    return UNESCAPED_PIPE.matcher(line).find();
+    return !CellPipes.of(line).isEmpty();
   }
 
   public static List<String> cells(String line) {
@@ -63,9 +62,12 @@ public final class TableAnswer {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
     List<String> cells = new ArrayList<>();
-    for (String cell : UNESCAPED_PIPE.split(trimmed, -1)) {
-      cells.add(cell.strip());
+    int start = 0;
+    for (int pipe : CellPipes.of(trimmed)) {
+      cells.add(CellPipes.escaped(trimmed.substring(start, pipe).strip()));
+      start = pipe + 1;
     }
+    cells.add(CellPipes.escaped(trimmed.substring(start).strip()));
     return cells;
   }
 
