@@ -144,9 +144,10 @@ final class HandOver {
     next.ifPresent(
         q -> effects.add(new Effect.AskCoAuthor(q, template.questions().size(), assignee)));
     if (answered.status() == Status.WAITING && waiting(answered).isEmpty()) {
-      Transition finished = machine.finish(answered, now);
-      effects.addAll(finished.effects());
-      return new Transition(finished.interview(), effects);
+      // Usually this finishes; a question of the drafter's left open meanwhile is asked first.
+      Transition advanced = machine.advance(answered, now);
+      effects.addAll(advanced.effects());
+      return new Transition(advanced.interview(), effects);
     }
     effects.add(machine.progress(answered));
     return new Transition(answered, effects);
