@@ -130,6 +130,9 @@ class CoAuthorsEndToEndTest {
     harness.reply(thread, DRAFTER, "assign 3 @carol");
     harness.awaitInThread(thread, "`@carol` is not a Slack mention");
     harness.reply(thread, DAVE, "assign 3 <@U0DAVE>");
+    BotHarness.awaitCondition(
+        () -> harness.slack.ephemeralsShownTo(DAVE).size() == 2,
+        "a second private note to the stranger, for the typed hand-over");
     harness.reply(thread, DRAFTER, "unassign 1");
     harness.awaitInThread(thread, "<@U0ALICE> took 1 (Summary) back from <@U0BOB>");
     assertEquals(0, harness.postedInThread(thread, "handed you 3").size(), "Dave is no drafter");

@@ -34,6 +34,11 @@ final class HandOvers {
     return known || assign.assigneeName().isBlank() ? assign.named(stored) : assign;
   }
 
+  /** Whether the input hands questions over or takes them back: the drafter's to give. */
+  static boolean isHandOver(Input input) {
+    return input instanceof Input.Assign || input instanceof Input.Unassign;
+  }
+
   /** Whether any question of the interview waits on this person's answer. */
   static boolean waitsOn(Interview interview, String userId) {
     return interview.assignments().entrySet().stream()

@@ -192,7 +192,8 @@ public final class Interviewer {
               boolean posted =
                   interview.status() == Status.FINISHED || interview.status() == Status.REVISING;
               boolean coAuthor = !drafter && !posted && HandOvers.waitsOn(interview, userId);
-              if (!drafter && !posted && !coAuthor) {
+              boolean handingOver = HandOvers.isHandOver(input);
+              if (!drafter && !posted && !coAuthor && !handingOver) {
                 return Optimistic.done(Outcome.NOT_THE_DRAFTER);
               }
               // The reply's key stays while its interview is open: catch-up reads the thread again.
@@ -205,6 +206,12 @@ public final class Interviewer {
                 return Optimistic.done(Outcome.DUPLICATE);
               }
               long version = tx.interviews().version(interview.id());
+              if (!drafter && !posted && !coAuthor) {
+                // Someone else's "assign": told privately, once, that questions are the drafter's.
+                Optimistic.Write<Outcome> note =
+                    privately(channelId, userId, notYours(interview), Outcome.NOT_THE_DRAFTER, now);
+                return Optimistic.compute(interview.id(), version, () -> keys.once(now, note));
+              }
               if (posted) {
                 return afterPosting.read(
                     tx,
