@@ -169,6 +169,34 @@ class CoAuthorsEndToEndTest {
         "no nudge for a co-author who answered");
   }
 
+  @Test
+  void a_co_authors_reply_missed_while_the_bot_was_down_is_caught_up_and_their_edit_revises_it()
+      throws Exception {
+    harness = new BotHarness(folder, templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "assign 3 <@U0BOB>");
+    harness.awaitDirect(BOB, "handed you 3 (Rollout)");
+    harness.reply(thread, DRAFTER, "Retries.");
+    harness.awaitQuestion(thread, 2);
+
+    harness.stop();
+    String bobsTs = harness.slack.addUserMessage(CHANNEL, thread, BOB, "Flagged, slowly.");
+    harness.startBot();
+    harness.awaitInThread(thread, "Thanks <@U0BOB>: that answers 3 (Rollout).");
+
+    harness.reply(thread, DRAFTER, "A retries table.");
+    harness.awaitFile(FILE, "Flagged, slowly.");
+    var edit =
+        harness
+            .requests()
+            .messageChanged(
+                "EvBobEdit", CHANNEL, thread, BOB, bobsTs, "Flagged, slowly.", "Flagged, fast.");
+    assertEquals(200, edit.status(), edit.body());
+    String revised = harness.awaitFile(FILE, "Flagged, fast.");
+    assertTrue(revised.contains("| User U0BOB | wrote 3. Rollout |"), revised);
+  }
+
   private Path templates() throws java.io.IOException {
     Path templates = Files.createDirectories(folder.resolve("templates"));
     Files.writeString(templates.resolve("coauthored.md"), TEMPLATE);
