@@ -156,6 +156,41 @@ class InterviewMachineCoAuthorsTest {
     assertSays(skipped, "Only Alice");
   }
 
+  @Test
+  void a_pause_or_a_cancel_withdrawn_while_waiting_goes_back_to_waiting() {
+    Interview waiting = waitingOnBobFor12();
+
+    Interview paused = apply(waiting, new Input.Pause()).interview();
+    Transition resumed = apply(paused, new Input.Resume());
+    Interview confirming = apply(waiting, new Input.Cancel()).interview();
+    Transition keptGoing = apply(confirming, new Input.Answer("no"));
+
+    assertEquals(Status.WAITING, resumed.interview().status());
+    assertSays(resumed, "Waiting on Bob");
+    assertEquals(Status.WAITING, keptGoing.interview().status());
+    assertSays(keptGoing, "Waiting on Bob");
+  }
+
+  @Test
+  void skip_section_leaves_the_questions_handed_to_a_co_author() {
+    Interview i = answerUpTo(1);
+    i = apply(i, new Input.Assign(List.of(4), false, "U2", "Bob")).interview();
+
+    Interview skipped = apply(i, new Input.SkipSection()).interview();
+
+    assertTrue(skipped.skipped().contains(questionId(2)));
+    assertEquals(Optional.of("U2"), skipped.waitingOn(questionId(4)).map(Assignee::id));
+  }
+
+  private Interview waitingOnBobFor12() {
+    Interview i = apply(fresh, new Input.Assign(List.of(12), false, "U2", "Bob")).interview();
+    for (int n = 1; n <= 11; n++) {
+      i = apply(i, new Input.Answer("Answer " + n)).interview();
+    }
+    assertEquals(Status.WAITING, i.status());
+    return i;
+  }
+
   private Interview answerUpTo(int number) {
     Interview i = fresh;
     for (int n = 1; n <= number; n++) {
