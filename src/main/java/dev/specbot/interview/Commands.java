@@ -21,6 +21,10 @@ public final class Commands {
 
   /** The command a reply is, if it is one. */
   public static Optional<Input> command(String reply) {
+    Optional<Input> handOver = AssignCommands.parse(reply);
+    if (handOver.isPresent()) {
+      return handOver;
+    }
     String text = commandText(reply, ".!");
     Matcher gotoCommand = GOTO.matcher(text);
     if (gotoCommand.matches()) {

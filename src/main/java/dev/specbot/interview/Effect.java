@@ -1,6 +1,7 @@
 package dev.specbot.interview;
 
 import dev.specbot.template.Question;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,4 +36,38 @@ public sealed interface Effect {
 
   /** The interview's status or progress changed: refresh whatever shows it. */
   record ProgressChanged(Progress progress) implements Effect {}
+
+  /** Questions were handed to a co-author: tell them, in the thread and in private. */
+  record Assigned(List<Question> questions, Assignee assignee) implements Effect {
+    public Assigned {
+      questions = List.copyOf(questions);
+    }
+  }
+
+  /** Questions were taken back from their co-author: the drafter answers them again. */
+  record Unassigned(List<Question> questions, Assignee assignee) implements Effect {
+    public Unassigned {
+      questions = List.copyOf(questions);
+    }
+  }
+
+  /** Ask a co-author the next question waiting on them, mentioning them. */
+  record AskCoAuthor(Question question, int total, Assignee assignee) implements Effect {}
+
+  /** A co-author's reply was taken as the answer to {@code question}. */
+  record CoAuthorAnswered(Question question, Assignee assignee) implements Effect {}
+
+  /**
+   * Only questions waiting on co-authors are left: the interview waits for them.
+   *
+   * @param waiting each question left, in template order, with whom it waits on
+   */
+  record Waiting(List<Waited> waiting) implements Effect {
+    public Waiting {
+      waiting = List.copyOf(waiting);
+    }
+  }
+
+  /** A question left for a co-author, and who. */
+  record Waited(Question question, Assignee assignee) {}
 }

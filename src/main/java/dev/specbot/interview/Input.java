@@ -1,5 +1,7 @@
 package dev.specbot.interview;
 
+import java.util.List;
+
 /**
  * What the drafter did: answered, or gave a command (typed in the thread or pressed as a button).
  */
@@ -38,4 +40,37 @@ public sealed interface Input {
   record KeepGoing() implements Input {}
 
   record Help() implements Input {}
+
+  /**
+   * Hand questions to a teammate: their replies in the thread answer them.
+   *
+   * @param numbers the questions, 1-based
+   * @param wholeSection every unanswered question of the groups those questions are in
+   * @param assigneeId the teammate's Slack user id
+   * @param assigneeName the teammate as the document names them; blank when not known yet
+   */
+  record Assign(List<Integer> numbers, boolean wholeSection, String assigneeId, String assigneeName)
+      implements Input {
+    public Assign {
+      numbers = List.copyOf(numbers);
+    }
+
+    /** The same hand-over, with the teammate's name as the document should read it. */
+    public Assign named(String name) {
+      return new Assign(numbers, wholeSection, assigneeId, name);
+    }
+  }
+
+  /** Take questions back from the co-author they were handed to. */
+  record Unassign(List<Integer> numbers) implements Input {
+    public Unassign {
+      numbers = List.copyOf(numbers);
+    }
+  }
+
+  /** A reply from a co-author: it answers the first question waiting on them. */
+  record CoAuthorAnswer(String userId, String text) implements Input {}
+
+  /** A command written wrongly: {@code why} tells the drafter how to write it. */
+  record Unclear(String why) implements Input {}
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param current the 0-based index of the question being asked
  * @param answers answers by question id; never blank
  * @param skipped the questions skipped, by id
+ * @param assignments the questions handed to co-authors, by id; kept once answered, as their credit
  * @param createdAt when it started
  * @param updatedAt when it last changed
  */
@@ -32,6 +34,7 @@ public record Interview(
     int current,
     Map<String, String> answers,
     Set<String> skipped,
+    Map<String, Assignee> assignments,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -44,8 +47,37 @@ public record Interview(
     Objects.requireNonNull(status, "null status");
     answers = Map.copyOf(answers);
     skipped = Set.copyOf(skipped);
+    assignments = Map.copyOf(assignments);
     Objects.requireNonNull(createdAt, "null createdAt");
     Objects.requireNonNull(updatedAt, "null updatedAt");
+  }
+
+  /** An interview with no question handed to a co-author. */
+  public Interview(
+      String id,
+      String templateId,
+      String title,
+      String drafterId,
+      String drafterName,
+      Status status,
+      int current,
+      Map<String, String> answers,
+      Set<String> skipped,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        templateId,
+        title,
+        drafterId,
+        drafterName,
+        status,
+        current,
+        answers,
+        skipped,
+        Map.of(),
+        createdAt,
+        updatedAt);
   }
 
   /** A new interview, about to ask its first question. */
@@ -66,6 +98,7 @@ public record Interview(
         0,
         Map.of(),
         Set.of(),
+        Map.of(),
         now,
         now);
   }
@@ -81,6 +114,7 @@ public record Interview(
         current,
         answers,
         skipped,
+        assignments,
         createdAt,
         now);
   }
@@ -96,6 +130,7 @@ public record Interview(
         index,
         answers,
         skipped,
+        assignments,
         createdAt,
         now);
   }
@@ -115,6 +150,7 @@ public record Interview(
         current,
         newAnswers,
         newSkipped,
+        assignments,
         createdAt,
         now);
   }
@@ -132,6 +168,7 @@ public record Interview(
         current,
         newAnswers,
         skipped,
+        assignments,
         createdAt,
         now);
   }
@@ -149,6 +186,7 @@ public record Interview(
         current,
         answers,
         newSkipped,
+        assignments,
         createdAt,
         now);
   }
@@ -156,5 +194,54 @@ public record Interview(
   /** Whether the question was answered or skipped: either way, the interview has moved past it. */
   boolean isSettled(String questionId) {
     return answers.containsKey(questionId) || skipped.contains(questionId);
+  }
+
+  /**
+   * The questions handed to {@code assignee}, replacing any earlier hand-over; no longer skipped.
+   */
+  Interview withAssigned(Set<String> questionIds, Assignee assignee, Instant now) {
+    Map<String, Assignee> newAssignments = new HashMap<>(assignments);
+    questionIds.forEach(q -> newAssignments.put(q, assignee));
+    Set<String> newSkipped = new HashSet<>(skipped);
+    newSkipped.removeAll(questionIds);
+    return new Interview(
+        id,
+        templateId,
+        title,
+        drafterId,
+        drafterName,
+        status,
+        current,
+        answers,
+        newSkipped,
+        newAssignments,
+        createdAt,
+        now);
+  }
+
+  /** The questions taken back: the drafter answers them again. */
+  Interview withoutAssigned(Set<String> questionIds, Instant now) {
+    Map<String, Assignee> newAssignments = new HashMap<>(assignments);
+    newAssignments.keySet().removeAll(questionIds);
+    return new Interview(
+        id,
+        templateId,
+        title,
+        drafterId,
+        drafterName,
+        status,
+        current,
+        answers,
+        skipped,
+        newAssignments,
+        createdAt,
+        now);
+  }
+
+  /** The co-author a question waits on: handed over and neither answered nor skipped yet. */
+  public Optional<Assignee> waitingOn(String questionId) {
+    return isSettled(questionId)
+        ? Optional.empty()
+        : Optional.ofNullable(assignments.get(questionId));
   }
 }

@@ -1,5 +1,6 @@
 package dev.specbot.interview;
 
+import dev.specbot.template.CoAuthor;
 import dev.specbot.template.Group;
 import dev.specbot.template.Question;
 import dev.specbot.template.RenderContext;
@@ -23,11 +24,13 @@ import java.util.Set;
 public final class InterviewMachine {
   private final Template template;
   private final ZoneId zone;
+  private final HandOver handOver;
 
   /** Runs interviews of {@code template}; dates in the document are days in {@code zone}. */
   public InterviewMachine(Template template, ZoneId zone) {
     this.template = Objects.requireNonNull(template, "null template");
     this.zone = Objects.requireNonNull(zone, "null zone");
+    this.handOver = new HandOver(this, template);
   }
 
   /** The template whose interviews this runs. */
@@ -54,15 +57,41 @@ public final class InterviewMachine {
     if (!interview.status().isOpen()) {
       return closed(interview, input, now);
     }
+    if (input instanceof Input.CoAuthorAnswer reply) {
+      // A co-author neither resumes a paused interview nor withdraws a cancel waiting for a yes.
+      return handOver.answer(interview, reply, now);
+    }
     Input meant = interpret(interview, input);
     Interview active = interview;
     if (interview.status() == Status.PAUSED && resumes(meant)) {
-      active = interview.withStatus(Status.ASKING, now);
+      active = reopened(interview, now);
     }
     if (interview.status() == Status.CONFIRMING_CANCEL && !(meant instanceof Input.ConfirmCancel)) {
-      active = interview.withStatus(Status.ASKING, now);
+      active = reopened(interview, now);
+    }
+    if (active.status() == Status.WAITING && waitsOn(meant)) {
+      return only(active, new Effect.Say(HandOver.waitingText(handOver.waiting(active))));
     }
     return dispatch(active, meant, now);
+  }
+
+  /** Back from a pause or a cancel not confirmed: asking, or waiting when only co-authors are. */
+  private Interview reopened(Interview interview, Instant now) {
+    boolean drafterHasOne =
+        template.questions().stream()
+            .anyMatch(q -> !interview.isSettled(q.id()) && interview.waitingOn(q.id()).isEmpty());
+    boolean onlyCoAuthors = !drafterHasOne && !handOver.waiting(interview).isEmpty();
+    return interview.withStatus(onlyCoAuthors ? Status.WAITING : Status.ASKING, now);
+  }
+
+  /** Inputs that would answer or move past the drafter's question: none is asked while waiting. */
+  private static boolean waitsOn(Input input) {
+    return input instanceof Input.Answer
+        || input instanceof Input.Skip
+        || input instanceof Input.SkipSection
+        || input instanceof Input.Back
+        || input instanceof Input.Resume
+        || input instanceof Input.KeepGoing;
   }
 
   /**
@@ -145,8 +174,25 @@ public final class InterviewMachine {
             LocalDate.ofInstant(now, zone),
             meeting,
             status,
-            review);
+            review,
+            coAuthors(interview));
     return SpecRenderer.render(template, interview.answers(), context);
+  }
+
+  /** Who wrote which answered section, in template order: the document credits them. */
+  private List<CoAuthor> coAuthors(Interview interview) {
+    List<CoAuthor> credits = new ArrayList<>();
+    for (Question question : template.questions()) {
+      Assignee assignee = interview.assignments().get(question.id());
+      if (assignee != null && interview.answers().containsKey(question.id())) {
+        credits.add(
+            new CoAuthor(
+                assignee.name(),
+                question.number() + ". " + question.title(),
+                LocalDate.ofInstant(assignee.assignedAt(), zone)));
+      }
+    }
+    return credits;
   }
 
   public Progress progressOf(Interview interview) {
@@ -181,7 +227,10 @@ public final class InterviewMachine {
     return !(input instanceof Input.Pause
         || input instanceof Input.Preview
         || input instanceof Input.Help
-        || input instanceof Input.Cancel);
+        || input instanceof Input.Cancel
+        || input instanceof Input.Assign
+        || input instanceof Input.Unassign
+        || input instanceof Input.Unclear);
   }
 
   private Transition dispatch(Interview interview, Input input, Instant now) {
@@ -190,7 +239,7 @@ public final class InterviewMachine {
     } else if (input instanceof Input.Skip) {
       return skip(interview, Set.of(currentQuestion(interview).id()), now);
     } else if (input instanceof Input.SkipSection) {
-      return skip(interview, sectionOf(currentQuestion(interview)), now);
+      return skip(interview, drafters(interview, sectionOf(currentQuestion(interview))), now);
     } else if (input instanceof Input.Back) {
       return back(interview, now);
     } else if (input instanceof Input.Goto gotoInput) {
@@ -200,7 +249,7 @@ public final class InterviewMachine {
     } else if (input instanceof Input.Pause) {
       return pause(interview, now);
     } else if (input instanceof Input.Resume) {
-      return new Transition(interview, List.of(ask(interview, interview.current())));
+      return goOn(interview, now);
     } else if (input instanceof Input.Finish) {
       return finish(interview, now);
     } else if (input instanceof Input.Cancel) {
@@ -210,9 +259,15 @@ public final class InterviewMachine {
     } else if (input instanceof Input.ConfirmCancel) {
       return cancelled(interview, now);
     } else if (input instanceof Input.KeepGoing) {
-      return new Transition(interview, List.of(ask(interview, interview.current())));
+      return goOn(interview, now);
     } else if (input instanceof Input.Help) {
       return only(interview, new Effect.ShowHelp());
+    } else if (input instanceof Input.Assign assign) {
+      return handOver.assign(interview, assign, now);
+    } else if (input instanceof Input.Unassign unassign) {
+      return handOver.unassign(interview, unassign, now);
+    } else if (input instanceof Input.Unclear unclear) {
+      return only(interview, new Effect.Say(unclear.why()));
     }
     throw new IllegalArgumentException("unknown input " + input);
   }
@@ -226,7 +281,39 @@ public final class InterviewMachine {
                   + " question, or reply `skip` to leave it for now."));
     }
     Question question = currentQuestion(interview);
+    Optional<Assignee> coAuthor = interview.waitingOn(question.id());
+    if (coAuthor.isPresent()) {
+      // Handed over while the interview was paused: it is the co-author's to answer now.
+      Transition advanced = advance(interview, now);
+      List<Effect> effects = new ArrayList<>();
+      effects.add(
+          new Effect.Say(
+              "Question "
+                  + question.number()
+                  + " is with "
+                  + coAuthor.get().name()
+                  + " now, so I did not take that as its answer. Reply `unassign "
+                  + question.number()
+                  + "` to take it back."));
+      effects.addAll(advanced.effects());
+      return new Transition(advanced.interview(), effects);
+    }
     return advance(interview.withAnswer(question.id(), text.strip(), now), now);
+  }
+
+  /** Asks the current question again, or moves on when it was handed to a co-author meanwhile. */
+  private Transition goOn(Interview interview, Instant now) {
+    if (interview.waitingOn(currentQuestion(interview).id()).isPresent()) {
+      return advance(interview, now);
+    }
+    return new Transition(interview, List.of(ask(interview, interview.current())));
+  }
+
+  /** The questions among {@code ids} that wait on no co-author: the drafter's to skip. */
+  private static Set<String> drafters(Interview interview, Set<String> ids) {
+    Set<String> own = new HashSet<>(ids);
+    own.removeIf(id -> interview.waitingOn(id).isPresent());
+    return own;
   }
 
   /** Blank to a reader: whitespace and invisible format characters (zero-width space, joiners). */
@@ -240,14 +327,19 @@ public final class InterviewMachine {
   }
 
   private Transition back(Interview interview, Instant now) {
-    if (interview.current() == 0) {
+    int previous = interview.current() - 1;
+    while (previous >= 0
+        && interview.waitingOn(template.questions().get(previous).id()).isPresent()) {
+      previous--;
+    }
+    if (previous < 0) {
       return new Transition(
           interview,
           List.of(
               new Effect.Say("This is the first question; there is nothing before it."),
-              ask(interview, 0)));
+              ask(interview, interview.current())));
     }
-    Interview moved = interview.withCurrent(interview.current() - 1, now);
+    Interview moved = interview.withCurrent(previous, now);
     return new Transition(moved, List.of(ask(moved, moved.current())));
   }
 
@@ -263,7 +355,20 @@ public final class InterviewMachine {
                   + total
                   + "."));
     }
-    Interview moved = interview.withCurrent(number - 1, now);
+    Question question = template.questions().get(number - 1);
+    Optional<Assignee> coAuthor = interview.waitingOn(question.id());
+    if (coAuthor.isPresent()) {
+      return only(
+          interview,
+          new Effect.Say(
+              HandOver.label(question)
+                  + " is with "
+                  + coAuthor.get().name()
+                  + ". Reply `unassign "
+                  + number
+                  + "` to take it back and answer it yourself."));
+    }
+    Interview moved = interview.withCurrent(number - 1, now).withStatus(Status.ASKING, now);
     return new Transition(moved, List.of(ask(moved, moved.current())));
   }
 
@@ -277,22 +382,32 @@ public final class InterviewMachine {
             progress(interview.withStatus(Status.PAUSED, now))));
   }
 
-  /** Moves to the first open question after the current one (then from the start), or finishes. */
-  private Transition advance(Interview interview, Instant now) {
+  /**
+   * Moves to the first open question after the current one (then from the start), passing over
+   * those waiting on co-authors; waits when only those are left; else finishes.
+   */
+  Transition advance(Interview interview, Instant now) {
     List<Question> questions = template.questions();
     int total = questions.size();
     for (int step = 1; step <= total; step++) {
       int index = (interview.current() + step) % total;
-      if (!interview.isSettled(questions.get(index).id())) {
-        Interview moved = interview.withCurrent(index, now);
+      String id = questions.get(index).id();
+      if (!interview.isSettled(id) && interview.waitingOn(id).isEmpty()) {
+        Interview moved = interview.withCurrent(index, now).withStatus(Status.ASKING, now);
         return new Transition(moved, List.of(progress(moved), ask(moved, index)));
       }
+    }
+    List<Effect.Waited> waiting = handOver.waiting(interview);
+    if (!waiting.isEmpty()) {
+      Interview waits = interview.withStatus(Status.WAITING, now);
+      return new Transition(waits, List.of(progress(waits), new Effect.Waiting(waiting)));
     }
     return finish(interview, now);
   }
 
-  private Transition finish(Interview interview, Instant now) {
-    Interview finished = interview.withStatus(Status.FINISHED, now);
+  /** Posts the document; a question still waiting on a co-author is no longer theirs. */
+  Transition finish(Interview interview, Instant now) {
+    Interview finished = withoutWaiting(interview, now).withStatus(Status.FINISHED, now);
     return new Transition(
         finished,
         List.of(
@@ -300,12 +415,19 @@ public final class InterviewMachine {
   }
 
   private Transition cancelled(Interview interview, Instant now) {
-    Interview cancelled = interview.withStatus(Status.CANCELLED, now);
+    Interview cancelled = withoutWaiting(interview, now).withStatus(Status.CANCELLED, now);
     return new Transition(
         cancelled,
         List.of(
             new Effect.Say("Cancelled. Nothing will be posted; the answers given so far are kept."),
             progress(cancelled)));
+  }
+
+  /** The interview with the hand-overs nobody answered taken back: nothing waits on anyone. */
+  private Interview withoutWaiting(Interview interview, Instant now) {
+    Set<String> waiting = new HashSet<>();
+    handOver.waiting(interview).forEach(w -> waiting.add(w.question().id()));
+    return waiting.isEmpty() ? interview : interview.withoutAssigned(waiting, now);
   }
 
   /** A posted spec's question asked again: the next answer replaces the one it has. */
@@ -370,7 +492,7 @@ public final class InterviewMachine {
     return template.questions().get(interview.current());
   }
 
-  private Effect.Ask ask(Interview interview, int index) {
+  Effect.Ask ask(Interview interview, int index) {
     Question question = template.questions().get(index);
     return new Effect.Ask(
         question,
@@ -378,7 +500,7 @@ public final class InterviewMachine {
         Optional.ofNullable(interview.answers().get(question.id())));
   }
 
-  private Effect.ProgressChanged progress(Interview interview) {
+  Effect.ProgressChanged progress(Interview interview) {
     return new Effect.ProgressChanged(progressOf(interview));
   }
 

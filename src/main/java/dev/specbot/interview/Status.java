@@ -4,6 +4,11 @@ package dev.specbot.interview;
 public enum Status {
   /** Asking its current question. */
   ASKING,
+  /**
+   * Only questions handed to co-authors are left: no question for the drafter until one is taken
+   * back or asked again; it finishes by itself when the last co-author answers.
+   */
+  WAITING,
   /** Paused by the drafter: no questions, no nudges, until resumed. */
   PAUSED,
   /** The drafter asked to cancel and has not confirmed yet. */
@@ -19,6 +24,6 @@ public enum Status {
 
   /** Whether the interview still takes answers. */
   public boolean isOpen() {
-    return this == ASKING || this == PAUSED || this == CONFIRMING_CANCEL;
+    return this == ASKING || this == WAITING || this == PAUSED || this == CONFIRMING_CANCEL;
   }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * day, a spec left on Friday at 17:00 is nudged on Monday at 17:00, not on Saturday, and a day
  * before a meeting is the same clock time the day before even across a daylight saving change.
  *
- * @param idleNudgeAfter how long an unanswered question waits before its drafter is nudged
+ * @param idleNudgeAfter how long an unanswered question waits before its drafter (or the co-author
+ *     it was handed to) is nudged
  * @param meetingNudgeAfter how long a posted spec without a meeting waits before a nudge
  * @param readReminderBefore how long before the meeting everyone is reminded to read the spec
  * @param maxNudges how many nudges of one kind a spec gets at most, in a row
@@ -75,6 +76,14 @@ public record NudgePolicy(
 
   /** When to nudge about an unanswered question, counted from the last time the interview moved. */
   public Instant idleNudgeAt(Instant since, ZoneId zone) {
+    return nudgeAt(since, idleNudgeAfter, zone);
+  }
+
+  /**
+   * When to nudge a co-author about a question handed to them, counted from {@code since}: as long
+   * as a drafter waits, in the co-author's zone.
+   */
+  public Instant coAuthorNudgeAt(Instant since, ZoneId zone) {
     return nudgeAt(since, idleNudgeAfter, zone);
   }
 

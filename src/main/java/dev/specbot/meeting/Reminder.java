@@ -33,7 +33,12 @@ public record Reminder(
     /** The meeting starts now: in the thread and to each attendee. */
     MEETING_START,
     /** A reviewer has not responded to a review request: to the reviewer, in private. */
-    REVIEW_NUDGE
+    REVIEW_NUDGE,
+    /**
+     * A question handed to a co-author has waited too long for their answer: to the co-author,
+     * mentioned in the thread, in their own working hours.
+     */
+    COAUTHOR_NUDGE
   }
 
   public Reminder {

@@ -1,5 +1,6 @@
 package dev.specbot.storage;
 
+import dev.specbot.interview.Assignee;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
 import java.sql.ResultSet;
@@ -16,8 +17,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * The interviews, with their answers and where each lives in Slack; instants are kept to the
- * millisecond.
+ * The interviews, with their answers, the questions handed to co-authors and where each lives in
+ * Slack; instants are kept to the millisecond.
  */
 public final class Interviews {
   private static final List<Status> OPEN =
@@ -25,16 +26,18 @@ public final class Interviews {
 
   private final Handle handle;
   private final Answers answers;
+  private final Assignments assignments;
 
   Interviews(Handle handle) {
     this.handle = handle;
     this.answers = new Answers(handle);
+    this.assignments = new Assignments(handle);
   }
 
   /** An interviews row: the interview but for its answers, and its place in Slack. */
   private record Row(Interview unanswered, SlackPlace place) {
 
-    StoredInterview with(Answers.Settled settled) {
+    StoredInterview with(Answers.Settled settled, Map<String, Assignee> handedOver) {
       Interview interview =
           new Interview(
               unanswered.id(),
@@ -46,6 +49,7 @@ public final class Interviews {
               unanswered.current(),
               settled.answers(),
               settled.skipped(),
+              handedOver,
               unanswered.createdAt(),
               unanswered.updatedAt());
       return new StoredInterview(interview, place);
@@ -81,6 +85,7 @@ public final class Interviews {
         .bind("updatedAt", interview.updatedAt().toEpochMilli())
         .execute();
     answers.insert(interview);
+    assignments.sync(interview);
   }
 
   private static final String FIND =
@@ -98,7 +103,7 @@ public final class Interviews {
         .bind("id", interviewId)
         .map(Interviews::row)
         .findOne()
-        .map(row -> row.with(answers.of(interviewId)));
+        .map(row -> row.with(answers.of(interviewId), assignments.of(interviewId)));
   }
 
   private static final String FIND_BY_THREAD =
@@ -119,7 +124,9 @@ public final class Interviews {
         .bind("threadTs", threadTs)
         .map(Interviews::row)
         .findOne()
-        .map(row -> row.with(answers.of(row.unanswered().id())));
+        .map(
+            row ->
+                row.with(answers.of(row.unanswered().id()), assignments.of(row.unanswered().id())));
   }
 
   private static final String LIST_BY_DRAFTER =
@@ -140,7 +147,8 @@ public final class Interviews {
             .bind("drafterId", drafterId)
             .map(Interviews::row)
             .list();
-    return withAnswers(rows, () -> answers.ofDrafter(drafterId));
+    return withAnswers(
+        rows, () -> answers.ofDrafter(drafterId), () -> assignments.ofDrafter(drafterId));
   }
 
   private static final String LIST_BY_STATUS =
@@ -163,7 +171,7 @@ public final class Interviews {
             .bindList("statuses", OPEN.stream().map(Status::name).toList())
             .map(Interviews::row)
             .list();
-    return withAnswers(rows, () -> answers.ofStatuses(OPEN));
+    return withAnswers(rows, () -> answers.ofStatuses(OPEN), () -> assignments.ofStatuses(OPEN));
   }
 
   private static final String UPDATE =
@@ -193,6 +201,7 @@ public final class Interviews {
             .execute();
     requireFound(interview.id(), updated);
     answers.sync(interview);
+    assignments.sync(interview);
   }
 
   private static final String PLACE_THREAD =
@@ -347,13 +356,20 @@ public final class Interviews {
   }
 
   private static List<StoredInterview> withAnswers(
-      List<Row> rows, Supplier<Map<String, Answers.Settled>> answersOfRows) {
+      List<Row> rows,
+      Supplier<Map<String, Answers.Settled>> answersOfRows,
+      Supplier<Map<String, Map<String, Assignee>>> assignmentsOfRows) {
     if (rows.isEmpty()) {
       return List.of(); // No second query for nothing.
     }
     Map<String, Answers.Settled> settled = answersOfRows.get();
+    Map<String, Map<String, Assignee>> handedOver = assignmentsOfRows.get();
     return rows.stream()
-        .map(row -> row.with(settled.getOrDefault(row.unanswered().id(), Answers.Settled.NONE)))
+        .map(
+            row ->
+                row.with(
+                    settled.getOrDefault(row.unanswered().id(), Answers.Settled.NONE),
+                    handedOver.getOrDefault(row.unanswered().id(), Map.of())))
         .toList();
   }
 

@@ -6,6 +6,8 @@ public enum FieldKind {
   TITLE("the title given when the interview starts"),
   /** The person who drafts the spec. */
   DRAFTER("the drafter's name"),
+  /** The drafter, then each co-author who wrote a section. */
+  AUTHORS("the drafter's name, then each co-author's"),
   /** The day the interview started. */
   CREATED("the day the interview started"),
   /** The day the document was last assembled. */

@@ -7,7 +7,9 @@ import dev.specbot.template.parse.FieldLine;
 import dev.specbot.template.parse.Placeholders;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,6 +59,7 @@ public sealed interface Part
       return switch (kind) {
         case TITLE -> Placeholders.replaceRun(templateValue, title()).orElse(title());
         case DRAFTER -> Inline.escape(context.drafter());
+        case AUTHORS -> authors();
         case CREATED -> DateTimeFormatter.ISO_LOCAL_DATE.format(context.createdOn());
         case UPDATED -> DateTimeFormatter.ISO_LOCAL_DATE.format(context.updatedOn());
         case STATUS ->
@@ -66,6 +69,21 @@ public sealed interface Part
                 .orElseGet(() -> status(templateValue));
         case MEETING -> context.meeting().map(Inline::oneLine).orElse(NOT_SCHEDULED);
       };
+    }
+
+    /** The drafter, then each co-author once, in the order their sections come. */
+    private String authors() {
+      Set<String> names = new LinkedHashSet<>();
+      names.add(context.drafter().strip());
+      context.coAuthors().forEach(coAuthor -> names.add(coAuthor.name().strip()));
+      return names.stream().map(Inline::escape).collect(Collectors.joining(", "));
+    }
+
+    /** A revision-log line for each section a co-author wrote: "Bob wrote 4. Data model". */
+    List<ReviewRecord.Entry> coAuthorEntries() {
+      return context.coAuthors().stream()
+          .map(c -> new ReviewRecord.Entry(c.on(), c.name(), "wrote " + c.section()))
+          .toList();
     }
 
     /** The status now, as the template spells it, or empty while nobody has set one. */
@@ -186,7 +204,30 @@ public sealed interface Part
               .flatMap(n -> Placeholders.replaceRun(headingText, Inline.escape(n.name())))
               .orElse(headingText);
       String body = named.map(AnswerMarkdown.Named::rest).or(() -> answer).orElse(null);
-      return "#".repeat(level) + " " + heading + "\n\n" + body(body);
+      return "#".repeat(level) + " " + heading + "\n\n" + body(withCoAuthors(body, filling));
+    }
+
+    /**
+     * A stakeholders table gets a row for each co-author after the writer's own rows: "Co-author |
+     * Bob Example | Wrote 4. Data model".
+     */
+    private String withCoAuthors(String answer, Filling filling) {
+      if (question.kind() != QuestionKind.TABLE
+          || !question.title().toLowerCase(Locale.ROOT).contains("stakeholder")
+          || filling.context().coAuthors().isEmpty()) {
+        return answer;
+      }
+      String rows =
+          filling.context().coAuthors().stream()
+              .map(
+                  c ->
+                      "| Co-author | "
+                          + Inline.escape(c.name())
+                          + " | Wrote "
+                          + Inline.escape(c.section())
+                          + " |")
+              .collect(Collectors.joining("\n"));
+      return answer == null ? rows : answer + "\n" + rows;
     }
 
     private String body(String answer) {
@@ -265,6 +306,9 @@ public sealed interface Part
     public String render(Filling filling) {
       StringBuilder table = new StringBuilder(String.join("\n", tableHead)).append('\n');
       table.append(row(IntStream.range(0, cells.size()).mapToObj(i -> firstCell(i, filling))));
+      for (ReviewRecord.Entry wrote : filling.coAuthorEntries()) {
+        table.append('\n').append(row(eventCells(wrote, "").stream()));
+      }
       List<ReviewRecord.Entry> events = filling.context().review().events();
       for (int e = 0; e < events.size(); e++) {
         String status = e == events.size() - 1 ? filling.statusNow() : "";

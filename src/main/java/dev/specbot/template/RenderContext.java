@@ -1,6 +1,7 @@
 package dev.specbot.template;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  *     template's own spelling of it is used where its status placeholder offers one
  * @param review the spec's review: ticks its checklist steps, adds rows to its revision log, or
  *     adds a Review section at the end; {@link ReviewRecord#NONE} before anyone is asked
+ * @param coAuthors the teammates who wrote sections, in template order: credited in an authors
+ *     field and in the revision log
  */
 public record RenderContext(
     String title,
@@ -24,7 +27,8 @@ public record RenderContext(
     LocalDate updatedOn,
     Optional<String> meeting,
     Optional<String> status,
-    ReviewRecord review) {
+    ReviewRecord review,
+    List<CoAuthor> coAuthors) {
 
   public RenderContext {
     Objects.requireNonNull(title, "null title");
@@ -34,6 +38,19 @@ public record RenderContext(
     Objects.requireNonNull(meeting, "null meeting");
     Objects.requireNonNull(status, "null status");
     Objects.requireNonNull(review, "null review");
+    coAuthors = List.copyOf(Objects.requireNonNull(coAuthors, "null coAuthors"));
+  }
+
+  /** A spec whose drafter wrote every section. */
+  public RenderContext(
+      String title,
+      String drafter,
+      LocalDate createdOn,
+      LocalDate updatedOn,
+      Optional<String> meeting,
+      Optional<String> status,
+      ReviewRecord review) {
+    this(title, drafter, createdOn, updatedOn, meeting, status, review, List.of());
   }
 
   /** A spec nobody has been asked to review yet, with where it stands. */

@@ -84,6 +84,13 @@ final class BotHarness implements AutoCloseable {
     this(folder, NudgePolicy.DEFAULT, Duration.ZERO, Optional.of(templates));
   }
 
+  /**
+   * A bot with its own reminder timing that also offers the custom templates in {@code templates}.
+   */
+  BotHarness(Path folder, NudgePolicy nudges, Path templates) throws Exception {
+    this(folder, nudges, Duration.ZERO, Optional.of(templates));
+  }
+
   private BotHarness(
       Path folder, NudgePolicy nudges, Duration readingDelay, Optional<Path> templates)
       throws Exception {

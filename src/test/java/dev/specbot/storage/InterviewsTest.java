@@ -188,7 +188,7 @@ class InterviewsTest {
 
     List<StoredInterview> open = database.transaction(tx -> tx.interviews().listOpen());
 
-    assertEquals(Set.of("ASKING", "PAUSED", "CONFIRMING_CANCEL"), Set.copyOf(ids(open)));
+    assertEquals(Set.of("ASKING", "WAITING", "PAUSED", "CONFIRMING_CANCEL"), Set.copyOf(ids(open)));
     open.forEach(stored -> assertEquals(Map.of("goal", "x"), stored.interview().answers()));
   }
 

@@ -15,9 +15,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After a restart, reads each open interview's thread and takes in the drafter's replies that
- * arrived while the bot was down, in order, before anything new. Replies already handled are
- * recognised by their ts and skipped; one that arrives both here and as a late event is handled
- * once.
+ * After a restart, reads each open interview's thread and takes in the replies of its drafter and
+ * co-authors that arrived while the bot was down, in order, before anything new. Replies already
+ * handled are recognised by their ts and skipped; one that arrives both here and as a late event is
+ * handled once.
  *
  * <p>The threads are read one at a time in the background, so that the bot answers Slack at once
  * however many interviews are open (Slack allows about 50 {@code conversations.replies} a minute).
@@ -204,7 +206,11 @@ public final class CatchUp implements AutoCloseable {
     Interview interview = stored.interview();
     boolean continuesPrevious = false;
     int taken = 0;
-    for (Message reply : drafterReplies(channel, thread, interview.drafterId())) {
+    Set<String> writers = new HashSet<>();
+    writers.add(interview.drafterId());
+    interview.assignments().values().forEach(coAuthor -> writers.add(coAuthor.id()));
+    for (Message reply : writersReplies(channel, thread, writers)) {
+      boolean drafter = interview.drafterId().equals(reply.getUser());
       Interviewer.Outcome outcome =
           interviewer.reply(
               "catch-up:" + channel + ":" + reply.getTs(),
@@ -213,16 +219,19 @@ public final class CatchUp implements AutoCloseable {
               reply.getTs(),
               reply.getUser(),
               ReplyText.of(reply.getText(), reply.getFiles()),
-              continuesPrevious);
-      // Replies written while the bot was down were all written before its next question.
-      continuesPrevious = outcome == Interviewer.Outcome.HANDLED;
-      taken += continuesPrevious ? 1 : 0;
+              drafter && continuesPrevious);
+      taken += outcome == Interviewer.Outcome.HANDLED ? 1 : 0;
+      if (drafter) {
+        // The drafter's replies written while the bot was down were all written before its next
+        // question; a co-author's answer between them belongs to no burst of the drafter's.
+        continuesPrevious = outcome == Interviewer.Outcome.HANDLED;
+      }
     }
     return taken;
   }
 
-  /** The drafter's own replies in the thread, oldest first, every page of them. */
-  private List<Message> drafterReplies(String channel, String thread, String drafterId)
+  /** The replies of the drafter and the co-authors in the thread, oldest first, every page. */
+  private List<Message> writersReplies(String channel, String thread, Set<String> writers)
       throws IOException, SlackApiException, SlackCallFailed {
     List<Message> replies = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
@@ -234,7 +243,7 @@ public final class CatchUp implements AutoCloseable {
         throw new SlackCallFailed("conversations.replies", response.getError());
       }
       for (Message message : Optional.ofNullable(response.getMessages()).orElse(List.of())) {
-        if (drafterId.equals(message.getUser())
+        if (writers.contains(message.getUser())
             && message.getBotId() == null
             && !thread.equals(message.getTs())
             && (message.getSubtype() == null || "file_share".equals(message.getSubtype()))) {

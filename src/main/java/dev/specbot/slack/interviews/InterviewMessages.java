@@ -11,6 +11,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.conversationsSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.usersSelect;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
@@ -46,6 +47,15 @@ public final class InterviewMessages {
   static final int TITLE_LIMIT = 150;
 
   private InterviewMessages() {}
+
+  /**
+   * The person picker that hands the question to a teammate; its block's id says which interview
+   * and question (see {@link ActionIds#handOverBlock}), since a picker carries no value.
+   */
+  private static BlockElement handOver() {
+    return usersSelect(
+        u -> u.actionId(ActionIds.HAND_OVER).placeholder(plainText("Hand to a teammate")));
+  }
 
   static Message question(Effect.Ask ask, String interviewId) {
     Question question = ask.question();
@@ -94,18 +104,20 @@ public final class InterviewMessages {
     blocks.add(
         actions(
             a ->
-                a.elements(
-                    List.<BlockElement>of(
-                        button(
-                            b ->
-                                b.actionId(ActionIds.SKIP)
-                                    .text(plainText("Skip"))
-                                    .value(interviewId)),
-                        button(
-                            b ->
-                                b.actionId(ActionIds.BACK)
-                                    .text(plainText("Back"))
-                                    .value(interviewId))))));
+                a.blockId(ActionIds.handOverBlock(interviewId, question.number()))
+                    .elements(
+                        List.<BlockElement>of(
+                            button(
+                                b ->
+                                    b.actionId(ActionIds.SKIP)
+                                        .text(plainText("Skip"))
+                                        .value(interviewId)),
+                            button(
+                                b ->
+                                    b.actionId(ActionIds.BACK)
+                                        .text(plainText("Back"))
+                                        .value(interviewId)),
+                            handOver()))));
     return Message.of(
         "Question " + question.number() + " of " + ask.total() + ": " + title, blocks);
   }
@@ -140,6 +152,7 @@ public final class InterviewMessages {
         • `back` goes to the previous question; `goto N` asks question N again, then returns to the first \
         unanswered one.
         • `preview` shows the document so far.
+        • `assign N @name` hands question N to a teammate (`assign section N @name` its whole group);         their replies here answer it while you go on. `unassign N` takes it back.
         • `pause` and `resume` stop and restart the questions.
         • `finish` posts the spec now, unanswered sections marked.
         • `cancel` stops the interview (it asks first); nothing is posted.

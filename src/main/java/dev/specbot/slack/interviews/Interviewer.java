@@ -139,8 +139,28 @@ public final class Interviewer {
       String userId,
       String text,
       boolean continuesPrevious) {
+    return reply(
+        eventId, channelId, threadTs, ts, userId, text, continuesPrevious, Optional.empty());
+  }
+
+  /**
+   * A reply, where {@code botUserId} (the bot's own user, when the listener knows it) is nobody to
+   * hand a question to.
+   */
+  public Outcome reply(
+      String eventId,
+      String channelId,
+      String threadTs,
+      String ts,
+      String userId,
+      String text,
+      boolean continuesPrevious,
+      Optional<String> botUserId) {
     // Read once, before any transaction: a reply can be Slack's 40,000 characters.
-    Said said = new Said(Commands.parse(text), ReviewCommands.parse(text, userId));
+    Said said =
+        new Said(
+            HandOvers.toTeammate(Commands.parse(text), botUserId),
+            ReviewCommands.parse(text, userId));
     return Bursts.waitingForQuestion(
         check ->
             reply(eventId, channelId, threadTs, ts, userId, text, said, continuesPrevious, check),
@@ -171,7 +191,9 @@ public final class Interviewer {
               boolean drafter = interview.drafterId().equals(userId);
               boolean posted =
                   interview.status() == Status.FINISHED || interview.status() == Status.REVISING;
-              if (!drafter && !posted) {
+              boolean coAuthor = !drafter && !posted && HandOvers.waitsOn(interview, userId);
+              boolean handingOver = HandOvers.isHandOver(input);
+              if (!drafter && !posted && !coAuthor && !handingOver) {
                 return Optimistic.done(Outcome.NOT_THE_DRAFTER);
               }
               // The reply's key stays while its interview is open: catch-up reads the thread again.
@@ -184,6 +206,12 @@ public final class Interviewer {
                 return Optimistic.done(Outcome.DUPLICATE);
               }
               long version = tx.interviews().version(interview.id());
+              if (!drafter && !posted && !coAuthor) {
+                // Someone else's "assign": told privately, once, that questions are the drafter's.
+                Optimistic.Write<Outcome> note =
+                    privately(channelId, userId, notYours(interview), Outcome.NOT_THE_DRAFTER, now);
+                return Optimistic.compute(interview.id(), version, () -> keys.once(now, note));
+              }
               if (posted) {
                 return afterPosting.read(
                     tx,
@@ -195,10 +223,22 @@ public final class Interviewer {
                     said,
                     now);
               }
-              Optional<String> continued =
-                  bursts.continued(tx, interview, input, ts, continuesPrevious, check);
               InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
               Reply reply = new Reply(channelId, ts, text);
+              Optional<String> permalink = stored.get().place().permalink();
+              if (coAuthor) {
+                Input answer = new Input.CoAuthorAnswer(userId, text);
+                return Optimistic.compute(
+                    interview.id(),
+                    version,
+                    () ->
+                        keys.once(
+                            now,
+                            step(machine, interview, answer, Optional.of(reply), now, permalink)));
+              }
+              Input named = HandOvers.named(tx, input);
+              Optional<String> continued =
+                  bursts.continued(tx, interview, named, ts, continuesPrevious, check);
               return Optimistic.compute(
                   interview.id(),
                   version,
@@ -207,7 +247,8 @@ public final class Interviewer {
                           now,
                           continued.isPresent()
                               ? extend(machine, interview, continued.get(), reply, now)
-                              : step(machine, interview, input, Optional.of(reply), now)));
+                              : step(
+                                  machine, interview, named, Optional.of(reply), now, permalink)));
             });
     wakeSender.run();
     return outcome;
@@ -238,10 +279,14 @@ public final class Interviewer {
                     interviewId, version, () -> keys.once(now, refusal.get()));
               }
               InterviewMachine machine = machineFor(tx, templateOf(interview), interview);
+              Input named = HandOvers.named(tx, input);
+              Optional<String> permalink = stored.get().place().permalink();
               return Optimistic.compute(
                   interviewId,
                   version,
-                  () -> keys.once(now, step(machine, interview, input, Optional.empty(), now)));
+                  () ->
+                      keys.once(
+                          now, step(machine, interview, named, Optional.empty(), now, permalink)));
             });
     wakeSender.run();
     return outcome;
@@ -274,6 +319,12 @@ public final class Interviewer {
       delivery.enqueue(tx, now);
       return outcome;
     };
+  }
+
+  /** Who drafts the interview; empty when there is no such interview. */
+  public String drafterOf(String interviewId) {
+    return database.transaction(
+        tx -> tx.interviews().find(interviewId).map(s -> s.interview().drafterId()).orElse(""));
   }
 
   public List<StoredInterview> interviewsOf(String userId) {
@@ -318,8 +369,21 @@ public final class Interviewer {
       Input input,
       Optional<Reply> reply,
       Instant now) {
+    return step(machine, interview, input, reply, now, Optional.empty());
+  }
+
+  /** The same, with the thread's link for a co-author told in private. */
+  Optimistic.Write<Outcome> step(
+      InterviewMachine machine,
+      Interview interview,
+      Input input,
+      Optional<Reply> reply,
+      Instant now,
+      Optional<String> permalink) {
     Transition transition = machine.apply(interview, input, now);
-    Outgoing outgoing = Outgoing.of(transition, machine.template(), true);
+    Outgoing outgoing =
+        Outgoing.of(transition, machine.template(), true, Optional.empty(), permalink);
+    boolean coAuthors = input instanceof Input.CoAuthorAnswer;
     Optional<String> answered = answered(interview, transition.interview(), input, reply);
     boolean publishes = transition.effects().stream().anyMatch(Effect.Publish.class::isInstance);
     Optional<Delivery> reviewOffer =
@@ -331,7 +395,14 @@ public final class Interviewer {
     return tx -> {
       tx.interviews().update(transition.interview());
       Optional<String> nextAsk = outgoing.enqueue(tx, now);
-      rememberAnswer(tx, interview.id(), answered, reply, nextAsk, now);
+      rememberAnswer(tx, interview.id(), answered, reply, now);
+      if (!coAuthors) {
+        // A co-author's answer is no burst of the drafter's: the drafter's next reply is theirs.
+        tx.interviews()
+            .setBurst(
+                interview.id(),
+                answered.flatMap(q -> nextAsk.map(ask -> new Interviews.Burst(q, ask))));
+      }
       desk.interviewMoved(tx, transition.interview(), now);
       if (publishes) {
         desk.offer(tx, transition.interview(), now);
@@ -345,7 +416,8 @@ public final class Interviewer {
   /** The question this input answered, if it was an answer given in a reply. */
   private static Optional<String> answered(
       Interview before, Interview after, Input input, Optional<Reply> reply) {
-    if (!(input instanceof Input.Answer) || reply.isEmpty() || !before.status().isOpen()) {
+    boolean answer = input instanceof Input.Answer || input instanceof Input.CoAuthorAnswer;
+    if (!answer || reply.isEmpty() || !before.status().isOpen()) {
       return Optional.empty();
     }
     return after.answers().entrySet().stream()
@@ -354,17 +426,9 @@ public final class Interviewer {
         .findFirst();
   }
 
-  /**
-   * Records which message answered which question, for edits and deletions; and whether this input
-   * was an answer, for the next reply's burst check.
-   */
+  /** Records which message answered which question, for edits and deletions. */
   private static void rememberAnswer(
-      Tx tx,
-      String interviewId,
-      Optional<String> answered,
-      Optional<Reply> reply,
-      Optional<String> nextAsk,
-      Instant now) {
+      Tx tx, String interviewId, Optional<String> answered, Optional<Reply> reply, Instant now) {
     answered.ifPresent(
         question -> {
           tx.answerMessages().forget(interviewId, question);
@@ -377,9 +441,6 @@ public final class Interviewer {
                   reply.get().text(),
                   now);
         });
-    tx.interviews()
-        .setBurst(
-            interviewId, answered.flatMap(q -> nextAsk.map(ask -> new Interviews.Burst(q, ask))));
   }
 
   /** The machine for an interview: the document's dates are days in the drafter's own zone. */

@@ -43,6 +43,16 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
    */
   static Outgoing of(
       Transition transition, Template template, boolean updateParent, Optional<String> parentLine) {
+    return of(transition, template, updateParent, parentLine, Optional.empty());
+  }
+
+  /** The same, with the thread's link for what is said in private (to a co-author). */
+  static Outgoing of(
+      Transition transition,
+      Template template,
+      boolean updateParent,
+      Optional<String> parentLine,
+      Optional<String> permalink) {
     Interview interview = transition.interview();
     List<Delivery> deliveries = new ArrayList<>();
     Optional<Progress> progress = Optional.empty();
@@ -56,6 +66,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
         ask = deliveries.size();
       }
       deliveries.addAll(EffectDeliveries.of(effect, interview, template));
+      deliveries.addAll(CoAuthorMessages.of(effect, interview, permalink));
     }
     // The parent's progress line goes in a lane of its own (see Delivery.enqueue): it never
     // holds up the next question.

@@ -1,5 +1,6 @@
 package dev.specbot.slack.interviews;
 
+import dev.specbot.interview.Assignee;
 import dev.specbot.interview.Effect;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.InterviewMachine;
@@ -19,10 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Edits and deletions of the drafter's replies in Slack, carried to the answers they gave: an
- * edited reply changes its answer, a deleted one leaves its question unanswered, and a posted spec
- * is posted again. Each event is read, computed with no transaction open and written in one
- * transaction (see {@link Optimistic}), recorded so that a retry does nothing.
+ * Edits and deletions of the drafter's (and co-authors') replies in Slack, carried to the answers
+ * they gave: an edited reply changes its answer, a deleted one leaves its question unanswered, and
+ * a posted spec is posted again. Each event is read, computed with no transaction open and written
+ * in one transaction (see {@link Optimistic}), recorded so that a retry does nothing.
  */
 public final class Revisions {
   private final Database database;
@@ -67,9 +68,7 @@ public final class Revisions {
               Optional<StoredInterview> stored =
                   part.flatMap(p -> tx.interviews().find(p.interviewId()));
               if (stored.isEmpty()
-                  || editor
-                      .filter(id -> !id.equals(stored.get().interview().drafterId()))
-                      .isPresent()
+                  || editor.filter(id -> !mayRevise(stored.get(), part.get(), id)).isPresent()
                   || text.filter(part.get().text()::equals).isPresent() // An unfurl, not an edit.
                   || tx.events().seen(key)) {
                 return Optimistic.done(false);
@@ -153,6 +152,15 @@ public final class Revisions {
                         : effect)
             .toList();
     return new Transition(revised.interview(), effects);
+  }
+
+  /** The drafter may change any answer; a co-author the answers of the questions handed to them. */
+  private static boolean mayRevise(
+      StoredInterview stored, AnswerMessages.Part part, String userId) {
+    Interview interview = stored.interview();
+    Assignee coAuthor = interview.assignments().get(part.questionId());
+    return userId.equals(interview.drafterId())
+        || (coAuthor != null && coAuthor.id().equals(userId));
   }
 
   private static String titleOf(InterviewMachine machine, String questionId) {

@@ -18,6 +18,7 @@ import dev.specbot.slack.reviews.ReviewActions;
 import dev.specbot.slack.reviews.ReviewForm;
 import dev.specbot.slack.tickets.TicketActions;
 import dev.specbot.slack.tickets.TicketChoice;
+import dev.specbot.slack.webapi.Directory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +41,16 @@ final class Buttons {
   private final ReviewActions reviews;
   private final GitHubActions gitHub;
   private final TicketActions tickets;
+  private final Directory directory;
 
   Buttons(
       Interviewer interviewer,
       MeetingActions meetings,
       ReviewActions reviews,
       GitHubActions gitHub,
-      TicketActions tickets) {
+      TicketActions tickets,
+      Directory directory) {
+    this.directory = directory;
     this.interviewer = interviewer;
     this.meetings = meetings;
     this.reviews = reviews;
@@ -97,6 +101,10 @@ final class Buttons {
           .ifPresent(notOpened -> tickets.formNotOpened(payload.getChannel().getId(), userId));
       return ctx.ack();
     }
+    if (action.getActionId().equals(ActionIds.HAND_OVER)) {
+      handOver(key, payload, action, ctx);
+      return ctx.ack();
+    }
     Optional<Input> input = inputOf(action.getActionId());
     if (input.isPresent()) {
       interviewer.press(
@@ -107,6 +115,30 @@ final class Buttons {
           input.get());
     }
     return ctx.ack();
+  }
+
+  /**
+   * A teammate picked on a question: the question is handed to them, as {@code assign N @them}
+   * would. Their name is looked up first, so the hand-over stores it.
+   */
+  private void handOver(
+      String key, BlockActionPayload payload, BlockActionPayload.Action action, ActionContext ctx) {
+    Optional<HandOverBlock> block = HandOverBlock.read(action.getBlockId());
+    String chosen = action.getSelectedUser();
+    if (block.isEmpty() || chosen == null || chosen.isBlank()) {
+      return;
+    }
+    String userId = payload.getUser().getId();
+    boolean toTheBot = chosen.equals(ctx.getBotUserId());
+    if (!toTheBot && userId.equals(interviewer.drafterOf(block.get().interviewId()))) {
+      directory.lookUp(chosen);
+    }
+    Input input =
+        toTheBot
+            ? new Input.Unclear(
+                "I ask the questions, so I cannot answer one. Pick a teammate instead.")
+            : new Input.Assign(List.of(block.get().number()), false, chosen, "");
+    interviewer.press(key, block.get().interviewId(), userId, payload.getChannel().getId(), input);
   }
 
   /**

@@ -47,8 +47,8 @@ public final class SlackFrontEnd {
       GitHubActions gitHub,
       TicketActions tickets) {
     this.command = new SpecCommand(catalog, interviewer, directory);
-    this.thread = new ThreadEvents(interviewer, revisions, catchUp);
-    this.buttons = new Buttons(interviewer, meetings, reviews, gitHub, tickets);
+    this.thread = new ThreadEvents(interviewer, revisions, catchUp, directory);
+    this.buttons = new Buttons(interviewer, meetings, reviews, gitHub, tickets, directory);
   }
 
   /**

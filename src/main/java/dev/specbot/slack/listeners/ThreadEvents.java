@@ -6,10 +6,13 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import dev.specbot.interview.Commands;
+import dev.specbot.interview.Input;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.ReplyText;
 import dev.specbot.slack.interviews.Revisions;
+import dev.specbot.slack.webapi.Directory;
 import java.util.Optional;
 
 /**
@@ -21,9 +24,11 @@ final class ThreadEvents {
   private final Interviewer interviewer;
   private final Revisions revisions;
   private final CatchUp catchUp;
+  private final Directory directory;
 
-  ThreadEvents(Interviewer interviewer, Revisions revisions, CatchUp catchUp) {
+  ThreadEvents(Interviewer interviewer, Revisions revisions, CatchUp catchUp, Directory directory) {
     this.interviewer = interviewer;
+    this.directory = directory;
     this.revisions = revisions;
     this.catchUp = catchUp;
   }
@@ -36,7 +41,8 @@ final class ThreadEvents {
           message.getThreadTs(),
           message.getTs(),
           message.getUser(),
-          message.getText());
+          message.getText(),
+          Optional.ofNullable(ctx.getBotUserId()));
     }
     return ctx.ack();
   }
@@ -46,9 +52,32 @@ final class ThreadEvents {
    * down, when it has not read that thread yet.
    */
   private void threadReply(
-      String eventId, String channel, String threadTs, String ts, String user, String text) {
+      String eventId,
+      String channel,
+      String threadTs,
+      String ts,
+      String user,
+      String text,
+      Optional<String> botUserId) {
+    lookUpTeammate(text, botUserId);
     catchUp.afterCatchUp(
-        channel, threadTs, () -> interviewer.reply(eventId, channel, threadTs, ts, user, text));
+        channel,
+        threadTs,
+        () -> interviewer.reply(eventId, channel, threadTs, ts, user, text, false, botUserId));
+  }
+
+  /**
+   * A hand-over names a teammate: looked up (a read, not queued) before the interviewer stores
+   * their name with it. Text is read as a command only when it is short, so this costs nothing for
+   * answers.
+   */
+  private void lookUpTeammate(String text, Optional<String> botUserId) {
+    if (text != null
+        && text.length() < 200
+        && Commands.command(text).orElse(null) instanceof Input.Assign assign
+        && botUserId.filter(assign.assigneeId()::equals).isEmpty()) {
+      directory.lookUp(assign.assigneeId());
+    }
   }
 
   /** An edited message: if it was an answer, the answer changes with it. */
@@ -74,7 +103,8 @@ final class ThreadEvents {
           message.getThreadTs(),
           message.getTs(),
           message.getUser(),
-          ReplyText.of(message.getText(), message.getFiles()));
+          ReplyText.of(message.getText(), message.getFiles()),
+          Optional.ofNullable(ctx.getBotUserId()));
     }
     return ctx.ack();
   }

@@ -13,9 +13,12 @@ import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Tx;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -36,6 +39,7 @@ final class Nudges {
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
   void interviewMoved(Tx tx, Interview interview, Instant now) {
+    coAuthorsMoved(tx, interview, now);
     if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
       tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
       return;
@@ -50,6 +54,97 @@ final class Nudges {
                 Optional.empty(),
                 1,
                 policy.idleNudgeAt(now, zone)),
+            now);
+  }
+
+  /**
+   * Each co-author a question waits on has a nudge pending, in their own working hours; the nudges
+   * of those it no longer waits on (answered, taken back, finished, paused) stop. A co-author still
+   * waited on keeps the nudge they had.
+   */
+  private void coAuthorsMoved(Tx tx, Interview interview, Instant now) {
+    Set<String> waitedOn = new TreeSet<>();
+    if (interview.status().isOpen() && interview.status() != Status.PAUSED) {
+      interview
+          .assignments()
+          .keySet()
+          .forEach(q -> interview.waitingOn(q).ifPresent(a -> waitedOn.add(a.id())));
+    }
+    Map<String, Reminder> pending = new HashMap<>();
+    tx.reminders().pending(interview.id()).stream()
+        .filter(r -> r.kind() == Reminder.Kind.COAUTHOR_NUDGE && r.recipientId().isPresent())
+        .forEach(r -> pending.put(r.recipientId().get(), r));
+    if (pending.keySet().equals(waitedOn)) {
+      return; // Nothing to change: no cancelled row per answer.
+    }
+    tx.reminders().cancel(interview.id(), now, Reminder.Kind.COAUTHOR_NUDGE);
+    for (String coAuthor : waitedOn) {
+      Reminder kept = pending.get(coAuthor);
+      if (kept != null) {
+        coAuthorNudge(tx, interview.id(), coAuthor, kept.number(), kept.dueAt(), now);
+      } else if (policy.mayNudge(1)) {
+        ZoneId zone = Directory.stored(tx, coAuthor).zone();
+        coAuthorNudge(tx, interview.id(), coAuthor, 1, policy.coAuthorNudgeAt(now, zone), now);
+      }
+    }
+  }
+
+  /**
+   * A co-author's nudge came due: said in the thread, mentioning them, if they are still waited on.
+   */
+  void coAuthorNudge(Tx tx, Reminder reminder, Interview interview, Instant now) {
+    Optional<String> coAuthor = reminder.recipientId();
+    boolean waited =
+        coAuthor.isPresent()
+            && interview.status().isOpen()
+            && interview.status() != Status.PAUSED
+            && interview.assignments().keySet().stream()
+                .anyMatch(
+                    q ->
+                        interview
+                            .waitingOn(q)
+                            .filter(a -> a.id().equals(coAuthor.get()))
+                            .isPresent());
+    if (!waited) {
+      return;
+    }
+    Message nudge =
+        coAuthorNudge(coAuthor.get(), interview.drafterId(), reminder.number(), policy.maxNudges());
+    Delivery.forInterview(
+            Delivery.Kind.POST_IN_THREAD, interview.id(), nudge.text(), nudge.blocks())
+        .asNotice()
+        .enqueue(tx, now);
+    int next = reminder.number() + 1;
+    if (policy.mayNudge(next)) {
+      ZoneId zone = Directory.stored(tx, coAuthor.get()).zone();
+      coAuthorNudge(
+          tx, interview.id(), coAuthor.get(), next, policy.coAuthorNudgeAt(now, zone), now);
+    }
+  }
+
+  /** A co-author reminded, in the thread, of the questions handed to them. */
+  private static Message coAuthorNudge(String coAuthorId, String drafterId, int number, int max) {
+    return Message.say(
+        "<@"
+            + coAuthorId
+            + ">, <@"
+            + drafterId
+            + ">'s spec is waiting for your answer to the question handed to you above"
+            + (number >= max ? " (last reminder)." : ".")
+            + " Reply here in the thread to answer it.");
+  }
+
+  private static void coAuthorNudge(
+      Tx tx, String interviewId, String coAuthor, int number, Instant due, Instant now) {
+    tx.reminders()
+        .schedule(
+            new Reminder(
+                UUID.randomUUID().toString(),
+                Reminder.Kind.COAUTHOR_NUDGE,
+                interviewId,
+                Optional.of(coAuthor),
+                number,
+                due),
             now);
   }
 

@@ -133,6 +133,7 @@ public final class ReminderWorker implements AutoCloseable {
       case READ_REMINDER -> readReminder(tx, reminder, stored, now);
       case MEETING_START -> meetingStart(tx, stored, now);
       case REVIEW_NUDGE -> otherStages.send(tx, reminder, stored, now);
+      case COAUTHOR_NUDGE -> nudges.coAuthorNudge(tx, reminder, stored.interview(), now);
     }
   }
 

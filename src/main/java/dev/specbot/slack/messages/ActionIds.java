@@ -58,4 +58,12 @@ public final class ActionIds {
   public static final String PROPOSE_TICKETS = "specbot_tickets_propose";
 
   private ActionIds() {}
+
+  /** The person picker on a question that hands it to a teammate. */
+  public static final String HAND_OVER = "specbot_hand_over";
+
+  /** The block holding a question's buttons and picker: names the interview and question. */
+  public static String handOverBlock(String interviewId, int questionNumber) {
+    return HAND_OVER + ":" + interviewId + ":" + questionNumber;
+  }
 }

@@ -5,6 +5,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.specbot.interview.Assignee;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Progress;
 import dev.specbot.interview.Status;
@@ -14,6 +15,8 @@ import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.template.Template;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,6 +46,7 @@ public final class ParentMessage {
             + ">: answer in the thread";
     String status =
         progressLine(interview.status(), progress, interview.current())
+            + waitingLine(interview)
             + meetingLine.map(line -> " · " + line).orElse("");
     List<LayoutBlock> blocks =
         List.of(
@@ -61,11 +65,30 @@ public final class ParentMessage {
     return switch (status) {
       case ASKING, CONFIRMING_CANCEL ->
           "In progress: question " + (current + 1) + " of " + progress.total() + " · " + counts;
+      case WAITING -> "Waiting on co-authors · " + counts;
       case PAUSED ->
           "Paused at question " + (current + 1) + " of " + progress.total() + " · " + counts;
       case FINISHED, REVISING -> "Finished · " + counts;
       case CANCELLED -> "Cancelled · " + counts;
     };
+  }
+
+  /**
+   * Who the interview waits on, each once (" · waiting on @Bob"); empty when no question waits on a
+   * co-author.
+   */
+  static String waitingLine(Interview interview) {
+    Set<String> coAuthors = new TreeSet<>();
+    interview
+        .assignments()
+        .keySet()
+        .forEach(
+            questionId ->
+                interview.waitingOn(questionId).map(Assignee::id).ifPresent(coAuthors::add));
+    return coAuthors.isEmpty()
+        ? ""
+        : " · waiting on "
+            + coAuthors.stream().map(id -> "<@" + id + ">").collect(Collectors.joining(", "));
   }
 
   /**

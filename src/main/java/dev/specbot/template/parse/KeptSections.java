@@ -186,7 +186,7 @@ final class KeptSections {
   private static Optional<Part.RevisionLog.Column> byKind(FieldKind kind) {
     return switch (kind) {
       case CREATED, UPDATED -> Optional.of(Part.RevisionLog.Column.DATE);
-      case DRAFTER -> Optional.of(Part.RevisionLog.Column.WHO);
+      case DRAFTER, AUTHORS -> Optional.of(Part.RevisionLog.Column.WHO);
       case STATUS -> Optional.of(Part.RevisionLog.Column.STATUS);
       case TITLE, MEETING -> Optional.empty();
     };

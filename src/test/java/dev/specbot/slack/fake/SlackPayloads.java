@@ -193,6 +193,45 @@ final class SlackPayloads {
       String triggerId,
       String actionTs,
       Map<String, Map<String, Object>> stateValues) {
+    return blockAction(
+        userId,
+        channelId,
+        messageTs,
+        threadTs,
+        triggerId,
+        button(actionId, value, actionTs),
+        stateValues);
+  }
+
+  /**
+   * A person picked in a {@code users_select} of a message the bot posted: the picker's block id
+   * and the user chosen, as Slack sends the choice at once.
+   */
+  static String userPicked(
+      String userId,
+      String channelId,
+      String messageTs,
+      String blockId,
+      String actionId,
+      String selectedUser,
+      String actionTs) {
+    JsonObject action = new JsonObject();
+    action.addProperty("action_id", actionId);
+    action.addProperty("block_id", blockId);
+    action.addProperty("selected_user", selectedUser);
+    action.addProperty("type", "users_select");
+    action.addProperty("action_ts", actionTs);
+    return blockAction(userId, channelId, messageTs, null, "trig-picked", action, Map.of());
+  }
+
+  private static String blockAction(
+      String userId,
+      String channelId,
+      String messageTs,
+      String threadTs,
+      String triggerId,
+      JsonObject action,
+      Map<String, Map<String, Object>> stateValues) {
     JsonObject container = new JsonObject();
     container.addProperty("type", "message");
     container.addProperty("message_ts", messageTs);
@@ -232,7 +271,7 @@ final class SlackPayloads {
     payload.add("state", state);
     payload.addProperty("response_url", "https://hooks.slack.com/actions/" + TEAM_ID + "/1/fake");
     JsonArray actions = new JsonArray();
-    actions.add(button(actionId, value, actionTs));
+    actions.add(action);
     payload.add("actions", actions);
     return payloadForm(payload);
   }

@@ -226,6 +226,21 @@ public final class SlackRequests {
         Map.of());
   }
 
+  /** A person picked in a message's {@code users_select}, whose block is {@code blockId}. */
+  public Response userPicked(
+      String userId,
+      String channelId,
+      String messageTs,
+      String blockId,
+      String actionId,
+      String selectedUser) {
+    return send(
+        FORM,
+        SlackPayloads.userPicked(
+            userId, channelId, messageTs, blockId, actionId, selectedUser, nowTs()),
+        Map.of());
+  }
+
   /** A button pressed in a message whose pickers hold {@code stateValues} (see SlackPayloads). */
   public Response blockAction(
       String userId,

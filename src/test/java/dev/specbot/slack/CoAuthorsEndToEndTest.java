@@ -1,0 +1,231 @@
+package dev.specbot.slack;
+
+import static dev.specbot.slack.BotHarness.CHANNEL;
+import static dev.specbot.slack.BotHarness.DRAFTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import dev.specbot.meeting.NudgePolicy;
+import dev.specbot.meeting.Reminder;
+import dev.specbot.meeting.WorkingHours;
+import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.messages.ActionIds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Questions handed to co-authors through the real bot and a fake Slack: told in the thread and in
+ * private, answered by their replies while the drafter answers the others, waited on, credited in
+ * the document; the picker on a question, strangers turned away, taken back, and nudged.
+ */
+class CoAuthorsEndToEndTest {
+  private static final String BOB = "U0BOB";
+  private static final String DAVE = "U0DAVE";
+  private static final String FILE = "payment-retries.md";
+  private static final String TEMPLATE =
+      """
+      # Spec
+      **Authors**: <!-- names -->
+
+      ## Summary
+
+      What is it?
+
+      ## Data model
+
+      Which tables?
+
+      ## Rollout
+
+      How does it ship?
+
+      ## Revision History
+
+      | Date | Author | Changes |
+      |------|--------|---------|
+      | [Date] | [Author] | Initial draft |
+      """;
+
+  @TempDir Path folder;
+  private BotHarness harness;
+
+  @AfterEach
+  void stopBot(TestInfo test) throws java.io.IOException {
+    if (harness != null) {
+      // Kept for checking by hand: slack-check webapi-jsonl target/slack-calls/coauthors-*.jsonl
+      harness.slack.writeJsonl(
+          Files.createDirectories(Path.of("target/slack-calls"))
+              .resolve("coauthors-" + test.getTestMethod().orElseThrow().getName() + ".jsonl"));
+      harness.close();
+    }
+  }
+
+  @Test
+  void a_section_assigned_and_answered_by_a_co_author_while_the_drafter_answers_the_others()
+      throws Exception {
+    harness = new BotHarness(folder, templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+
+    harness.reply(thread, DRAFTER, "assign 2 <@U0BOB>");
+    harness.awaitInThread(thread, "<@U0BOB>, <@U0ALICE> handed you 2 (Data model)");
+    String direct = harness.awaitDirect(BOB, "handed you 2 (Data model)").param("text");
+    assertTrue(direct.contains("of *Payment retries*"), direct);
+    assertTrue(direct.contains("|the spec's thread>"), "a link to the thread: " + direct);
+
+    harness.reply(thread, DRAFTER, "Retries for failed card payments.");
+    harness.awaitQuestion(thread, 3);
+    harness.reply(thread, DRAFTER, "Behind a flag, one merchant at a time.");
+    harness.awaitInThread(thread, "Waiting on <@U0BOB> for 2 (Data model)");
+    harness.slack.awaitCall(
+        "chat.update",
+        call -> call.param("text").contains("Waiting on co-authors · 2 of 3 answered"),
+        BotHarness.WAIT);
+
+    String bobsTs = harness.slack.addUserMessage(CHANNEL, thread, BOB, "A retries table.");
+    var first =
+        harness.requests().threadReply("EvBob", CHANNEL, thread, BOB, "A retries table.", bobsTs);
+    var again =
+        harness
+            .requests()
+            .threadReply("EvBob", CHANNEL, thread, BOB, "A retries table.", bobsTs, 1);
+    assertEquals(200, first.status(), first.body());
+    assertEquals(200, again.status(), again.body());
+
+    harness.awaitInThread(thread, "Thanks <@U0BOB>: that answers 2 (Data model).");
+    String document = harness.awaitFile(FILE, "A retries table.");
+    assertTrue(document.contains("**Authors**: u0alice, User U0BOB"), document);
+    assertTrue(document.contains("| User U0BOB | wrote 2. Data model |"), document);
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "everything sent");
+    assertEquals(
+        1, harness.postedInThread(thread, "Thanks <@U0BOB>").size(), "the retry did nothing");
+  }
+
+  @Test
+  void the_picker_on_a_question_hands_it_over_for_the_drafter_only_and_unassign_takes_it_back()
+      throws Exception {
+    harness = new BotHarness(folder, templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    RecordedCall question = harness.awaitQuestion(thread, 1);
+    String block = handOverBlock(question);
+
+    pick(question, block, DAVE, BOB);
+    BotHarness.awaitCondition(
+        () ->
+            harness.slack.ephemeralsShownTo(DAVE).stream()
+                .anyMatch(text -> text.contains("only they can answer it or use its buttons")),
+        "a private note to the stranger");
+    pick(question, block, DRAFTER, BOB);
+    harness.awaitInThread(thread, "<@U0BOB>, <@U0ALICE> handed you 1 (Summary)");
+    harness.awaitDirect(BOB, "handed you 1 (Summary)");
+    harness.awaitQuestion(thread, 2);
+
+    harness.reply(thread, DRAFTER, "assign 3 @carol");
+    harness.awaitInThread(thread, "`@carol` is not a Slack mention");
+    harness.reply(thread, DAVE, "assign 3 <@U0DAVE>");
+    BotHarness.awaitCondition(
+        () -> harness.slack.ephemeralsShownTo(DAVE).size() == 2,
+        "a second private note to the stranger, for the typed hand-over");
+    harness.reply(thread, DRAFTER, "unassign 1");
+    harness.awaitInThread(thread, "<@U0ALICE> took 1 (Summary) back from <@U0BOB>");
+    assertEquals(0, harness.postedInThread(thread, "handed you 3").size(), "Dave is no drafter");
+
+    harness.reply(thread, DRAFTER, "Tables.");
+    harness.awaitQuestion(thread, 3);
+    harness.reply(thread, DRAFTER, "Slowly.");
+    RecordedCall askedAgain = harness.awaitInThread(thread, "Question 1 of 3");
+    assertTrue(askedAgain.param("text").contains("Summary"), askedAgain.param("text"));
+  }
+
+  @Test
+  void a_co_author_is_nudged_in_the_thread_until_they_answer() throws Exception {
+    Duration day = Duration.ofDays(1);
+    harness =
+        new BotHarness(
+            folder,
+            new NudgePolicy(day, day, day, 2, WorkingHours.parse("00:00-24:00", "MON-SUN"), day),
+            templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "assign 3 <@U0BOB>");
+    harness.awaitDirect(BOB, "handed you 3 (Rollout)");
+
+    harness.advanceClock(day.plusMinutes(1));
+    harness.awaitInThread(thread, "<@U0BOB>, <@U0ALICE>'s spec is waiting for your answer");
+
+    harness.reply(thread, BOB, "Behind a flag.");
+    harness.awaitInThread(thread, "Thanks <@U0BOB>: that answers 3 (Rollout).");
+    BotHarness.awaitCondition(
+        () ->
+            harness.pendingReminders().stream()
+                .noneMatch(reminder -> reminder.kind() == Reminder.Kind.COAUTHOR_NUDGE),
+        "no nudge for a co-author who answered");
+  }
+
+  @Test
+  void a_co_authors_reply_missed_while_the_bot_was_down_is_caught_up_and_their_edit_revises_it()
+      throws Exception {
+    harness = new BotHarness(folder, templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "assign 3 <@U0BOB>");
+    harness.awaitDirect(BOB, "handed you 3 (Rollout)");
+    harness.reply(thread, DRAFTER, "Retries.");
+    harness.awaitQuestion(thread, 2);
+
+    harness.stop();
+    String bobsTs = harness.slack.addUserMessage(CHANNEL, thread, BOB, "Flagged, slowly.");
+    harness.startBot();
+    harness.awaitInThread(thread, "Thanks <@U0BOB>: that answers 3 (Rollout).");
+
+    harness.reply(thread, DRAFTER, "A retries table.");
+    harness.awaitFile(FILE, "Flagged, slowly.");
+    var edit =
+        harness
+            .requests()
+            .messageChanged(
+                "EvBobEdit", CHANNEL, thread, BOB, bobsTs, "Flagged, slowly.", "Flagged, fast.");
+    assertEquals(200, edit.status(), edit.body());
+    String revised = harness.awaitFile(FILE, "Flagged, fast.");
+    assertTrue(revised.contains("| User U0BOB | wrote 3. Rollout |"), revised);
+  }
+
+  private Path templates() throws java.io.IOException {
+    Path templates = Files.createDirectories(folder.resolve("templates"));
+    Files.writeString(templates.resolve("coauthored.md"), TEMPLATE);
+    return templates;
+  }
+
+  /** The id of the block that holds the question's picker, as Slack would send it back. */
+  private static String handOverBlock(RecordedCall question) {
+    for (JsonElement block :
+        JsonParser.parseString(question.jsonParam("blocks")).getAsJsonArray()) {
+      JsonElement id = block.getAsJsonObject().get("block_id");
+      if (id != null && id.getAsString().startsWith(ActionIds.HAND_OVER)) {
+        return id.getAsString();
+      }
+    }
+    throw new AssertionError("no picker in " + question.jsonParam("blocks"));
+  }
+
+  private void pick(RecordedCall message, String blockId, String user, String chosen) {
+    var response =
+        harness
+            .requests()
+            .userPicked(
+                user,
+                message.param("channel"),
+                harness.tsOf(message),
+                blockId,
+                ActionIds.HAND_OVER,
+                chosen);
+    assertEquals(200, response.status(), response.body());
+  }
+}

@@ -1,0 +1,52 @@
+package dev.specbot.slack.interviews;
+
+import static dev.specbot.slack.HostileText.ESCAPED;
+import static dev.specbot.slack.HostileText.HOSTILE;
+import static dev.specbot.slack.HostileText.INTERVIEW;
+import static dev.specbot.slack.HostileText.NOW;
+import static dev.specbot.slack.HostileText.TEMPLATE;
+import static dev.specbot.slack.HostileText.assertNoRawText;
+import static dev.specbot.slack.HostileText.plain;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.specbot.interview.Assignee;
+import dev.specbot.interview.Effect;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.template.Question;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What the bot says to and about co-authors, with a hostile title and name, is escaped. */
+class CoAuthorMessagesEscapingTest {
+  private static final Assignee BOB = new Assignee("U0BOB", HOSTILE, NOW);
+
+  @Test
+  void the_hand_over_in_the_thread_and_in_private_and_what_follows_are_escaped() {
+    Question question = TEMPLATE.questions().get(0);
+    List<Delivery> deliveries =
+        List.of(
+                new Effect.Assigned(List.of(question), BOB),
+                new Effect.Unassigned(List.of(question), BOB),
+                new Effect.AskCoAuthor(question, TEMPLATE.questions().size(), BOB),
+                new Effect.CoAuthorAnswered(question, BOB),
+                new Effect.Waiting(List.of(new Effect.Waited(question, BOB))))
+            .stream()
+            .flatMap(
+                effect ->
+                    CoAuthorMessages.of(effect, INTERVIEW, Optional.of("https://x.slack.com/p1"))
+                        .stream())
+            .toList();
+
+    assertEquals(6, deliveries.size(), "the hand-over is said twice: in the thread and privately");
+    for (Delivery delivery : deliveries) {
+      assertNoRawText(delivery.kind() + " text", delivery.text());
+      assertNoRawText(delivery.kind() + " blocks", plain(delivery.blocks()));
+    }
+    Delivery direct = deliveries.get(1);
+    assertEquals(Delivery.Kind.POST_DM, direct.kind());
+    assertTrue(direct.text().contains(ESCAPED), direct.text());
+    assertTrue(direct.text().contains("<https://x.slack.com/p1|the spec's thread>"), direct.text());
+  }
+}
