@@ -18,6 +18,7 @@ import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Presence;
 import dev.specbot.slack.interviews.Revisions;
+import dev.specbot.slack.listeners.HomeTab;
 import dev.specbot.slack.listeners.SlackFrontEnd;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.meetings.MeetingDesk;
@@ -112,7 +113,8 @@ public final class SlackBot implements AutoCloseable {
                 config.gitHub(),
                 gitHubDesk,
                 clock,
-                interviewId -> ticketDesk.get().made(interviewId)));
+                interviewId -> ticketDesk.get().made(interviewId)),
+            catalog::find);
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
@@ -167,7 +169,8 @@ public final class SlackBot implements AutoCloseable {
                 new Revisions(database, interviewer, reviewDesk, clock, wake),
                 catchUp,
                 gitHubActions,
-                tickets)
+                tickets,
+                new HomeTab(catalog, database, clock, wake))
             .app(appConfig, metrics.requests());
     this.server = new WebServer(config.port(), app, this::notReadyBecause, metrics::scrape);
     this.socketMode =

@@ -3,6 +3,7 @@ package dev.specbot.slack.outbox;
 import com.slack.api.methods.MethodsClient;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.background.WorkSignal;
+import dev.specbot.slack.home.HomeView;
 import dev.specbot.slack.metrics.TurnMetrics;
 import dev.specbot.slack.outbox.SendAttempts.Claimed;
 import dev.specbot.slack.outbox.SendAttempts.Sent;
@@ -14,6 +15,7 @@ import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SendHistory;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.Tx;
+import dev.specbot.template.Template;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,10 +128,42 @@ public final class OutboxWorker implements AutoCloseable {
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub) {
+    this(
+        database,
+        slack,
+        clock,
+        turns,
+        budgets,
+        workspaceUrl,
+        gitHub,
+        templateId -> Optional.empty());
+  }
+
+  /**
+   * The same, with the templates a Home tab counts a spec's questions by ({@code templates} finds
+   * one by its id).
+   */
+  public OutboxWorker(
+      Database database,
+      MethodsClient slack,
+      Clock clock,
+      TurnMetrics turns,
+      Budgets budgets,
+      Supplier<Optional<String>> workspaceUrl,
+      Optional<GitHubOutbox> gitHub,
+      Function<String, Optional<Template>> templates) {
     this.database = database;
     this.clock = clock;
     this.budgets = budgets;
-    this.attempts = new SendAttempts(database, slack, clock, turns, workspaceUrl, gitHub);
+    this.attempts =
+        new SendAttempts(
+            database,
+            slack,
+            clock,
+            turns,
+            workspaceUrl,
+            gitHub,
+            new HomeSender(database, slack, clock, new HomeView(templates)));
     this.senders =
         new ThreadPoolExecutor(
             0,

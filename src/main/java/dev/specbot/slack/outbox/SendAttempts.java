@@ -33,6 +33,7 @@ final class SendAttempts {
   private final TurnMetrics turns;
   private final Supplier<Optional<String>> workspaceUrl;
   private final Optional<GitHubSender> gitHub;
+  private final HomeSender home;
 
   SendAttempts(
       Database database,
@@ -40,8 +41,10 @@ final class SendAttempts {
       Clock clock,
       TurnMetrics turns,
       Supplier<Optional<String>> workspaceUrl,
-      Optional<GitHubOutbox> gitHub) {
+      Optional<GitHubOutbox> gitHub,
+      HomeSender home) {
     this.database = database;
+    this.home = home;
     this.slack = slack;
     this.clock = clock;
     this.turns = turns;
@@ -72,7 +75,10 @@ final class SendAttempts {
     }
     SlackSender sender = new SlackSender(database, slack, clock, workspaceUrl);
     try {
-      String result = sender.send(delivery, message.id(), claimed.history(), claimed.place());
+      String result =
+          delivery.kind() == Delivery.Kind.PUBLISH_HOME
+              ? home.publish(delivery)
+              : sender.send(delivery, message.id(), claimed.history(), claimed.place());
       delivery.turnStart().ifPresent(input -> turns.questionSent(input, clock.instant()));
       return Optional.of(new Sent(message.id(), result));
     } catch (LookAgainLater notYet) {
