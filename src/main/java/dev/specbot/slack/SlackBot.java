@@ -13,12 +13,13 @@ import dev.specbot.review.ReviewMachine;
 import dev.specbot.review.Rule;
 import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.github.GitHubDesk;
+import dev.specbot.slack.home.HomeDesk;
+import dev.specbot.slack.home.HomeView;
 import dev.specbot.slack.http.WebServer;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Presence;
 import dev.specbot.slack.interviews.Revisions;
-import dev.specbot.slack.listeners.HomeTab;
 import dev.specbot.slack.listeners.SlackFrontEnd;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.meetings.MeetingDesk;
@@ -114,7 +115,7 @@ public final class SlackBot implements AutoCloseable {
                 gitHubDesk,
                 clock,
                 interviewId -> ticketDesk.get().made(interviewId)),
-            catalog::find);
+            Optional.of(new HomeView(catalog::find)::of));
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
@@ -170,7 +171,7 @@ public final class SlackBot implements AutoCloseable {
                 catchUp,
                 gitHubActions,
                 tickets,
-                new HomeTab(catalog, database, clock, wake))
+                new HomeDesk(database, clock, wake))
             .app(appConfig, metrics.requests());
     this.server = new WebServer(config.port(), app, this::notReadyBecause, metrics::scrape);
     this.socketMode =

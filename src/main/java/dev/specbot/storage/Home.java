@@ -35,6 +35,9 @@ import org.jdbi.v3.core.statement.Query;
  * count) on an index that starts with the person, and who has opened the tab.
  */
 public final class Home {
+  /** Rows of each part of a home: within Block Kit's 100 blocks with every part full. */
+  public static final int PAGE = 8;
+
   /** Recently approved: a spec whose review reached approval (or beyond) within this long. */
   public static final Duration RECENT = Duration.ofDays(14);
 

@@ -1,22 +1,60 @@
 package dev.specbot.slack.home;
 
-import dev.specbot.storage.Tx;
-import java.util.Map;
+import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.storage.Database;
+import java.time.Clock;
 
-/** Whose home a change refreshes. */
+/**
+ * Stage: the Home tab. Opening it records that the person reads it (from then on a change to their
+ * specs publishes it again, see the outbox's home lanes) and queues their home at once; a New spec
+ * form Slack would not open is told to them privately.
+ */
 public final class HomeDesk {
-  /** Rows of each part of a home: within Block Kit's 100 blocks with every part full. */
-  public static final int PAGE = 8;
+  /** What a person is told when Slack would not open the form (its trigger ran out). */
+  static final String FORM_NOT_OPENED =
+      "I could not open the New spec form just now. Press *New spec* again, or type `/spec` in"
+          + " the channel the spec belongs in.";
 
-  private HomeDesk() {}
+  private final Database database;
+  private final Clock clock;
+  private final Runnable wake;
+
+  /** {@code wake} tells the outbox that something was queued. */
+  public HomeDesk(Database database, Clock clock, Runnable wake) {
+    this.database = database;
+    this.clock = clock;
+    this.wake = wake;
+  }
 
   /**
-   * Everyone a change to the interview concerns (its drafter, reviewers, co-authors, discussion's
-   * attendees) who has opened the Home tab, with their team. Those who never opened it are left
-   * alone: their home is built when they first do, and publishing it before would spend Slack's
-   * views.publish limit on a tab nobody reads.
+   * {@code userId} opened the Home tab. Slack's retry of the event queues the home again, which
+   * replaces the one waiting: nothing is published twice for it.
    */
-  public static Map<String, String> toRefresh(Tx tx, String interviewId) {
-    return tx.home().openedAmong(tx.home().concernedWith(interviewId));
+  public void opened(String teamId, String userId) {
+    database.transaction(
+        tx -> {
+          tx.home().opened(teamId, userId, clock.instant());
+          return Delivery.home(teamId, userId).enqueue(tx, clock.instant());
+        });
+    wake.run();
+  }
+
+  /** Slack would not open the New spec form for {@code userId}: they hear it in private. */
+  public void formNotOpened(String userId) {
+    database.transaction(
+        tx ->
+            new Delivery(
+                    Delivery.Kind.POST_DM,
+                    null,
+                    null,
+                    userId,
+                    FORM_NOT_OPENED,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)
+                .enqueue(tx, clock.instant()));
+    wake.run();
   }
 }

@@ -11,6 +11,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.specbot.slack.github.GitHubActions;
+import dev.specbot.slack.home.HomeDesk;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Revisions;
@@ -48,11 +49,11 @@ public final class SlackFrontEnd {
       CatchUp catchUp,
       GitHubActions gitHub,
       TicketActions tickets,
-      HomeTab home) {
+      HomeDesk home) {
     this.command = new SpecCommand(catalog, interviewer, directory);
     this.thread = new ThreadEvents(interviewer, revisions, catchUp);
     this.buttons = new Buttons(interviewer, meetings, reviews, gitHub, tickets);
-    this.home = home;
+    this.home = new HomeTab(catalog, home);
   }
 
   /**

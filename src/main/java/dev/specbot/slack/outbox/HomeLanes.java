@@ -1,6 +1,5 @@
 package dev.specbot.slack.outbox;
 
-import dev.specbot.slack.home.HomeDesk;
 import dev.specbot.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +25,15 @@ final class HomeLanes {
   }
 
   /**
-   * Queues a refresh of the home of everyone the interview concerns who has opened the tab: the one
-   * place every change to a spec's card passes through (see {@link Delivery#enqueueHere}), and its
-   * thread's first link.
+   * Queues a refresh of the home of everyone the interview concerns (its drafter, reviewers,
+   * co-authors, discussion's attendees) who has opened the tab: called where every change to a
+   * spec's card is queued (see {@link Delivery#enqueueHere}) and where its thread is first posted.
+   * Those who never opened the tab are left alone: their home is built when they first do, and
+   * publishing it before would spend Slack's views.publish limit on a tab nobody reads.
    */
   static void interviewChanged(Tx tx, String interviewId, Instant now) {
-    for (Map.Entry<String, String> person : HomeDesk.toRefresh(tx, interviewId).entrySet()) {
+    Map<String, String> toRefresh = tx.home().openedAmong(tx.home().concernedWith(interviewId));
+    for (Map.Entry<String, String> person : toRefresh.entrySet()) {
       queue(tx, Delivery.home(person.getValue(), person.getKey()), now, now.plus(SETTLE));
     }
   }

@@ -1,21 +1,21 @@
 package dev.specbot.slack.outbox;
 
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.background.WorkSignal;
-import dev.specbot.slack.home.HomeView;
 import dev.specbot.slack.metrics.TurnMetrics;
 import dev.specbot.slack.outbox.SendAttempts.Claimed;
 import dev.specbot.slack.outbox.SendAttempts.Sent;
 import dev.specbot.slack.webapi.Budgets;
 import dev.specbot.slack.webapi.Urgency;
 import dev.specbot.storage.Database;
+import dev.specbot.storage.HomeRows;
 import dev.specbot.storage.Instances;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SendHistory;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.Tx;
-import dev.specbot.template.Template;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,20 +128,12 @@ public final class OutboxWorker implements AutoCloseable {
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub) {
-    this(
-        database,
-        slack,
-        clock,
-        turns,
-        budgets,
-        workspaceUrl,
-        gitHub,
-        templateId -> Optional.empty());
+    this(database, slack, clock, turns, budgets, workspaceUrl, gitHub, Optional.empty());
   }
 
   /**
-   * The same, with the templates a Home tab counts a spec's questions by ({@code templates} finds
-   * one by its id).
+   * The same, publishing people's Home tabs as {@code homes} renders them (without it, a home
+   * queued is set aside).
    */
   public OutboxWorker(
       Database database,
@@ -151,7 +143,7 @@ public final class OutboxWorker implements AutoCloseable {
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub,
-      Function<String, Optional<Template>> templates) {
+      Optional<Function<HomeRows, View>> homes) {
     this.database = database;
     this.clock = clock;
     this.budgets = budgets;
@@ -163,7 +155,7 @@ public final class OutboxWorker implements AutoCloseable {
             turns,
             workspaceUrl,
             gitHub,
-            new HomeSender(database, slack, clock, new HomeView(templates)));
+            homes.map(view -> new HomeSender(database, slack, clock, view)));
     this.senders =
         new ThreadPoolExecutor(
             0,

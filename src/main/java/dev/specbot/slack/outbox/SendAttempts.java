@@ -33,7 +33,7 @@ final class SendAttempts {
   private final TurnMetrics turns;
   private final Supplier<Optional<String>> workspaceUrl;
   private final Optional<GitHubSender> gitHub;
-  private final HomeSender home;
+  private final Optional<HomeSender> home;
 
   SendAttempts(
       Database database,
@@ -42,7 +42,7 @@ final class SendAttempts {
       TurnMetrics turns,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub,
-      HomeSender home) {
+      Optional<HomeSender> home) {
     this.database = database;
     this.home = home;
     this.slack = slack;
@@ -69,6 +69,10 @@ final class SendAttempts {
     if (delivery.isGitHub()) {
       return toGitHub(claimed);
     }
+    if (delivery.kind() == Delivery.Kind.PUBLISH_HOME && home.isEmpty()) {
+      giveUp(message, delivery, "this bot renders no Home tab");
+      return Optional.empty();
+    }
     if (isAtMostOnce(delivery) && claimed.history().outcomeUnknown()) {
       notSentAgain(message, "an earlier sender stopped mid-call");
       return Optional.empty();
@@ -77,7 +81,7 @@ final class SendAttempts {
     try {
       String result =
           delivery.kind() == Delivery.Kind.PUBLISH_HOME
-              ? home.publish(delivery)
+              ? home.orElseThrow().publish(delivery)
               : sender.send(delivery, message.id(), claimed.history(), claimed.place());
       delivery.turnStart().ifPresent(input -> turns.questionSent(input, clock.instant()));
       return Optional.of(new Sent(message.id(), result));

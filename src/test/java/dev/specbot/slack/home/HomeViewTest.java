@@ -126,7 +126,7 @@ class HomeViewTest {
 
   @Test
   void hundreds_of_specs_stay_within_slacks_limits_newest_first_then_and_n_more() throws Exception {
-    int page = HomeDesk.PAGE;
+    int page = dev.specbot.storage.Home.PAGE;
     List<HomeRows.Drafting> drafting = new ArrayList<>();
     IntStream.range(0, page)
         .forEach(i -> drafting.add(drafting("d" + i, HOSTILE + i, 500, 500, Status.ASKING)));
