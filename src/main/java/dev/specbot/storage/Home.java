@@ -97,7 +97,7 @@ public final class Home {
 
   /**
    * Everyone a change to the interview concerns: its drafter, reviewers, co-authors and the
-   * attendees of its scheduled discussion. A few rows, each on the interview's own key.
+   * attendees of its discussion. A few rows, each on the interview's own key.
    */
   public Set<String> concernedWith(String interviewId) {
     Set<String> people = new LinkedHashSet<>();
@@ -114,7 +114,8 @@ public final class Home {
             .list());
     handle
         .createQuery(
-            "SELECT attendees FROM meetings WHERE interview_id = :id AND status = 'SCHEDULED'")
+            // Cancelled too: its attendees' homes still show it until they are told.
+            "SELECT attendees FROM meetings WHERE interview_id = :id")
         .bind("id", interviewId)
         .mapTo(String.class)
         .findOne()

@@ -146,6 +146,7 @@ class HomeTest {
     assertEquals(List.of("soon", "later"), ids(carol.shown().stream().map(d -> d.spec())));
     assertEquals(0, home("U-CARO", 10).discussions().total(), "an id that only starts the same");
     assertTrue(concerned("soon").contains(CAROL));
+    assertTrue(concerned("off").contains(CAROL), "told of the cancellation too");
   }
 
   @Test

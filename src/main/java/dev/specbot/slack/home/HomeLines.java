@@ -105,7 +105,10 @@ final class HomeLines {
         + channel(approved.spec().channelId());
   }
 
-  /** The spec's title, linking to its thread once there is one. */
+  /**
+   * The spec's title, linking to its thread once there is one; a {@code |} in the title would end
+   * the link's address early in some clients, so it shows as {@code ¦}.
+   */
   static String link(HomeRows.Spec spec) {
     String title = escaped(spec.title());
     Optional<String> url = spec.permalink().filter(HomeLines::isPlainUrl);
