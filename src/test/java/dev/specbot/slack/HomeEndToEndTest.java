@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.specbot.slack.fake.Failure;
 import dev.specbot.slack.fake.RecordedCall;
+import dev.specbot.slack.home.SlackCheck;
 import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.template.Question;
 import dev.specbot.template.Template;
@@ -60,7 +61,8 @@ class HomeEndToEndTest {
   }
 
   @Test
-  void opening_the_home_tab_shows_the_drafters_spec_and_an_answer_publishes_it_again() {
+  void opening_the_home_tab_shows_the_drafters_spec_and_an_answer_publishes_it_again()
+      throws Exception {
     String thread = harness.start("technical-specification", TITLE);
     harness.awaitQuestion(thread, 1);
 
@@ -69,6 +71,10 @@ class HomeEndToEndTest {
 
     String home = awaitHome(DRAFTER, "0 of " + QUESTIONS + " answered");
     assertTrue(home.contains("/p" + thread.replace(".", "") + "|" + TITLE + ">"), home);
+    Path published =
+        Files.createDirectories(Path.of("target", "slack-views")).resolve("home-e2e-drafter.json");
+    Files.writeString(published, home);
+    SlackCheck.blocks("home", published);
     assertEquals(1, homesOf(DRAFTER).size(), "the Messages tab publishes nothing");
 
     harness.reply(thread, DRAFTER, "Card payments that fail are retried.");

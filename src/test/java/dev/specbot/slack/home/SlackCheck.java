@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
  * ({@code SLACK_CHECK}, or the shared reference's copy): the view's limits are asserted by the
  * tests themselves either way.
  */
-final class SlackCheck {
+public final class SlackCheck {
   private static final Path SHARED = Path.of("/work/shared/slack-reference/check/slack-check");
 
   private SlackCheck() {}
 
-  static void blocks(String surface, Path file) throws IOException, InterruptedException {
+  /** Checks the view in {@code file} as a {@code surface} (home, modal, message). */
+  public static void blocks(String surface, Path file) throws IOException, InterruptedException {
     String configured = System.getenv("SLACK_CHECK");
     Path checker = configured == null ? SHARED : Path.of(configured);
     if (!Files.isExecutable(checker)) {
