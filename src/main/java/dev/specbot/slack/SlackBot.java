@@ -13,6 +13,8 @@ import dev.specbot.review.ReviewMachine;
 import dev.specbot.review.Rule;
 import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.github.GitHubDesk;
+import dev.specbot.slack.home.HomeDesk;
+import dev.specbot.slack.home.HomeView;
 import dev.specbot.slack.http.WebServer;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
@@ -112,7 +114,8 @@ public final class SlackBot implements AutoCloseable {
                 config.gitHub(),
                 gitHubDesk,
                 clock,
-                interviewId -> ticketDesk.get().made(interviewId)));
+                interviewId -> ticketDesk.get().made(interviewId)),
+            Optional.of(new HomeView(catalog::find)::of));
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
     MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
@@ -167,7 +170,8 @@ public final class SlackBot implements AutoCloseable {
                 new Revisions(database, interviewer, reviewDesk, clock, wake),
                 catchUp,
                 gitHubActions,
-                tickets)
+                tickets,
+                new HomeDesk(database, clock, wake))
             .app(appConfig, metrics.requests());
     this.server = new WebServer(config.port(), app, this::notReadyBecause, metrics::scrape);
     this.socketMode =

@@ -347,10 +347,11 @@ final class BotHarness implements AutoCloseable {
     return countOutbox("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'");
   }
 
-  /** The same, without edits of parent messages (which have lanes of their own). */
+  /** The same, without edits of parent messages and homes (which have lanes of their own). */
   long pendingThreadMessages() {
     return countOutbox(
-        "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND lane NOT LIKE 'parent:%'");
+        "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND lane NOT LIKE 'parent:%'"
+            + " AND lane NOT LIKE 'home:%'");
   }
 
   private long countOutbox(String query) {

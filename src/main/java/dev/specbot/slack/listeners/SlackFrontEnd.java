@@ -3,6 +3,7 @@ package dev.specbot.slack.listeners;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -10,6 +11,7 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.specbot.slack.github.GitHubActions;
+import dev.specbot.slack.home.HomeDesk;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Revisions;
@@ -25,9 +27,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Bolt app: {@code /spec} and its form ({@link SpecCommand}), messages in threads ({@link
- * ThreadEvents}) and the buttons ({@link Buttons}). Every way in (HTTP, Socket Mode) serves this
- * same app; each listener hands over to the room that owns the work and acknowledges, so nothing
- * slow happens here.
+ * ThreadEvents}), the buttons ({@link Buttons}) and the Home tab ({@link HomeTab}). Every way in
+ * (HTTP, Socket Mode) serves this same app; each listener hands over to the room that owns the work
+ * and acknowledges, so nothing slow happens here.
  */
 public final class SlackFrontEnd {
   private static final Pattern BUTTONS = Pattern.compile("^specbot_.*");
@@ -35,6 +37,7 @@ public final class SlackFrontEnd {
   private final SpecCommand command;
   private final ThreadEvents thread;
   private final Buttons buttons;
+  private final HomeTab home;
 
   public SlackFrontEnd(
       TemplateCatalog catalog,
@@ -45,10 +48,12 @@ public final class SlackFrontEnd {
       Revisions revisions,
       CatchUp catchUp,
       GitHubActions gitHub,
-      TicketActions tickets) {
+      TicketActions tickets,
+      HomeDesk home) {
     this.command = new SpecCommand(catalog, interviewer, directory);
     this.thread = new ThreadEvents(interviewer, revisions, catchUp, directory);
     this.buttons = new Buttons(interviewer, meetings, reviews, gitHub, tickets, directory);
+    this.home = new HomeTab(catalog, home);
   }
 
   /**
@@ -87,6 +92,8 @@ public final class SlackFrontEnd {
         (payload, ctx) -> thread.deleted(payload.getEventId(), payload.getEvent(), ctx));
     app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> ctx.ack());
     app.blockAction(BUTTONS, buttons::pressed);
+    app.event(AppHomeOpenedEvent.class, home::opened);
+    app.blockAction(ActionIds.HOME_NEW_SPEC, home::newSpec);
     return app;
   }
 }

@@ -131,6 +131,10 @@ final class SpecCommand {
         Forms.value(values, ActionIds.CHANNEL_BLOCK)
             .map(ViewState.Value::getSelectedConversation)
             .orElse(submission.getView().getPrivateMetadata());
+    if (channel == null || channel.isBlank()) {
+      // Opened from the Home tab there is no channel to fall back on.
+      return ctx.ackWithErrors(Map.of(ActionIds.CHANNEL_BLOCK, "Pick a channel to post it in."));
+    }
     directory.warm(submission.getUser().getId());
     interviewer.start(
         template.get(),

@@ -57,6 +57,13 @@ public final class ActionIds {
   /** The Propose tickets button under an approved spec (or after {@code tickets}). */
   public static final String PROPOSE_TICKETS = "specbot_tickets_propose";
 
+  /**
+   * The New spec button on the Home tab. Outside the {@code specbot_} prefix on purpose: Bolt keeps
+   * its button listeners in an unordered map, so an id that the buttons' pattern also matched could
+   * reach either listener.
+   */
+  public static final String HOME_NEW_SPEC = "home_new_spec";
+
   private ActionIds() {}
 
   /** The person picker on a question that hands it to a teammate. */

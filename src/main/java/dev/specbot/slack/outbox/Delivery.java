@@ -87,7 +87,12 @@ public record Delivery(
      * A ticket as a GitHub issue in the spec's repository, linking back to the spec's issue: {@code
      * text} the ticket's key, its title and body read from {@code spec_tickets} when it is sent.
      */
-    GITHUB_TICKET
+    GITHUB_TICKET,
+    /**
+     * A person's Home tab published again as it now stands: {@code user} whose, {@code text} their
+     * team. Only who: the sender reads their specs when it sends (see {@link HomeLanes}).
+     */
+    PUBLISH_HOME
   }
 
   public static Delivery forInterview(Kind kind, String interviewId, String text, String blocks) {
@@ -162,6 +167,12 @@ public record Delivery(
   /** A ticket, recorded in {@code spec_tickets}, as a GitHub issue once the spec has one. */
   public static Delivery createTicket(String interviewId, String ticketKey) {
     return forInterview(Kind.GITHUB_TICKET, interviewId, ticketKey, null);
+  }
+
+  /** {@code userId}'s Home tab, in {@code teamId}, published again as it now stands. */
+  public static Delivery home(String teamId, String userId) {
+    return new Delivery(
+        Kind.PUBLISH_HOME, null, null, userId, teamId, null, null, null, null, null);
   }
 
   /** Whether this goes to GitHub rather than Slack. */
@@ -239,7 +250,7 @@ public record Delivery(
       return Urgency.QUESTION;
     }
     return switch (kind) {
-      case POST_DM, SYNC_CANVAS -> Urgency.NOTICE;
+      case POST_DM, SYNC_CANVAS, PUBLISH_HOME -> Urgency.NOTICE;
       case UPDATE_PARENT -> Urgency.MILESTONE;
       default -> Urgency.REPLY;
     };
@@ -296,7 +307,12 @@ public record Delivery(
               now.plus(CANVAS_EDIT_INTERVAL),
               urgency().rank());
     }
+    if (kind() == Delivery.Kind.PUBLISH_HOME) {
+      return HomeLanes.enqueue(tx, this, now);
+    }
     if (kind() == Delivery.Kind.UPDATE_PARENT) {
+      // Whatever moved the spec's card moved it on someone's home too.
+      HomeLanes.interviewChanged(tx, interviewId(), now);
       return tx.outbox()
           .replaceWaiting(
               "parent:" + interviewId(),

@@ -26,6 +26,7 @@ record FirstCall(String method, String channel) {
       case POST_EPHEMERAL -> new FirstCall("chat.postEphemeral", delivery.channel());
       case UPLOAD_DOCUMENT, UPLOAD_IN_THREAD -> new FirstCall("files.getUploadURLExternal", null);
       case SYNC_CANVAS -> ofCanvas(Optional.empty());
+      case PUBLISH_HOME -> new FirstCall(SlackLimits.PUBLISH_VIEW, null);
       // Not Slack's: no Slack limit to reserve. GitHub's are kept by GitHubSender's retries.
       case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT, GITHUB_TICKET ->
           new FirstCall(GITHUB, null);

@@ -1,6 +1,7 @@
 package dev.specbot.slack.outbox;
 
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.background.WorkSignal;
 import dev.specbot.slack.metrics.TurnMetrics;
@@ -9,6 +10,7 @@ import dev.specbot.slack.outbox.SendAttempts.Sent;
 import dev.specbot.slack.webapi.Budgets;
 import dev.specbot.slack.webapi.Urgency;
 import dev.specbot.storage.Database;
+import dev.specbot.storage.HomeRows;
 import dev.specbot.storage.Instances;
 import dev.specbot.storage.OutboxMessage;
 import dev.specbot.storage.SendHistory;
@@ -30,6 +32,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,10 +128,34 @@ public final class OutboxWorker implements AutoCloseable {
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub) {
+    this(database, slack, clock, turns, budgets, workspaceUrl, gitHub, Optional.empty());
+  }
+
+  /**
+   * The same, publishing people's Home tabs as {@code homes} renders them (without it, a home
+   * queued is set aside).
+   */
+  public OutboxWorker(
+      Database database,
+      MethodsClient slack,
+      Clock clock,
+      TurnMetrics turns,
+      Budgets budgets,
+      Supplier<Optional<String>> workspaceUrl,
+      Optional<GitHubOutbox> gitHub,
+      Optional<Function<HomeRows, View>> homes) {
     this.database = database;
     this.clock = clock;
     this.budgets = budgets;
-    this.attempts = new SendAttempts(database, slack, clock, turns, workspaceUrl, gitHub);
+    this.attempts =
+        new SendAttempts(
+            database,
+            slack,
+            clock,
+            turns,
+            workspaceUrl,
+            gitHub,
+            homes.map(view -> new HomeSender(database, slack, clock, view)));
     this.senders =
         new ThreadPoolExecutor(
             0,

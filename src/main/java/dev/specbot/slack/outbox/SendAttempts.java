@@ -33,6 +33,7 @@ final class SendAttempts {
   private final TurnMetrics turns;
   private final Supplier<Optional<String>> workspaceUrl;
   private final Optional<GitHubSender> gitHub;
+  private final Optional<HomeSender> home;
 
   SendAttempts(
       Database database,
@@ -40,8 +41,10 @@ final class SendAttempts {
       Clock clock,
       TurnMetrics turns,
       Supplier<Optional<String>> workspaceUrl,
-      Optional<GitHubOutbox> gitHub) {
+      Optional<GitHubOutbox> gitHub,
+      Optional<HomeSender> home) {
     this.database = database;
+    this.home = home;
     this.slack = slack;
     this.clock = clock;
     this.turns = turns;
@@ -66,13 +69,20 @@ final class SendAttempts {
     if (delivery.isGitHub()) {
       return toGitHub(claimed);
     }
+    if (delivery.kind() == Delivery.Kind.PUBLISH_HOME && home.isEmpty()) {
+      giveUp(message, delivery, "this bot renders no Home tab");
+      return Optional.empty();
+    }
     if (isAtMostOnce(delivery) && claimed.history().outcomeUnknown()) {
       notSentAgain(message, "an earlier sender stopped mid-call");
       return Optional.empty();
     }
     SlackSender sender = new SlackSender(database, slack, clock, workspaceUrl);
     try {
-      String result = sender.send(delivery, message.id(), claimed.history(), claimed.place());
+      String result =
+          delivery.kind() == Delivery.Kind.PUBLISH_HOME
+              ? home.orElseThrow().publish(delivery)
+              : sender.send(delivery, message.id(), claimed.history(), claimed.place());
       delivery.turnStart().ifPresent(input -> turns.questionSent(input, clock.instant()));
       return Optional.of(new Sent(message.id(), result));
     } catch (LookAgainLater notYet) {

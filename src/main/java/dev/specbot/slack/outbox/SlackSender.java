@@ -81,6 +81,7 @@ final class SlackSender {
           new CanvasSender(database, slack, clock, workspaceUrl).sync(delivery, place(delivery));
       case GITHUB_PUBLISH, GITHUB_EDIT, GITHUB_COMMENT, GITHUB_TICKET ->
           throw new IllegalStateException("sent by GitHubSender: " + delivery.kind());
+      case PUBLISH_HOME -> throw new IllegalStateException("sent by HomeSender");
     };
   }
 
@@ -111,6 +112,8 @@ final class SlackSender {
     database.transaction(
         tx -> {
           tx.interviews().placeThread(delivery.interviewId(), ts, permalink);
+          // The spec's line on its people's homes links to its thread from now on.
+          HomeLanes.interviewChanged(tx, delivery.interviewId(), clock.instant());
           return null;
         });
     return ts;

@@ -29,6 +29,10 @@ public final class SlackLimits {
   }
 
   public static final String POST_MESSAGE = "chat.postMessage";
+
+  /** A person's Home tab: Tier 4 on its reference page (docs.slack.dev/reference/methods). */
+  public static final String PUBLISH_VIEW = "views.publish";
+
   public static final int DEFAULT_POSTS_PER_MINUTE = 600;
 
   private static final Limit TIER_2 = Limit.perMinute(20);
@@ -76,6 +80,7 @@ public final class SlackLimits {
           "chat.postEphemeral",
           "chat.getPermalink",
           "views.open",
+          PUBLISH_VIEW,
           "files.getUploadURLExternal",
           "files.completeUploadExternal"
         }) {

@@ -59,6 +59,7 @@ final class CannedAnswers {
       case "chat.getPermalink" -> permalink(params);
       case "views.open" -> openView(params);
       case "views.update" -> updateView(params);
+      case "views.publish" -> publishView(params);
       case "conversations.join", "conversations.info" -> conversation(params);
       case "conversations.open" -> openConversation(params);
       case "conversations.replies" -> replies(params);
@@ -247,6 +248,27 @@ final class CannedAnswers {
       return error("invalid_arguments");
     }
     return view(params, id.isEmpty() ? nextId("V") : id);
+  }
+
+  /**
+   * A Home tab: Slack refuses one without a user, or a view that is not a home within its 100
+   * blocks.
+   */
+  private JsonObject publishView(Map<String, String> params) {
+    if (params.getOrDefault("user_id", "").isEmpty()) {
+      return error("invalid_arguments");
+    }
+    JsonObject view;
+    try {
+      view = JsonParser.parseString(params.getOrDefault("view", "")).getAsJsonObject();
+    } catch (RuntimeException e) {
+      return error("invalid_arguments");
+    }
+    boolean home = view.has("type") && view.get("type").getAsString().equals("home");
+    if (!home || !view.has("blocks") || view.getAsJsonArray("blocks").size() > 100) {
+      return error("invalid_arguments");
+    }
+    return view(params, nextId("V"));
   }
 
   /** The view as Slack hands it back: what the app sent, plus the fields Slack fills in. */

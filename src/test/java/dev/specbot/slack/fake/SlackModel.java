@@ -156,6 +156,7 @@ public final class SlackModel {
           "users.info",
           "chat.postEphemeral",
           "views.open",
+          "views.publish",
           "files.getUploadURLExternal",
           "files.completeUploadExternal",
           "chat.getPermalink"

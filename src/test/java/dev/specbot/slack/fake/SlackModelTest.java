@@ -97,6 +97,7 @@ class SlackModelTest {
             Map.entry("users.info", Tier.TIER_4),
             Map.entry("chat.postEphemeral", Tier.TIER_4),
             Map.entry("views.open", Tier.TIER_4),
+            Map.entry("views.publish", Tier.TIER_4),
             Map.entry("files.getUploadURLExternal", Tier.TIER_4),
             Map.entry("files.completeUploadExternal", Tier.TIER_4),
             Map.entry("chat.getPermalink", Tier.TIER_4));

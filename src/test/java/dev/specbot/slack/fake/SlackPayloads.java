@@ -276,6 +276,54 @@ final class SlackPayloads {
     return payloadForm(payload);
   }
 
+  /** A person opened one of the app's tabs ({@code home}, {@code messages} or {@code about}). */
+  static JsonObject appHomeOpened(String userId, String tab, String eventTs) {
+    JsonObject event = new JsonObject();
+    event.addProperty("type", "app_home_opened");
+    event.addProperty("user", userId);
+    event.addProperty("channel", "D" + userId);
+    event.addProperty("tab", tab);
+    event.addProperty("event_ts", eventTs);
+    return event;
+  }
+
+  /**
+   * A button pressed on the Home tab: its container is the home view, with no channel or message.
+   */
+  static String homeBlockAction(
+      String userId, String actionId, String value, String triggerId, String actionTs) {
+    JsonObject container = new JsonObject();
+    container.addProperty("type", "view");
+    container.addProperty("view_id", "V0FAKEHOME");
+    JsonObject view = new JsonObject();
+    view.addProperty("id", "V0FAKEHOME");
+    view.addProperty("team_id", TEAM_ID);
+    view.addProperty("type", "home");
+    view.add("blocks", new JsonArray());
+    view.addProperty("private_metadata", "");
+    view.addProperty("callback_id", "");
+    JsonObject state = new JsonObject();
+    state.add("values", new JsonObject());
+    view.add("state", state);
+    view.addProperty("hash", actionTs + ".fakehash");
+    view.addProperty("app_id", APP_ID);
+    view.addProperty("bot_id", BOT_ID);
+    JsonObject payload = new JsonObject();
+    payload.addProperty("type", "block_actions");
+    payload.add("user", user(userId));
+    payload.addProperty("api_app_id", APP_ID);
+    payload.addProperty("token", VERIFICATION_TOKEN);
+    payload.add("container", container);
+    payload.addProperty("trigger_id", triggerId);
+    payload.add("team", team());
+    payload.addProperty("is_enterprise_install", false);
+    payload.add("view", view);
+    JsonArray actions = new JsonArray();
+    actions.add(button(actionId, value, actionTs));
+    payload.add("actions", actions);
+    return payloadForm(payload);
+  }
+
   /**
    * A modal submitted: {@code stateValues} maps block id to action id to the element's state, e.g.
    * {@code {"template": {"template": {"type": "static_select", "selected_option": {...}}}}}.

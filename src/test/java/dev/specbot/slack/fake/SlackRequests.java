@@ -282,6 +282,17 @@ public final class SlackRequests {
         Map.of());
   }
 
+  /** {@code userId} opened the app's {@code tab} ({@code home}, {@code messages}). */
+  public Response appHomeOpened(String eventId, String userId, String tab) {
+    return event(eventId, SlackPayloads.appHomeOpened(userId, tab, nowTs()));
+  }
+
+  /** A click on a button of the Home tab. */
+  public Response homeButton(String userId, String actionId, String value, String triggerId) {
+    return send(
+        FORM, SlackPayloads.homeBlockAction(userId, actionId, value, triggerId, nowTs()), Map.of());
+  }
+
   /** Any body, signed (unless this is {@link #unsigned()}), for malformed or odd requests. */
   public Response raw(String contentType, String body, Map<String, String> extraHeaders) {
     return send(contentType, body, extraHeaders);
