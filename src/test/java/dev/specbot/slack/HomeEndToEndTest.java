@@ -1,5 +1,6 @@
 package dev.specbot.slack;
 
+import static dev.specbot.slack.BotHarness.CHANNEL;
 import static dev.specbot.slack.BotHarness.DRAFTER;
 import static dev.specbot.slack.BotHarness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,11 +16,9 @@ import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.template.Question;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateCatalog;
-import dev.specbot.testdb.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,17 +97,26 @@ class HomeEndToEndTest {
   }
 
   @Test
-  void a_co_author_sees_the_section_handed_to_them() throws SQLException {
+  void a_co_author_who_opened_the_tab_sees_a_section_when_it_is_handed_to_them_and_not_after() {
     String thread = harness.start("technical-specification", TITLE);
     harness.awaitQuestion(thread, 1);
     Question handed = TEMPLATE.questions().get(1);
-    assign(handed.id(), CAROL);
-
     open(CAROL, "home");
+    awaitHome(CAROL, "Nothing here yet");
+
+    harness.reply(thread, DRAFTER, "assign 2 <@" + CAROL + ">");
+    harness.awaitDirect(CAROL, "handed you 2");
 
     String home = awaitHome(CAROL, "Section *" + handed.title() + "* of <");
     assertTrue(home.contains("|" + TITLE + ">: handed to you"), home);
     assertFalse(home.contains("Drafting"), home);
+
+    String carolsTs = harness.slack.addUserMessage(CHANNEL, thread, CAROL, "It replaces v1.");
+    harness.requests().threadReply("EvCarol", CHANNEL, thread, CAROL, "It replaces v1.", carolsTs);
+    harness.awaitInThread(thread, "Thanks <@" + CAROL + ">");
+    BotHarness.awaitCondition(
+        () -> !view(homesOf(CAROL).get(homesOf(CAROL).size() - 1)).contains("handed to you"),
+        "Carol's home without the section once she answered it");
   }
 
   @Test
@@ -217,19 +225,5 @@ class HomeEndToEndTest {
             Map.of("type", "static_select", "selected_option", Map.of("value", "feature-plan"))));
     values.put("title", Map.of("title", Map.of("type", "plain_text_input", "value", "Dark mode")));
     return harness.requests().viewSubmission(BOB, ActionIds.START_VIEW, "", values);
-  }
-
-  /** As the co-authors' feature will: a row of V15's table, written here directly. */
-  private void assign(String questionId, String assignee) throws SQLException {
-    try (var connection = TestDatabases.connect(TestDatabases.urlFor(harness.databaseFile()));
-        var insert =
-            connection.prepareStatement(
-                "INSERT INTO assignments (interview_id, question_id, assignee_id, assignee_name,"
-                    + " assigned_at) SELECT id, ?, ?, 'Carol', 0 FROM interviews WHERE title = ?")) {
-      insert.setString(1, questionId);
-      insert.setString(2, assignee);
-      insert.setString(3, TITLE);
-      assertEquals(1, insert.executeUpdate());
-    }
   }
 }
