@@ -18,6 +18,7 @@ public final class Tx {
   private final SpecCanvases canvases;
   private final SpecIssues specIssues;
   private final SpecTickets specTickets;
+  private final Discussions discussions;
 
   Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
@@ -34,6 +35,7 @@ public final class Tx {
     this.canvases = new SpecCanvases(handle);
     this.specIssues = new SpecIssues(handle);
     this.specTickets = new SpecTickets(handle);
+    this.discussions = new Discussions(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -88,6 +90,11 @@ public final class Tx {
   /** Tickets made from specs' action items. */
   public SpecTickets specTickets() {
     return specTickets;
+  }
+
+  /** Discussion meetings' decisions and follow-ups. */
+  public Discussions discussions() {
+    return discussions;
   }
 
   public Tallies tallies() {
