@@ -9,8 +9,10 @@ CREATE TABLE discussions (
     -- The section the template names for decisions (specbot: decisions: NAME), if it names one.
     section      TEXT,
     asked_at     BIGINT NOT NULL,
-    -- When the drafter first said that was all: the process step is ticked from then on.
-    closed_at    BIGINT
+    -- When the drafter first said that was all (the process step is ticked from then on), and
+    -- that day in their time zone, as 2026-12-03.
+    closed_at    BIGINT,
+    closed_on    TEXT
 );
 
 CREATE TABLE decisions (

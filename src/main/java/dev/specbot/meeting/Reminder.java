@@ -33,7 +33,9 @@ public record Reminder(
     /** The meeting starts now: in the thread and to each attendee. */
     MEETING_START,
     /** A reviewer has not responded to a review request: to the reviewer, in private. */
-    REVIEW_NUDGE
+    REVIEW_NUDGE,
+    /** The meeting is over: the drafter is asked, in the thread, what was decided. */
+    MEETING_END
   }
 
   public Reminder {

@@ -115,7 +115,7 @@ public final class SlackBot implements AutoCloseable {
                 interviewId -> ticketDesk.get().made(interviewId)));
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
-    MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
+    MeetingDesk desk = new MeetingDesk(catalog, config.nudges(), config.gitHub());
     ReviewNudges reviewNudges = new ReviewNudges(config.nudges());
     this.reminders =
         new ReminderWorker(database, desk, clock, worker::wake, reviewNudges, metrics.reminders());

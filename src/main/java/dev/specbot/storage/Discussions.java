@@ -26,17 +26,17 @@ public final class Discussions {
    *
    * @param collecting whether the drafter's replies are decisions now
    * @param section the section the template names for decisions, if any
-   * @param closedAt when the drafter first said that was all
+   * @param closedOn the day the drafter first said that was all, in their time zone
    */
   public record Discussion(
       String interviewId,
       boolean collecting,
       Optional<String> section,
-      Optional<Instant> closedAt) {
+      Optional<LocalDate> closedOn) {
     public Discussion {
       Objects.requireNonNull(interviewId, "null interviewId");
       Objects.requireNonNull(section, "null section");
-      Objects.requireNonNull(closedAt, "null closedAt");
+      Objects.requireNonNull(closedOn, "null closedOn");
     }
   }
 
@@ -88,22 +88,27 @@ public final class Discussions {
 
   private static final String CLOSE =
       """
-      UPDATE discussions SET state = 'CLOSED', closed_at = COALESCE(closed_at, :now)
+      UPDATE discussions SET state = 'CLOSED', closed_at = COALESCE(closed_at, :now),
+        closed_on = COALESCE(closed_on, :day)
       WHERE interview_id = :id AND state = 'COLLECTING'
       """;
 
-  /** The drafter said that was all: true for the one call that closed it. */
-  public boolean close(String interviewId, Instant now) {
+  /**
+   * The drafter said that was all, on {@code day} in their time zone: true for the one call that
+   * closed it.
+   */
+  public boolean close(String interviewId, LocalDate day, Instant now) {
     return handle
             .createUpdate(CLOSE)
             .bind("id", interviewId)
             .bind("now", now.toEpochMilli())
+            .bind("day", day.toString())
             .execute()
         == 1;
   }
 
   private static final String FIND =
-      "SELECT interview_id, state, section, closed_at FROM discussions WHERE interview_id = :id";
+      "SELECT interview_id, state, section, closed_on FROM discussions WHERE interview_id = :id";
 
   public Optional<Discussion> find(String interviewId) {
     return handle.createQuery(FIND).bind("id", interviewId).map(Discussions::discussion).findOne();
@@ -146,14 +151,11 @@ public final class Discussions {
 
   private static Discussion discussion(ResultSet row, StatementContext context)
       throws SQLException {
-    long closed = row.getLong("closed_at");
-    Optional<Instant> closedAt =
-        row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(closed));
     return new Discussion(
         row.getString("interview_id"),
         row.getString("state").equals("COLLECTING"),
         Optional.ofNullable(row.getString("section")),
-        closedAt);
+        Optional.ofNullable(row.getString("closed_on")).map(LocalDate::parse));
   }
 
   private static Decision decision(ResultSet row, StatementContext context) throws SQLException {

@@ -47,15 +47,15 @@ class DiscussionsTest {
     Discussions.Discussion collecting = read(tx -> tx.discussions().find("i1")).orElseThrow();
     assertTrue(collecting.collecting());
     assertEquals(Optional.of("Log"), collecting.section());
-    assertEquals(Optional.empty(), collecting.closedAt());
+    assertEquals(Optional.empty(), collecting.closedOn());
 
-    assertTrue(did(tx -> tx.discussions().close("i1", T0.plusSeconds(5))));
-    assertFalse(did(tx -> tx.discussions().close("i1", T0.plusSeconds(9))));
+    assertTrue(did(tx -> tx.discussions().close("i1", DAY, T0.plusSeconds(5))));
+    assertFalse(did(tx -> tx.discussions().close("i1", DAY.plusDays(1), T0.plusSeconds(9))));
     inTransaction(database, tx -> tx.discussions().collect("i1", Optional.empty(), T0));
 
     Discussions.Discussion again = read(tx -> tx.discussions().find("i1")).orElseThrow();
     assertTrue(again.collecting());
-    assertEquals(Optional.of(T0.plusSeconds(5)), again.closedAt());
+    assertEquals(Optional.of(DAY), again.closedOn());
   }
 
   @Test
