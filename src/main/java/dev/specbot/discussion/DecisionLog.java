@@ -25,6 +25,9 @@ public final class DecisionLog {
 
   static final String SUBHEADING = "Decided in the discussion";
 
+  /** What the key of a follow-up's ticket starts with; the reply's ts follows. */
+  private static final String FOLLOW_UP_TICKET = "follow-up:";
+
   /** The sections that keep decisions, by their words, the most fitting first. */
   private static final List<String> CANDIDATES =
       List.of(
@@ -37,6 +40,19 @@ public final class DecisionLog {
           "implementation notes");
 
   private DecisionLog() {}
+
+  /** The key of the ticket a follow-up given in the reply {@code replyTs} is made. */
+  public static String followUpTicketKey(String replyTs) {
+    return FOLLOW_UP_TICKET + replyTs;
+  }
+
+  /**
+   * Whether a ticket is a follow-up's: the decision log lists it with its owner, so the tickets'
+   * own list leaves it out.
+   */
+  public static boolean isFollowUpTicket(String ticketKey) {
+    return ticketKey.startsWith(FOLLOW_UP_TICKET);
+  }
 
   private record Heading(int line, int level) {}
 

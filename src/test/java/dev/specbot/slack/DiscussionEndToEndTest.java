@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,8 +52,12 @@ class DiscussionEndToEndTest {
   private final FakeGitHub github = new FakeGitHub();
 
   @AfterEach
-  void stop() {
+  void stop(TestInfo test) throws java.io.IOException {
     if (harness != null) {
+      // Kept for checking by hand: slack-check webapi-jsonl target/slack-calls/discussion-*.jsonl
+      harness.slack.writeJsonl(
+          Files.createDirectories(Path.of("target/slack-calls"))
+              .resolve("discussion-" + test.getTestMethod().orElseThrow().getName() + ".jsonl"));
       harness.close();
     }
     github.close();
@@ -178,6 +183,7 @@ class DiscussionEndToEndTest {
         "the spec's issue to show the decisions");
     assertEquals(2, github.issues(REPO).size(), "the retried reply made one issue");
     assertFalse(spec.contains("## Decisions"), "the template's section, not one of its own");
+    assertFalse(spec.contains("## Tickets"), "a follow-up is listed with its owner, not again");
   }
 
   // --- helpers

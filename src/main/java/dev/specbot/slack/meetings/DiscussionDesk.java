@@ -2,6 +2,7 @@ package dev.specbot.slack.meetings;
 
 import dev.specbot.Config;
 import dev.specbot.discussion.Agenda;
+import dev.specbot.discussion.DecisionLog;
 import dev.specbot.discussion.DecisionReplies;
 import dev.specbot.discussion.DecisionReply;
 import dev.specbot.interview.Interview;
@@ -33,9 +34,6 @@ import java.util.function.Consumer;
 public final class DiscussionDesk {
   /** Where a follow-up made an issue is filed among the spec's tickets. */
   static final String FOLLOW_UPS = "Follow-ups from the discussion";
-
-  /** The key of the ticket a follow-up is made, after its reply's ts (see DecisionsInDocument). */
-  static final String FOLLOW_UP_KEY = "follow-up:";
 
   private final TemplateCatalog catalog;
   private final MeetingFiles files;
@@ -175,7 +173,7 @@ public final class DiscussionDesk {
             + "\n\nA follow-up agreed in the spec's discussion on "
             + day
             + ".";
-    String key = FOLLOW_UP_KEY + ts;
+    String key = DecisionLog.followUpTicketKey(ts);
     if (tx.specTickets()
         .add(
             id,

@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
  * document: a scan and an insertion, no rendering.
  */
 final class DecisionsInDocument {
-  /** The key of the ticket a follow-up was made, after the reply's ts. */
-  static final String FOLLOW_UP_KEY = "follow-up:";
-
   private DecisionsInDocument() {}
 
   static Delivery applied(Tx tx, Delivery document) {
@@ -49,7 +46,7 @@ final class DecisionsInDocument {
       return Logged.decision(decision.decidedOn(), decision.text());
     }
     Optional<SpecTicket> ticket =
-        Optional.ofNullable(tickets.get(FOLLOW_UP_KEY + decision.messageTs()))
+        Optional.ofNullable(tickets.get(DecisionLog.followUpTicketKey(decision.messageTs())))
             .filter(t -> t.state() == SpecTicket.State.CREATED);
     return new Logged(
         decision.decidedOn(),
