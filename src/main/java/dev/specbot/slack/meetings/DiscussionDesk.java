@@ -35,6 +35,9 @@ public final class DiscussionDesk {
   /** Where a follow-up made an issue is filed among the spec's tickets. */
   static final String FOLLOW_UPS = "Follow-ups from the discussion";
 
+  /** The longest follow-up title given to GitHub (which takes 256 characters). */
+  private static final int MAX_TITLE = 120;
+
   private final TemplateCatalog catalog;
   private final MeetingFiles files;
   private final Config.GitHub gitHub;
@@ -81,16 +84,11 @@ public final class DiscussionDesk {
   /**
    * What a reply while decisions are taken reads before it computes.
    *
-   * @param decisions those recorded so far
    * @param onGitHub whether a follow-up becomes a GitHub issue: the spec's template is published,
    *     and the spec is (or is being) published
    * @param tickets how many tickets the spec has, to place a new one after them
    */
-  public record Collecting(
-      MeetingDesk.Posted posted,
-      List<Discussions.Decision> decisions,
-      boolean onGitHub,
-      int tickets) {}
+  public record Collecting(MeetingDesk.Posted posted, boolean onGitHub, int tickets) {}
 
   /** The spec's discussion, when the drafter's replies are decisions now. */
   public Optional<Collecting> readCollecting(Tx tx, MeetingDesk desk, StoredInterview stored) {
@@ -109,11 +107,7 @@ public final class DiscussionDesk {
         published
             && catalog.find(stored.interview().templateId()).map(this::publishes).orElse(false);
     return Optional.of(
-        new Collecting(
-            desk.readPosted(tx, stored),
-            tx.discussions().of(id),
-            onGitHub,
-            tx.specTickets().of(id).size()));
+        new Collecting(desk.readPosted(tx, stored), onGitHub, tx.specTickets().of(id).size()));
   }
 
   /**
@@ -147,44 +141,58 @@ public final class DiscussionDesk {
       LocalDate day,
       Instant now) {
     String id = collecting.posted().interview().id();
-    String owner =
-        followUp
-            .ownerId()
-            .flatMap(userId -> tx.people().find(userId))
-            .map(known -> known.person().name())
-            .or(() -> Optional.of(followUp.ownerLabel()).filter(label -> !label.isBlank()))
-            .orElseGet(() -> "@" + followUp.ownerId().orElse(followUp.ownerLabel()));
+    String owner = ownerName(tx, followUp);
     Discussions.Decision decision =
         new Discussions.Decision(
             id, ts, followUp.task(), followUp.ownerId(), Optional.of(owner), day);
-    if (!record(tx, collecting, decision, now) || !collecting.onGitHub()) {
-      return;
+    if (record(tx, collecting, decision, now) && collecting.onGitHub()) {
+      ticket(tx, collecting, decision, now);
     }
+  }
+
+  /** The owner as the document names them: their name as stored, else as written. */
+  private static String ownerName(Tx tx, DecisionReply.FollowUp followUp) {
+    return followUp
+        .ownerId()
+        .flatMap(userId -> tx.people().find(userId))
+        .map(known -> known.person().name())
+        .or(() -> Optional.of(followUp.ownerLabel()).filter(label -> !label.isBlank()))
+        .orElseGet(() -> "@" + followUp.ownerId().orElse(followUp.ownerLabel()));
+  }
+
+  /**
+   * The follow-up as a ticket, queued as a GitHub issue behind the spec's own: its title the task
+   * (shortened to fit one), its body the whole task and its owner, with their GitHub login where it
+   * is known so that GitHub tells them.
+   */
+  private void ticket(Tx tx, Collecting collecting, Discussions.Decision decision, Instant now) {
     String login =
-        followUp
+        decision
             .ownerId()
             .map(userId -> gitHub.logins().get(userId))
-            .map(l -> " (@" + l + ")")
+            .map(found -> " (@" + found + ")")
             .orElse("");
     String body =
-        "Owner: "
-            + owner
+        decision.text()
+            + "\n\nOwner: "
+            + decision.ownerName().orElseThrow()
             + login
             + "\n\nA follow-up agreed in the spec's discussion on "
-            + day
+            + decision.decidedOn()
             + ".";
-    String key = DecisionLog.followUpTicketKey(ts);
+    String key = DecisionLog.followUpTicketKey(decision.messageTs());
+    String title = Message.cut(decision.text().strip(), MAX_TITLE);
     if (tx.specTickets()
         .add(
-            id,
+            decision.interviewId(),
             key,
             collecting.tickets(),
-            followUp.task(),
+            title,
             FOLLOW_UPS,
             body,
             SpecTicket.State.CREATING,
             now)) {
-      Delivery.createTicket(id, key).enqueue(tx, now);
+      Delivery.createTicket(decision.interviewId(), key).enqueue(tx, now);
     }
   }
 
