@@ -186,6 +186,45 @@ class DiscussionEndToEndTest {
     assertFalse(spec.contains("## Tickets"), "a follow-up is listed with its owner, not again");
   }
 
+  @Test
+  void meeting_commands_still_work_while_decisions_are_taken_and_a_later_meeting_asks_again()
+      throws Exception {
+    harness = new BotHarness(folder, DAY_LONG);
+    String thread = harness.start("project-spec", "Search ranking");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "finish");
+    harness.awaitInThread(thread, PROMPT);
+    ZonedDateTime start = daysAhead(1, LocalTime.of(10, 0));
+    schedule(thread, start, List.of(BOB));
+    harness.advanceClockTo(start.plusMinutes(30).toInstant());
+    harness.awaitInThread(thread, ASKED);
+
+    harness.reply(thread, DRAFTER, "who has read it");
+    harness.awaitInThread(thread, "Nobody has pressed Read it yet");
+    harness.reply(thread, DRAFTER, "Rank by freshness first");
+    harness.awaitInThread(thread, "Noted (1 decision");
+    harness.reply(thread, DRAFTER, "done");
+    harness.awaitInThread(thread, "Thanks: 1 decision and 0 follow-ups");
+
+    ZonedDateTime later = daysAhead(3, LocalTime.of(10, 0));
+    move(thread, later);
+    harness.advanceClockTo(later.plusMinutes(30).toInstant());
+    BotHarness.awaitCondition(
+        () -> harness.postedInThread(thread, ASKED).size() == 2, "the later meeting to ask again");
+    harness.reply(thread, DRAFTER, "Keep the old ranking as a fallback");
+    harness.awaitInThread(thread, "Noted (2 decisions");
+    harness.reply(thread, DRAFTER, "done");
+
+    String spec = harness.awaitFile("search-ranking.md", "Keep the old ranking");
+    assertTrue(
+        spec.endsWith(
+            "## Decisions\n\n"
+                + ("- " + start.toLocalDate() + ": Rank by freshness first\n")
+                + ("- " + later.toLocalDate() + ": Keep the old ranking as a fallback\n")),
+        spec);
+    assertEquals(0, harness.postedInThread(thread, "Noted (3").size(), "a command is no decision");
+  }
+
   // --- helpers
 
   private void startPublishingBot() throws Exception {
@@ -244,6 +283,15 @@ class DiscussionEndToEndTest {
     RecordedCall proposal = harness.awaitInThread(thread, "Schedule the discussion for");
     press(proposal, DRAFTER, thread, ActionIds.CONFIRM, Map.of());
     harness.awaitInThread(thread, "is scheduled for");
+  }
+
+  /** Moves the meeting in writing and confirms it. */
+  private void move(String thread, ZonedDateTime start) {
+    harness.reply(
+        thread, DRAFTER, "reschedule to " + start.toLocalDate() + " at " + start.toLocalTime());
+    RecordedCall proposal = harness.awaitInThread(thread, "Move the discussion to");
+    press(proposal, DRAFTER, thread, ActionIds.CONFIRM, Map.of());
+    harness.awaitInThread(thread, "has moved to");
   }
 
   private void press(
