@@ -125,7 +125,7 @@ public record Agenda(
     }
     for (String heading : question.path()) {
       if (OPEN_QUESTIONS.contains(Headings.words(heading))) {
-        return Optional.of(heading + " > " + question.title());
+        return Optional.of(heading + " > " + Headings.withoutPlaceholders(question.title()));
       }
     }
     return Optional.empty();

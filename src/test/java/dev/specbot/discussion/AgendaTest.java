@@ -45,6 +45,7 @@ class AgendaTest {
     Agenda agenda = Agenda.of(spec, Map.of(), List.of(), List.of(), List.of());
 
     assertTrue(agenda.questions().size() >= 2, agenda.toString());
+    assertEquals("Open Technical Questions > Q1", agenda.questions().get(0).section());
     assertTrue(
         agenda.questions().stream()
             .allMatch(
