@@ -38,7 +38,9 @@ public record Reminder(
      * A question handed to a co-author has waited too long for their answer: to the co-author,
      * mentioned in the thread, in their own working hours.
      */
-    COAUTHOR_NUDGE
+    COAUTHOR_NUDGE,
+    /** The meeting is over: the drafter is asked, in the thread, what was decided. */
+    MEETING_END
   }
 
   public Reminder {

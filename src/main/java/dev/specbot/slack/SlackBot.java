@@ -118,7 +118,7 @@ public final class SlackBot implements AutoCloseable {
             Optional.of(new HomeView(catalog::find)::of));
     this.pruner = new Pruner(database, clock);
     this.directory = new Directory(database, methods, clock);
-    MeetingDesk desk = new MeetingDesk(catalog, config.nudges());
+    MeetingDesk desk = new MeetingDesk(catalog, config.nudges(), config.gitHub());
     ReviewNudges reviewNudges = new ReviewNudges(config.nudges());
     this.reminders =
         new ReminderWorker(database, desk, clock, worker::wake, reviewNudges, metrics.reminders());

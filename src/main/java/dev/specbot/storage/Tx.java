@@ -19,6 +19,7 @@ public final class Tx {
   private final SpecIssues specIssues;
   private final SpecTickets specTickets;
   private final Home home;
+  private final Discussions discussions;
 
   Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
@@ -36,6 +37,7 @@ public final class Tx {
     this.specIssues = new SpecIssues(handle);
     this.specTickets = new SpecTickets(handle);
     this.home = new Home(handle);
+    this.discussions = new Discussions(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -95,6 +97,11 @@ public final class Tx {
   /** The Home tab's reads, and who has opened it. */
   public Home home() {
     return home;
+  }
+
+  /** Discussion meetings' decisions and follow-ups. */
+  public Discussions discussions() {
+    return discussions;
   }
 
   public Tallies tallies() {

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class Template {
   private final ReviewSettings review;
   private final IssueSettings issue;
+  private final Optional<String> decisions;
   private final String id;
   private final String name;
   private final String description;
@@ -45,7 +46,17 @@ public final class Template {
       Contents contents,
       List<Part> layout,
       ReviewSettings review) {
-    this(id, name, description, source, intro, contents, layout, review, IssueSettings.NONE);
+    this(
+        id,
+        name,
+        description,
+        source,
+        intro,
+        contents,
+        layout,
+        review,
+        IssueSettings.NONE,
+        Optional.empty());
   }
 
   private Template(
@@ -57,9 +68,11 @@ public final class Template {
       Contents contents,
       List<Part> layout,
       ReviewSettings review,
-      IssueSettings issue) {
+      IssueSettings issue,
+      Optional<String> decisions) {
     this.review = Objects.requireNonNull(review, "null review");
     this.issue = Objects.requireNonNull(issue, "null issue");
+    this.decisions = Objects.requireNonNull(decisions, "null decisions");
     this.id = Objects.requireNonNull(id, "null id");
     this.name = Objects.requireNonNull(name, "null name");
     this.description = Objects.requireNonNull(description, "null description");
@@ -103,7 +116,31 @@ public final class Template {
         new Contents(questions, groups, fields, leftOut, keptAsIs),
         layout,
         review,
-        issue);
+        issue,
+        decisions);
+  }
+
+  /**
+   * The section the discussion's decisions are written in, as its {@code specbot: decisions:}
+   * override names it; empty to let the document's own sections decide.
+   */
+  public Optional<String> decisions() {
+    return decisions;
+  }
+
+  /** This template, its discussion's decisions written in the section {@code decisions} names. */
+  public Template withDecisions(Optional<String> decisions) {
+    return new Template(
+        id,
+        name,
+        description,
+        source,
+        intro,
+        new Contents(questions, groups, fields, leftOut, keptAsIs),
+        layout,
+        review,
+        issue,
+        decisions);
   }
 
   public String id() {

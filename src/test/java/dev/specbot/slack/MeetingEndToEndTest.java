@@ -161,12 +161,16 @@ class MeetingEndToEndTest {
     assertTrue(update.contains("DTSTART;TZID=Europe/Berlin:" + icsLocal(moved)), update);
 
     List<Reminder> pending = harness.pendingReminders();
-    assertEquals(3, pending.size(), pending.toString()); // read: thread and Bob; start
+    assertEquals(4, pending.size(), pending.toString()); // read: thread and Bob; start; end
     assertTrue(pending.stream().allMatch(r -> !r.dueAt().isBefore(Instant.now())));
     assertTrue(
         pending.stream()
             .filter(r -> r.kind() == Reminder.Kind.MEETING_START)
             .allMatch(r -> r.dueAt().equals(moved.toInstant())));
+    assertTrue(
+        pending.stream()
+            .filter(r -> r.kind() == Reminder.Kind.MEETING_END)
+            .allMatch(r -> r.dueAt().equals(moved.toInstant().plus(Duration.ofMinutes(30)))));
 
     harness.advanceClockTo(moved.minusDays(1).toInstant());
     harness.awaitInThread(thread, "Please read the spec");
@@ -181,7 +185,7 @@ class MeetingEndToEndTest {
             .get(0)
             .param("text")
             .contains(slackDate(moved)));
-    assertEquals(List.of(), harness.pendingReminders());
+    assertEquals(List.of(Reminder.Kind.MEETING_END), pendingKinds(), "the meeting's end is next");
   }
 
   @Test
@@ -253,7 +257,7 @@ class MeetingEndToEndTest {
     harness.awaitDirect(BOB, "starts now");
     assertEquals(1, harness.postedInThread(thread, "Please read the spec").size());
     assertEquals(1, harness.postedInThread(thread, "starts now").size());
-    assertEquals(List.of(), harness.pendingReminders());
+    assertEquals(List.of(Reminder.Kind.MEETING_END), pendingKinds(), "the meeting's end is next");
   }
 
   @Test
@@ -272,8 +276,12 @@ class MeetingEndToEndTest {
     harness.awaitDirect(CAROL, "starts now");
     harness.awaitDirect(BOB, "starts now");
     harness.awaitInThread(thread, "starts now");
+    harness.advanceClockTo(start.plusMinutes(30).toInstant());
+    harness.awaitInThread(thread, "is over: what was decided?");
 
     BotHarness.awaitCondition(() -> harness.pendingReminders().isEmpty(), "every reminder fired");
+    assertEquals(1, harness.postedInThread(thread, "Agenda for the discussion").size());
+    assertEquals(1, harness.postedInThread(thread, "is over: what was decided?").size());
     assertEquals(1, harness.postedInThread(thread, "Please read the spec").size());
     assertEquals(1, harness.postedInThread(thread, "starts now").size());
     for (String attendee : List.of(BOB, CAROL)) {
@@ -281,6 +289,10 @@ class MeetingEndToEndTest {
       assertEquals(1, directs(attendee, "starts now"), attendee);
       assertEquals(1, directs(attendee, "invites you"), attendee);
     }
+  }
+
+  private List<Reminder.Kind> pendingKinds() {
+    return harness.pendingReminders().stream().map(Reminder::kind).toList();
   }
 
   private long directs(String userId, String fragment) {

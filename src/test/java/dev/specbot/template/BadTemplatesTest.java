@@ -104,7 +104,7 @@ class BadTemplatesTest {
     TemplateException error = assertThrows(TemplateException.class, () -> Fixtures.parse(markdown));
 
     assertEquals(
-        "test.md:4: unknown override \"optionel\"; known ones are ask, fields, github, name, omit, optional, process, review",
+        "test.md:4: unknown override \"optionel\"; known ones are ask, decisions, fields, github, name, omit, optional, process, review",
         error.getMessage());
   }
 

@@ -8,6 +8,7 @@ import dev.specbot.interview.Status;
 import dev.specbot.interview.Transition;
 import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.github.GitHubActions;
+import dev.specbot.slack.meetings.DiscussionDesk;
 import dev.specbot.slack.meetings.MeetingDesk;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.tickets.TicketActions;
@@ -21,8 +22,9 @@ import java.util.Optional;
  * A reply in a posted spec's thread, where the interview is over and the team's part begins: a
  * review command (anyone's), a teammate's comment, {@code goto N} and the answer after it, or the
  * drafter's meeting time or command, {@code publish} (to GitHub), or {@code tickets} (the
- * drafter's; anyone else hears privately that only the drafter can). The drafter's other talk is
- * left alone.
+ * drafter's; anyone else hears privately that only the drafter can). After the meeting, until the
+ * drafter says that is all, the drafter's other replies are the discussion's decisions (meeting
+ * commands and the commands above still work). The drafter's other talk is left alone.
  */
 final class AfterPosting {
   private final Interviewer interviewer;
@@ -90,6 +92,21 @@ final class AfterPosting {
           interview.id(),
           version,
           () -> keys.once(now, revising(machine, posted, input, reply, now)));
+    }
+    Optional<DiscussionDesk.Collecting> collecting =
+        MeetingDesk.isCommand(text)
+            ? Optional.empty()
+            : desk.discussion().readCollecting(tx, desk, stored);
+    if (collecting.isPresent()) {
+      DiscussionDesk discussion = desk.discussion();
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () ->
+              keys.once(
+                  now,
+                  Interviewer.handled(
+                      discussion.written(collecting.get(), reply.ts(), text, now))));
     }
     MeetingDesk.Posted posted = desk.readPosted(tx, stored);
     return Optimistic.compute(

@@ -1,5 +1,6 @@
 package dev.specbot.slack.meetings;
 
+import dev.specbot.Config;
 import dev.specbot.interview.Commands;
 import dev.specbot.interview.Interview;
 import dev.specbot.meeting.Meeting;
@@ -7,6 +8,7 @@ import dev.specbot.meeting.MeetingRequest;
 import dev.specbot.meeting.MeetingText;
 import dev.specbot.meeting.NudgePolicy;
 import dev.specbot.meeting.Person;
+import dev.specbot.meeting.Reminder;
 import dev.specbot.review.Review;
 import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.meetings.MeetingMessages.Proposal;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -44,11 +47,24 @@ public final class MeetingDesk {
   private final MeetingFiles files;
   private final NudgePolicy policy;
   private final Nudges nudges;
+  private final DiscussionDesk discussion;
 
+  /** A desk whose discussions' follow-ups never become GitHub issues. */
   public MeetingDesk(TemplateCatalog catalog, NudgePolicy policy) {
+    this(catalog, policy, Config.GitHub.NONE);
+  }
+
+  /** A desk whose discussions' follow-ups become issues where {@code gitHub} publishes the spec. */
+  public MeetingDesk(TemplateCatalog catalog, NudgePolicy policy, Config.GitHub gitHub) {
     this.files = new MeetingFiles(catalog);
     this.policy = policy;
     this.nudges = new Nudges(policy);
+    this.discussion = new DiscussionDesk(catalog, files, gitHub);
+  }
+
+  /** The meeting itself: its agenda, and the decisions taken after it. */
+  public DiscussionDesk discussion() {
+    return discussion;
   }
 
   /** The reminders and nudges that go with the meeting, for the buttons and the reminder worker. */
@@ -120,6 +136,28 @@ public final class MeetingDesk {
       case "help" -> tx -> say(tx, now, id, Message.say(MeetingMessages.help()));
       default -> propose(posted, text, now);
     };
+  }
+
+  /** The meeting's commands, which still work while the drafter's replies are decisions. */
+  private static final Set<String> COMMANDS =
+      Set.of(
+          "cancel meeting",
+          "cancel the meeting",
+          "cancel discussion",
+          "no meeting",
+          "no meeting needed",
+          "who read",
+          "who has read",
+          "who has read it",
+          "readers",
+          "schedule",
+          "reschedule",
+          "meeting",
+          "help");
+
+  /** Whether the drafter's reply is one of the meeting's commands. */
+  public static boolean isCommand(String text) {
+    return COMMANDS.contains(Commands.commandText(text, ".!?"));
   }
 
   private Consumer<Tx> propose(Posted posted, String text, Instant now) {
@@ -220,6 +258,7 @@ public final class MeetingDesk {
     return tx -> {
       tx.meetings().save(meeting, now);
       nudges.meetingSet(tx, meeting, drafter, people, now);
+      endsAt(tx, meeting, now);
       said.forEach(delivery -> delivery.enqueue(tx, now));
     };
   }
@@ -252,9 +291,28 @@ public final class MeetingDesk {
     return tx -> {
       tx.meetings().save(cancelled, now);
       nudges.meetingCancelled(tx, interview, now);
+      tx.reminders().cancel(interview.id(), now, Reminder.Kind.MEETING_END);
       said.forEach(delivery -> delivery.enqueue(tx, now));
       nudges.nudgeToSchedule(tx, interview, zone, now);
     };
+  }
+
+  /**
+   * The reminder at the meeting's end, when the drafter is asked what was decided: set for the time
+   * the meeting now has. A meeting moved after it ended asks again at its new end.
+   */
+  private static void endsAt(Tx tx, Meeting meeting, Instant now) {
+    tx.reminders().cancel(meeting.interviewId(), now, Reminder.Kind.MEETING_END);
+    tx.reminders()
+        .schedule(
+            new Reminder(
+                UUID.randomUUID().toString(),
+                Reminder.Kind.MEETING_END,
+                meeting.interviewId(),
+                Optional.empty(),
+                1,
+                meeting.end()),
+            now);
   }
 
   /** The pickers again, to schedule or move the meeting. */

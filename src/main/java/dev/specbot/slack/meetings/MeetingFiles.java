@@ -64,6 +64,33 @@ final class MeetingFiles {
    */
   List<Delivery> documentChanged(
       MeetingDesk.Posted posted, Optional<Meeting> meeting, Meeting latest, Instant now) {
+    return document(
+        posted,
+        meeting,
+        MeetingDesk.lineOf(latest),
+        meeting.isPresent()
+            ? "The spec, updated with its discussion meeting."
+            : "The spec, updated: its discussion meeting was cancelled.",
+        now);
+  }
+
+  /**
+   * The document once the drafter has said what the discussion decided (the decisions themselves
+   * are written in as it is queued, see the outbox's DecisionsInDocument), and the parent message.
+   */
+  List<Delivery> decisionsRecorded(MeetingDesk.Posted posted, Instant now) {
+    Optional<Meeting> meeting = posted.meeting();
+    String line = meeting.map(MeetingDesk::lineOf).orElse("Discussion cancelled");
+    return document(
+        posted, meeting, line, "The spec, updated with the discussion's decisions.", now);
+  }
+
+  private List<Delivery> document(
+      MeetingDesk.Posted posted,
+      Optional<Meeting> meeting,
+      String meetingLine,
+      String comment,
+      Instant now) {
     Interview interview = posted.interview();
     Optional<Template> template = catalog.find(interview.templateId());
     if (template.isEmpty()) {
@@ -84,15 +111,10 @@ final class MeetingFiles {
             interview,
             template.get(),
             machine.progressOf(interview),
-            ParentMessage.lines(Optional.of(MeetingDesk.lineOf(latest)), posted.review()));
+            ParentMessage.lines(Optional.of(meetingLine), posted.review()));
     return List.of(
         Delivery.fileInThread(
-            interview.id(),
-            meeting.isPresent()
-                ? "The spec, updated with its discussion meeting."
-                : "The spec, updated: its discussion meeting was cancelled.",
-            SpecRenderer.fileName(interview.title()),
-            markdown),
+            interview.id(), comment, SpecRenderer.fileName(interview.title()), markdown),
         Delivery.canvas(interview.id(), interview.title(), markdown),
         Delivery.forInterview(
             Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks()));

@@ -307,6 +307,8 @@ final class MeetingMessages {
         • `schedule` shows the date and time pickers again;
         • `cancel meeting` calls it off; `no meeting` stops my reminders to schedule one;
         • `who has read it` lists who pressed Read it;
+        • after the meeting, when I ask: one decision per reply, `@person: what they will do` for a \
+        follow-up, then `done` (or `no decisions`): I write them into the spec;
         • `goto N` asks question N again: your next reply replaces its answer (or edit your reply).
         Its review:
         • `review @alice @bob` asks them to review (`review` alone asks the same people again);

@@ -36,6 +36,7 @@ public final class ReminderWorker implements AutoCloseable {
 
   private final Database database;
   private final Nudges nudges;
+  private final DiscussionDesk discussion;
   private final Clock clock;
   private final Runnable wakeSender;
   private final WorkSignal signal = new WorkSignal();
@@ -65,6 +66,7 @@ public final class ReminderWorker implements AutoCloseable {
     this.metrics = metrics;
     this.database = database;
     this.nudges = desk.nudges();
+    this.discussion = desk.discussion();
     this.clock = clock;
     this.wakeSender = wakeSender;
     this.thread = DaemonThreads.of("specbot-reminders", this::run);
@@ -134,6 +136,7 @@ public final class ReminderWorker implements AutoCloseable {
       case MEETING_START -> meetingStart(tx, stored, now);
       case REVIEW_NUDGE -> otherStages.send(tx, reminder, stored, now);
       case COAUTHOR_NUDGE -> nudges.coAuthorNudge(tx, reminder, stored.interview(), now);
+      case MEETING_END -> meetingEnd(tx, stored, now);
     }
   }
 
@@ -193,6 +196,16 @@ public final class ReminderWorker implements AutoCloseable {
     for (String attendee : meeting.get().attendeeIds()) {
       Delivery.direct(stored.interview().id(), attendee, message).enqueue(tx, now);
     }
+    discussion.agenda(tx, stored, meeting.get(), now);
+  }
+
+  /** The meeting is over, if it still is on: the drafter is asked what was decided. */
+  private void meetingEnd(Tx tx, StoredInterview stored, Instant now) {
+    Optional<Meeting> meeting = tx.meetings().scheduledFor(stored.interview().id());
+    if (meeting.isEmpty() || meeting.get().end().isAfter(now)) {
+      return;
+    }
+    discussion.askForDecisions(tx, stored, now);
   }
 
   private static void inThread(Tx tx, String interviewId, Message message, Instant now) {

@@ -286,11 +286,12 @@ public record Delivery(
       return GitHubLanes.enqueue(tx, this, now);
     }
     if (GitHubLanes.isDocument(this)) {
-      Delivery document = TicketsInDocument.applied(tx, this);
+      Delivery document = DecisionsInDocument.applied(tx, TicketsInDocument.applied(tx, this));
       return GitHubLanes.documentQueued(tx, document, now).enqueueHere(tx, now);
     }
     if (kind == Kind.SYNC_CANVAS && interviewId != null && fileContent != null) {
-      return GitHubLanes.canvasQueued(tx, TicketsInDocument.applied(tx, this)).enqueueHere(tx, now);
+      Delivery canvas = DecisionsInDocument.applied(tx, TicketsInDocument.applied(tx, this));
+      return GitHubLanes.canvasQueued(tx, canvas).enqueueHere(tx, now);
     }
     return enqueueHere(tx, now);
   }

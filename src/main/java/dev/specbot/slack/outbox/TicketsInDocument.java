@@ -1,5 +1,6 @@
 package dev.specbot.slack.outbox;
 
+import dev.specbot.discussion.DecisionLog;
 import dev.specbot.storage.SpecTicket;
 import dev.specbot.storage.Tx;
 import dev.specbot.tickets.Ticket;
@@ -19,7 +20,11 @@ final class TicketsInDocument {
   private TicketsInDocument() {}
 
   static Delivery applied(Tx tx, Delivery document) {
-    List<SpecTicket> stored = tx.specTickets().of(document.interviewId());
+    // A discussion's follow-up made a ticket is listed by DecisionsInDocument, with its owner.
+    List<SpecTicket> stored =
+        tx.specTickets().of(document.interviewId()).stream()
+            .filter(t -> !DecisionLog.isFollowUpTicket(t.key()))
+            .toList();
     if (stored.isEmpty()
         || stored.stream().anyMatch(t -> t.state() == SpecTicket.State.CREATING)
         || stored.stream().noneMatch(t -> t.state() == SpecTicket.State.CREATED)) {

@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * What a template author can say where the markdown alone is ambiguous, in the front matter under
  * {@code specbot:} or in a sidecar {@code ID.yml}: the template's name, question wording, optional
- * sections, sections to leave out, process checklists, what fills each metadata line, and the
- * GitHub repository ({@code github: owner/repo}) its specs are published to.
+ * sections, sections to leave out, process checklists, what fills each metadata line, the GitHub
+ * repository ({@code github: owner/repo}) its specs are published to, and the section the
+ * discussion's decisions are written in ({@code decisions: Research Notes}).
  *
  * <p>Sections are named by their heading text, or by their headings joined with {@code " > "} where
  * a heading repeats.
@@ -30,7 +31,8 @@ final class Overrides {
   private static final String GITHUB = "github";
 
   private static final List<String> KEYS =
-      List.of("ask", "fields", GITHUB, "name", "omit", "optional", "process", "review");
+      List.of(
+          "ask", "decisions", "fields", GITHUB, "name", "omit", "optional", "process", "review");
 
   /** What {@code github: {publish: ...}} may say: when a spec becomes an issue. */
   private static final String ON_APPROVAL = "on-approval";
@@ -113,6 +115,10 @@ final class Overrides {
         case "name" -> name = Optional.of(scalar(value, key, where));
         case "review" -> review = Optional.of(reviewSettings(scalar(value, key, where), where));
         case "optional", "omit", "process" -> entries.addAll(names(key, value, where));
+        case "decisions" -> {
+          String section = scalar(value, key, where);
+          entries.add(new Entry(key, section, "", new Place(where, section)));
+        }
         case "ask" -> entries.addAll(mapping(key, value, where, Set.of()));
         case "fields" -> entries.addAll(mapping(key, value, where, FIELD_VALUES));
         case GITHUB -> {
@@ -259,6 +265,15 @@ final class Overrides {
   /** Whether the template's specs are published as soon as their review approves them. */
   boolean publishOnApproval() {
     return publishOnApproval.orElse(false);
+  }
+
+  /**
+   * The section the discussion's decisions go in ({@code decisions: NAME}), the sidecar's if both
+   * name one.
+   */
+  Optional<String> decisions() {
+    List<Entry> named = entries("decisions");
+    return named.isEmpty() ? Optional.empty() : Optional.of(named.get(named.size() - 1).name());
   }
 
   List<Entry> entries(String key) {

@@ -55,7 +55,8 @@ public final class TemplateParser {
     checkOverridesNameSections(body.sections(), overrides);
     return new TemplateLayout(id, source, frontMatter, body, overrides)
         .build()
-        .withIssue(frontMatter.issue(overrides.github(), overrides.publishOnApproval()));
+        .withIssue(frontMatter.issue(overrides.github(), overrides.publishOnApproval()))
+        .withDecisions(overrides.decisions());
   }
 
   /** Overrides in a file beside the template, e.g. {@code echo-tech-spec.yml}. */
@@ -216,7 +217,7 @@ public final class TemplateParser {
 
   private static void checkOverridesNameSections(List<Section> sections, Overrides overrides)
       throws TemplateException {
-    List<String> keys = List.of("optional", "omit", "process", "ask");
+    List<String> keys = List.of("optional", "omit", "process", "ask", "decisions");
     if (keys.stream().allMatch(key -> overrides.entries(key).isEmpty())) {
       return;
     }
