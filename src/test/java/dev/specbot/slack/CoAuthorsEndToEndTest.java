@@ -197,6 +197,23 @@ class CoAuthorsEndToEndTest {
     assertTrue(revised.contains("| User U0BOB | wrote 3. Rollout |"), revised);
   }
 
+  @Test
+  void a_hand_over_written_after_the_spec_is_posted_is_told_it_is_too_late_not_read_as_a_time()
+      throws Exception {
+    harness = new BotHarness(folder, templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "finish");
+    harness.awaitFile(FILE, "Summary");
+
+    harness.reply(thread, DRAFTER, "assign 2 <@U0BOB>");
+
+    harness.awaitInThread(thread, "can no longer be handed to a teammate");
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "everything sent");
+    assertEquals(0, harness.postedInThread(thread, "What time").size(), "not read as a time");
+    assertEquals(0, harness.postedInThread(thread, "handed you").size(), "Bob is not told");
+  }
+
   private Path templates() throws java.io.IOException {
     Path templates = Files.createDirectories(folder.resolve("templates"));
     Files.writeString(templates.resolve("coauthored.md"), TEMPLATE);

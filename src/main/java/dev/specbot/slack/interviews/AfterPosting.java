@@ -10,6 +10,7 @@ import dev.specbot.review.ReviewInput;
 import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.meetings.DiscussionDesk;
 import dev.specbot.slack.meetings.MeetingDesk;
+import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.tickets.TicketActions;
 import dev.specbot.storage.Optimistic;
@@ -17,6 +18,7 @@ import dev.specbot.storage.StoredInterview;
 import dev.specbot.storage.Tx;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A reply in a posted spec's thread, where the interview is over and the team's part begins: a
@@ -93,6 +95,13 @@ final class AfterPosting {
           version,
           () -> keys.once(now, revising(machine, posted, input, reply, now)));
     }
+    if (isHandOver(input)) {
+      // Read as a meeting time, "assign 4 @bob" would be asked "What time on the 4th?".
+      return Optimistic.compute(
+          interview.id(),
+          version,
+          () -> keys.once(now, Interviewer.handled(tooLate(interview, now))));
+    }
     Optional<DiscussionDesk.Collecting> collecting =
         MeetingDesk.isCommand(text)
             ? Optional.empty()
@@ -113,6 +122,24 @@ final class AfterPosting {
         interview.id(),
         version,
         () -> keys.once(now, Interviewer.handled(desk.written(posted, text, now))));
+  }
+
+  /** A hand-over written the interview's way: {@code assign 4 @bob}, {@code unassign 4}. */
+  private static boolean isHandOver(Input input) {
+    return input instanceof Input.Assign
+        || input instanceof Input.Unassign
+        || input instanceof Input.Unclear;
+  }
+
+  /** Questions are handed over while they are asked; a posted spec's are changed with goto. */
+  private static Consumer<Tx> tooLate(Interview interview, Instant now) {
+    String text =
+        "This spec is already posted, so its questions can no longer be handed to a teammate."
+            + " To change an answer, reply `goto` and its number; teammates can add to the spec"
+            + " by replying in this thread.";
+    return tx ->
+        Delivery.forInterview(Delivery.Kind.POST_IN_THREAD, interview.id(), text, null)
+            .enqueue(tx, now);
   }
 
   /**
