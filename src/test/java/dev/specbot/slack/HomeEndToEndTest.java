@@ -120,6 +120,27 @@ class HomeEndToEndTest {
   }
 
   @Test
+  void a_section_taken_back_leaves_the_co_authors_home_and_they_are_told_privately() {
+    String thread = harness.start("technical-specification", TITLE);
+    harness.awaitQuestion(thread, 1);
+    open(CAROL, "home");
+    harness.reply(thread, DRAFTER, "assign 2 <@" + CAROL + ">");
+    awaitHome(CAROL, "handed to you");
+
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "her home published");
+    int before = homesOf(CAROL).size();
+
+    harness.reply(thread, DRAFTER, "unassign 2");
+
+    harness.awaitDirect(CAROL, "back: nothing there waits on you now");
+    BotHarness.awaitCondition(
+        () ->
+            homesOf(CAROL).size() > before
+                && view(homesOf(CAROL).get(homesOf(CAROL).size() - 1)).contains("Nothing here yet"),
+        "Carol's home published again, without the section");
+  }
+
+  @Test
   void a_burst_of_changes_publishes_the_home_once_more() {
     String thread = harness.start("technical-specification", TITLE);
     harness.awaitQuestion(thread, 1);

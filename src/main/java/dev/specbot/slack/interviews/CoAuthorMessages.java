@@ -36,7 +36,10 @@ final class CoAuthorMessages {
                       + labels(taken.questions())
                       + " back from "
                       + mention(taken.assignee())
-                      + "; they are the drafter's to answer again.")));
+                      + "; they are the drafter's to answer again.")),
+          Delivery.direct(id, taken.assignee().id(), takenBack(taken, interview)),
+          // Their row is gone once this is written, so the spec's own refresh misses them.
+          Delivery.homeIfOpened(taken.assignee().id()));
     } else if (effect instanceof Effect.AskCoAuthor ask) {
       return List.of(
           inThread(
@@ -90,6 +93,17 @@ final class CoAuthorMessages {
             + "*. Answer by replying in "
             + thread
             + ".");
+  }
+
+  private static Message takenBack(Effect.Unassigned taken, Interview interview) {
+    return Message.say(
+        "<@"
+            + interview.drafterId()
+            + "> took "
+            + labels(taken.questions())
+            + " of *"
+            + SlackText.escape(interview.title())
+            + "* back: nothing there waits on you now.");
   }
 
   private static String waitingText(Effect.Waiting waiting) {

@@ -169,6 +169,14 @@ public record Delivery(
     return forInterview(Kind.GITHUB_TICKET, interviewId, ticketKey, null);
   }
 
+  /**
+   * {@code userId}'s Home tab published again, if they ever opened it (its team is the one they
+   * opened it in): for someone a spec no longer names, whom the spec's own refresh would miss.
+   */
+  public static Delivery homeIfOpened(String userId) {
+    return new Delivery(Kind.PUBLISH_HOME, null, null, userId, null, null, null, null, null, null);
+  }
+
   /** {@code userId}'s Home tab, in {@code teamId}, published again as it now stands. */
   public static Delivery home(String teamId, String userId) {
     return new Delivery(

@@ -4,6 +4,7 @@ import dev.specbot.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Each person's Home tab has a lane of its own ({@code home:} their team and id), where a newer
@@ -21,6 +22,16 @@ final class HomeLanes {
 
   /** Queues a home: at once when its person opened the tab, after {@link #SETTLE} otherwise. */
   static String enqueue(Tx tx, Delivery home, Instant now) {
+    if (home.text() == null) {
+      // No team: someone who may never have opened the tab (see Delivery.homeIfOpened).
+      return tx.home().openedAmong(Set.of(home.user())).entrySet().stream()
+          .findFirst()
+          .map(
+              opened ->
+                  queue(
+                      tx, Delivery.home(opened.getValue(), opened.getKey()), now, now.plus(SETTLE)))
+          .orElse("");
+    }
     return queue(tx, home, now, now);
   }
 
