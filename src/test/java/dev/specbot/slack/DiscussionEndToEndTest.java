@@ -213,7 +213,13 @@ class DiscussionEndToEndTest {
         () -> harness.postedInThread(thread, ASKED).size() == 2, "the later meeting to ask again");
     harness.reply(thread, DRAFTER, "Keep the old ranking as a fallback");
     harness.awaitInThread(thread, "Noted (2 decisions");
-    harness.reply(thread, DRAFTER, "done");
+    RecordedCall askedAgain = harness.postedInThread(thread, ASKED).get(1);
+    press(askedAgain, BOB, thread, ActionIds.DECISIONS_DONE, Map.of());
+    BotHarness.awaitCondition(
+        () -> !harness.slack.ephemeralsShownTo(BOB).isEmpty(), "a teammate's press refused");
+    press(askedAgain, DRAFTER, thread, ActionIds.DECISIONS_DONE, Map.of());
+    press(askedAgain, DRAFTER, thread, ActionIds.DECISIONS_DONE, Map.of());
+    harness.awaitInThread(thread, "Thanks: 2 decisions and 0 follow-ups");
 
     String spec = harness.awaitFile("search-ranking.md", "Keep the old ranking");
     assertTrue(
@@ -223,6 +229,9 @@ class DiscussionEndToEndTest {
                 + ("- " + later.toLocalDate() + ": Keep the old ranking as a fallback\n")),
         spec);
     assertEquals(0, harness.postedInThread(thread, "Noted (3").size(), "a command is no decision");
+    BotHarness.awaitCondition(() -> harness.pendingMessages() == 0, "everything sent");
+    assertEquals(
+        1, harness.postedInThread(thread, "Thanks: 2 decisions").size(), "That's all, once");
   }
 
   // --- helpers

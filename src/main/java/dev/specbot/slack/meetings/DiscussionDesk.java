@@ -77,7 +77,8 @@ public final class DiscussionDesk {
     say(
         tx,
         interview.id(),
-        DiscussionMessages.askForDecisions(interview.drafterId(), interview.title()),
+        DiscussionMessages.askForDecisions(
+            interview.id(), interview.drafterId(), interview.title()),
         now);
   }
 
@@ -231,6 +232,15 @@ public final class DiscussionDesk {
       say(tx, id, DiscussionMessages.closed(all.size() - followUps, followUps), now);
       document.forEach(delivery -> delivery.enqueue(tx, now));
     };
+  }
+
+  /**
+   * The drafter pressed That's all: as writing {@code done}. Nothing when the decisions were closed
+   * already (Slack sent the press again, or {@code done} was written first).
+   */
+  Consumer<Tx> done(MeetingDesk.Posted posted, Instant now) {
+    LocalDate day = now.atZone(posted.zone()).toLocalDate();
+    return closed(new Collecting(posted, false, 0), day, now);
   }
 
   /** Whether a spec of this template can be published to GitHub. */

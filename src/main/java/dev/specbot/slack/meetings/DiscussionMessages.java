@@ -4,6 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.specbot.discussion.Agenda;
 import dev.specbot.review.Concern;
 import dev.specbot.slack.blocks.SlackText;
+import dev.specbot.slack.messages.ActionIds;
 import dev.specbot.slack.messages.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,16 +91,17 @@ final class DiscussionMessages {
     return "&gt; " + text.replace("\n", "\n&gt; ");
   }
 
-  static Message askForDecisions(String drafterId, String title) {
-    return Message.say(
+  static Message askForDecisions(String interviewId, String drafterId, String title) {
+    return Message.withButtons(
         "<@"
             + drafterId
             + ">, the discussion of *"
             + SlackText.escape(title)
             + "* is over: what was decided? Reply here with one decision per reply, and"
-            + " `@person: what they will do` for a follow-up. Write `done` when that's all, or"
-            + " `no decisions`. I'll write them into the spec. (Review commands such as `approve`"
-            + " still work meanwhile.)");
+            + " `@person: what they will do` for a follow-up. Write `done` (or press That's all)"
+            + " when that's all, or `no decisions`. I'll write them into the spec. (Review commands"
+            + " such as `approve` still work meanwhile.)",
+        Message.buttonOf(ActionIds.DECISIONS_DONE, "That's all", interviewId, null));
   }
 
   static Message noted(boolean followUp, String ownerMention, int decisions, int followUps) {

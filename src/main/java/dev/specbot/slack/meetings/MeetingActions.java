@@ -130,6 +130,7 @@ public final class MeetingActions {
       case ActionIds.CANCEL -> desk.cancel(posted, now);
       case ActionIds.SNOOZE -> tx -> nudges.snooze(tx, interview, now);
       case ActionIds.NO_MEETING -> tx -> nudges.decline(tx, interview, now);
+      case ActionIds.DECISIONS_DONE -> desk.discussion().done(posted, now);
       // A picker changed: its value arrives with the Schedule press.
       default -> tx -> {};
     };

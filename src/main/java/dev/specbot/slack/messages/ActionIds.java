@@ -32,6 +32,10 @@ public final class ActionIds {
   public static final String NO_MEETING = "specbot_meeting_none";
   public static final String READ = "specbot_meeting_read";
   public static final String WHO_READ = "specbot_meeting_who_read";
+
+  /** The drafter has written every decision of the discussion: as writing {@code done}. */
+  public static final String DECISIONS_DONE = "specbot_meeting_decisions_done";
+
   public static final String PAUSE = "specbot_pause";
 
   // The review: a reviewer's buttons, in their DM and in the thread.

@@ -72,7 +72,7 @@ class DiscussionMessagesTest {
   void the_question_after_the_meeting_and_the_replies_to_decisions_are_escaped() {
     for (Message message :
         List.of(
-            DiscussionMessages.askForDecisions("U0ALICE", HOSTILE),
+            DiscussionMessages.askForDecisions("i1", "U0ALICE", HOSTILE),
             DiscussionMessages.unclear(HOSTILE),
             DiscussionMessages.noted(true, "<@U0BOB>", 1, 1),
             DiscussionMessages.closed(2, 1))) {
