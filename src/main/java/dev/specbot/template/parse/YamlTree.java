@@ -30,8 +30,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * text as written, and {@code ~}, {@code null} or nothing is null.
  *
  * <p>Only SnakeYAML's parser and composer run: no constructor, so no tag makes an object of any
- * type, and nothing is read as a boolean, number or date ({@code name: no} and {@code about:
- * 2026-12-03} are texts), which is how templates read their values as Jackson's text nodes before.
+ * type, and nothing is read as a boolean, number or date: {@code name: no}, {@code about:
+ * 2026-12-03} and {@code 1.50} are the text written, as templates use every value as text.
  */
 final class YamlTree {
   /**
