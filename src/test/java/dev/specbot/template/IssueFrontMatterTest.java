@@ -101,6 +101,13 @@ class IssueFrontMatterTest {
   }
 
   @Test
+  void a_repeated_key_keeps_its_last_value() throws TemplateException {
+    Template template = withFrontMatter("name: First\nabout: x\nname: Last\n");
+
+    assertEquals("Last", template.name());
+  }
+
+  @Test
   void a_name_or_about_left_empty_is_no_name_or_about() throws TemplateException {
     Template template = withFrontMatter("name:\nabout: ~\ndescription: Why we write\n");
 

@@ -125,8 +125,9 @@ final class Overrides {
         case "ask" -> entries.addAll(mapping(key, value, where, Set.of()));
         case "fields" -> entries.addAll(mapping(key, value, where, FIELD_VALUES));
         case GITHUB -> {
-          if (YamlTree.mapping(value).isPresent()) {
-            GitHubTarget target = gitHub(YamlTree.mapping(value).get(), where);
+          Optional<Map<String, Object>> asMapping = YamlTree.mapping(value);
+          if (asMapping.isPresent()) {
+            GitHubTarget target = gitHub(asMapping.get(), where);
             github = target.repository();
             publishOnApproval = Optional.of(target.onApproval());
           } else {
