@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,58 @@ class BadTemplatesTest {
     assertTrue(error.getMessage().startsWith("test.md:"), error.getMessage());
     assertTrue(error.line() >= 3 && error.line() <= 4, error.getMessage());
     assertTrue(error.problem().startsWith("front matter is not valid YAML"), error.getMessage());
+  }
+
+  @Test
+  void broken_front_matter_says_what_is_wrong_on_one_line() {
+    String markdown = "---\nname: Doc\nlabels: [a, b\n---\n# Doc\n## Context\n";
+
+    TemplateException error = assertThrows(TemplateException.class, () -> Fixtures.parse(markdown));
+
+    assertEquals(
+        "test.md:3: front matter is not valid YAML: expected ',' or ']', but got the end of the"
+            + " YAML (while parsing a flow sequence started on line 3)",
+        error.getMessage());
+  }
+
+  @Test
+  void a_yaml_alias_bomb_in_the_front_matter_is_refused_quickly() {
+    StringBuilder bomb =
+        new StringBuilder("---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int level = 1; level <= 9; level++) {
+      String alias = "*a" + (level - 1);
+      bomb.append("a").append(level).append(": &a").append(level).append(" [");
+      bomb.append(String.join(", ", Collections.nCopies(9, alias))).append("]\n");
+    }
+    String markdown = bomb + "---\n# Doc\n## Context\n";
+
+    long start = System.nanoTime();
+    TemplateException error = assertThrows(TemplateException.class, () -> Fixtures.parse(markdown));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertEquals(
+        "test.md:2: front matter is not valid YAML: it uses more than 10 aliases (*name) of lists"
+            + " or mappings; write the values out instead",
+        error.getMessage());
+    assertTrue(millis < 2_000, "took " + millis + " ms");
+  }
+
+  @Test
+  void a_list_that_holds_itself_is_refused() {
+    String markdown = "---\nname: Doc\nspecbot:\n  omit: &loop [Context, *loop]\n---\n# Doc\n";
+
+    TemplateException error = assertThrows(TemplateException.class, () -> Fixtures.parse(markdown));
+
+    assertEquals("test.md:4: an alias (*loop) is used inside its own value", error.getMessage());
+  }
+
+  @Test
+  void an_alias_reads_as_the_value_it_names() throws TemplateException {
+    Template template =
+        Fixtures.parse("---\nname: &n Design doc\nabout: *n\n---\n# Doc\n## Context\n## Extra\n");
+
+    assertEquals("Design doc", template.name());
+    assertEquals("Design doc", template.description());
   }
 
   @Test

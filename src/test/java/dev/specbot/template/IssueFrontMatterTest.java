@@ -83,6 +83,39 @@ class IssueFrontMatterTest {
   }
 
   @Test
+  void yaml_words_and_dates_read_as_the_text_written() throws TemplateException {
+    Template template = withFrontMatter("name: no\nabout: 2026-12-03\nlabels: [on, off, yes]\n");
+
+    assertEquals("no", template.name());
+    assertEquals("2026-12-03", template.description());
+    assertEquals(List.of("on", "off", "yes"), template.issue().labels());
+  }
+
+  @Test
+  void numbers_read_as_the_text_written() throws TemplateException {
+    Template template = withFrontMatter("name: 007\nabout: 1.50\nlabels: [0x1F, .inf]\n");
+
+    assertEquals("007", template.name());
+    assertEquals("1.50", template.description());
+    assertEquals(List.of("0x1F", ".inf"), template.issue().labels());
+  }
+
+  @Test
+  void a_repeated_key_keeps_its_last_value() throws TemplateException {
+    Template template = withFrontMatter("name: First\nabout: x\nname: Last\n");
+
+    assertEquals("Last", template.name());
+  }
+
+  @Test
+  void a_name_or_about_left_empty_is_no_name_or_about() throws TemplateException {
+    Template template = withFrontMatter("name:\nabout: ~\ndescription: Why we write\n");
+
+    assertEquals("Test", template.name());
+    assertEquals("Why we write", template.description());
+  }
+
+  @Test
   void the_front_matter_names_the_repository_under_specbot() throws TemplateException {
     IssueSettings issue =
         issueOf(

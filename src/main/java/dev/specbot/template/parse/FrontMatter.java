@@ -1,9 +1,5 @@
 package dev.specbot.template.parse;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.specbot.template.IssueSettings;
 import dev.specbot.template.TemplateException;
 import dev.specbot.template.markdown.Markdown;
@@ -11,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,35 +15,33 @@ import java.util.Set;
  * A template's YAML front matter (a GitHub issue template's {@code name}, {@code about}, {@code
  * title}...) and the markdown body after it.
  *
- * @param yaml the parsed front matter, or a missing node when there is none
+ * @param yaml the parsed front matter (see {@link YamlTree}), empty when there is none
  * @param yamlText the front matter as written, to place errors
  * @param yamlFirstLine the 1-based file line of the front matter's first line
  * @param body the markdown after the front matter
  * @param bodyFirstLine the 1-based file line of the body's first line
  */
 record FrontMatter(
-    JsonNode yaml, String yamlText, int yamlFirstLine, String body, int bodyFirstLine) {
-  private static final YAMLMapper YAML = new YAMLMapper();
+    Map<String, Object> yaml, String yamlText, int yamlFirstLine, String body, int bodyFirstLine) {
 
   static FrontMatter split(String source, String text) throws TemplateException {
     List<String> lines = Markdown.lines(text);
     if (!lines.get(0).strip().equals("---")) {
-      return new FrontMatter(MissingNode.getInstance(), "", 1, text, 1);
+      return new FrontMatter(Map.of(), "", 1, text, 1);
     }
     int end = closingLine(lines);
     if (end < 0) {
       // An opening "---" with no closing one is a thematic break, not front matter.
-      return new FrontMatter(MissingNode.getInstance(), "", 1, text, 1);
+      return new FrontMatter(Map.of(), "", 1, text, 1);
     }
     String yamlText = String.join("\n", lines.subList(1, end));
     String body = String.join("\n", lines.subList(end + 1, lines.size()));
     return new FrontMatter(parse(source, yamlText), yamlText, 2, body, end + 2);
   }
 
-  /** A text value of the front matter, or empty. */
+  /** A text value of the front matter, or empty (also when it is a list, a mapping or null). */
   String text(String key) {
-    JsonNode value = yaml.path(key);
-    return value.isValueNode() ? value.asText().strip() : "";
+    return yaml.get(key) instanceof String text ? text.strip() : "";
   }
 
   /**
@@ -70,13 +65,13 @@ record FrontMatter(
    * does.
    */
   List<String> list(String key, String dropPrefix) {
-    JsonNode value = yaml.path(key);
+    Object value = yaml.get(key);
     List<String> written = new ArrayList<>();
-    if (value.isArray()) {
+    if (value instanceof List<?> list) {
       // A list's items are whole names, commas and all.
-      value.forEach(item -> written.add(isText(item) ? item.asText().strip() : ""));
-    } else if (isText(value)) {
-      written.addAll(commaSeparated(value.asText()));
+      list.forEach(item -> written.add(item instanceof String text ? text.strip() : ""));
+    } else if (value instanceof String text) {
+      written.addAll(commaSeparated(text));
     }
     List<String> items = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -90,11 +85,6 @@ record FrontMatter(
       }
     }
     return items;
-  }
-
-  /** A scalar other than YAML's null ({@code ~}), whose text would read "null". */
-  private static boolean isText(JsonNode node) {
-    return node.isValueNode() && !node.isNull();
   }
 
   /** The stripped, non-blank parts of a text between commas. */
@@ -123,26 +113,18 @@ record FrontMatter(
     return -1;
   }
 
-  private static JsonNode parse(String source, String yamlText) throws TemplateException {
+  private static Map<String, Object> parse(String source, String yamlText)
+      throws TemplateException {
     if (yamlText.isBlank()) {
-      return MissingNode.getInstance();
+      return Map.of();
     }
     YamlText.checkLines(source, yamlText, 2);
-    try {
-      JsonNode node = YAML.readTree(yamlText);
-      if (node == null || node.isMissingNode() || node.isNull()) {
-        return MissingNode.getInstance();
-      }
-      if (!node.isObject()) {
-        throw new TemplateException(source, 2, "front matter must be YAML keys and values");
-      }
-      return node;
-    } catch (JacksonException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new TemplateException(
-          source,
-          1 + Math.max(line, 1),
-          "front matter is not valid YAML: " + e.getOriginalMessage());
+    Object tree = YamlTree.read(source, yamlText, 2, "front matter is not valid YAML");
+    if (tree == null) {
+      return Map.of();
     }
+    return YamlTree.mapping(tree)
+        .orElseThrow(
+            () -> new TemplateException(source, 2, "front matter must be YAML keys and values"));
   }
 }

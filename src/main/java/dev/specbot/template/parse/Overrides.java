@@ -1,6 +1,5 @@
 package dev.specbot.template.parse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.specbot.template.ReviewSettings;
 import dev.specbot.template.TemplateException;
 import dev.specbot.template.markdown.Markdown;
@@ -93,24 +92,28 @@ final class Overrides {
     }
   }
 
-  /** Reads overrides from a YAML mapping; {@code yamlText} and {@code firstLine} place errors. */
-  static Overrides from(JsonNode node, String source, String yamlText, int firstLine)
+  /**
+   * Reads overrides from a YAML mapping (see {@link YamlTree}); {@code yamlText} and {@code
+   * firstLine} place errors.
+   */
+  static Overrides from(Object node, String source, String yamlText, int firstLine)
       throws TemplateException {
-    if (node == null || node.isNull() || node.isMissingNode()) {
+    if (node == null) {
       return NONE;
     }
     YamlLines where = new YamlLines(source, yamlText, firstLine);
-    if (!node.isObject()) {
-      throw where.error("", "overrides must be a mapping of " + String.join(", ", KEYS));
-    }
+    Map<String, Object> fields =
+        YamlTree.mapping(node)
+            .orElseThrow(
+                () -> where.error("", "overrides must be a mapping of " + String.join(", ", KEYS)));
     Optional<String> name = Optional.empty();
     Optional<ReviewSettings> review = Optional.empty();
     Optional<String> github = Optional.empty();
     Optional<Boolean> publishOnApproval = Optional.empty();
     List<Entry> entries = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
+    for (Map.Entry<String, Object> field : fields.entrySet()) {
       String key = field.getKey();
-      JsonNode value = field.getValue();
+      Object value = field.getValue();
       switch (key) {
         case "name" -> name = Optional.of(scalar(value, key, where));
         case "review" -> review = Optional.of(reviewSettings(scalar(value, key, where), where));
@@ -122,8 +125,9 @@ final class Overrides {
         case "ask" -> entries.addAll(mapping(key, value, where, Set.of()));
         case "fields" -> entries.addAll(mapping(key, value, where, FIELD_VALUES));
         case GITHUB -> {
-          if (value.isObject()) {
-            GitHubTarget target = gitHub(value, where);
+          Optional<Map<String, Object>> asMapping = YamlTree.mapping(value);
+          if (asMapping.isPresent()) {
+            GitHubTarget target = gitHub(asMapping.get(), where);
             github = target.repository();
             publishOnApproval = Optional.of(target.onApproval());
           } else {
@@ -142,10 +146,11 @@ final class Overrides {
   /** {@code github} as a mapping: its repository, if it names one, and when to publish. */
   private record GitHubTarget(Optional<String> repository, boolean onApproval) {}
 
-  private static GitHubTarget gitHub(JsonNode value, YamlLines where) throws TemplateException {
+  private static GitHubTarget gitHub(Map<String, Object> value, YamlLines where)
+      throws TemplateException {
     Optional<String> repository = Optional.empty();
     boolean onApproval = false;
-    for (Map.Entry<String, JsonNode> field : value.properties()) {
+    for (Map.Entry<String, Object> field : value.entrySet()) {
       switch (field.getKey()) {
         case "repo", "repository" ->
             repository = Optional.of(repository(scalar(field.getValue(), "repo", where), where));
@@ -159,7 +164,7 @@ final class Overrides {
                     + " (an issue as soon as the review approves the spec) or "
                     + ON_REQUEST
                     + " (when the drafter asks), not \""
-                    + field.getValue().asText()
+                    + field.getValue()
                     + "\"");
           }
           onApproval = when.equals(ON_APPROVAL);
@@ -305,39 +310,43 @@ final class Overrides {
     return roles;
   }
 
-  private static String scalar(JsonNode value, String key, YamlLines where)
-      throws TemplateException {
-    if (!value.isValueNode() || value.asText().isBlank()) {
+  /** A text value; a list, a mapping, null ({@code ~} or nothing) or blanks are refused. */
+  private static String scalar(Object value, String key, YamlLines where) throws TemplateException {
+    if (!(value instanceof String text) || text.isBlank()) {
       throw where.error(key + ":", "\"" + key + "\" must be a single line of text");
     }
-    return value.asText().strip();
+    return text.strip();
   }
 
-  private static List<Entry> names(String key, JsonNode value, YamlLines where)
+  private static List<Entry> names(String key, Object value, YamlLines where)
       throws TemplateException {
     List<Entry> entries = new ArrayList<>();
-    if (value.isValueNode()) {
+    if (value == null || value instanceof String) {
       String name = scalar(value, key, where);
       entries.add(new Entry(key, name, "", new Place(where, name)));
       return entries;
     }
-    if (!value.isArray()) {
-      throw where.error(key + ":", "\"" + key + "\" must be a list of section headings");
-    }
-    for (JsonNode item : value) {
+    List<Object> items =
+        YamlTree.list(value)
+            .orElseThrow(
+                () -> where.error(key + ":", "\"" + key + "\" must be a list of section headings"));
+    for (Object item : items) {
       String name = scalar(item, key, where);
       entries.add(new Entry(key, name, "", new Place(where, name)));
     }
     return entries;
   }
 
-  private static List<Entry> mapping(
-      String key, JsonNode value, YamlLines where, Set<String> allowed) throws TemplateException {
-    if (!value.isObject()) {
-      throw where.error(key + ":", "\"" + key + "\" must map section headings or labels to text");
-    }
+  private static List<Entry> mapping(String key, Object value, YamlLines where, Set<String> allowed)
+      throws TemplateException {
+    Map<String, Object> fields =
+        YamlTree.mapping(value)
+            .orElseThrow(
+                () ->
+                    where.error(
+                        key + ":", "\"" + key + "\" must map section headings or labels to text"));
     List<Entry> entries = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> field : value.properties()) {
+    for (Map.Entry<String, Object> field : fields.entrySet()) {
       String text = scalar(field.getValue(), field.getKey(), where);
       if (!allowed.isEmpty() && !allowed.contains(text)) {
         throw where.error(

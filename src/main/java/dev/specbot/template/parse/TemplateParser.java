@@ -1,8 +1,5 @@
 package dev.specbot.template.parse;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.specbot.template.Template;
 import dev.specbot.template.TemplateException;
 import dev.specbot.template.markdown.AtxHeading;
@@ -21,8 +18,6 @@ import org.commonmark.node.Node;
 
 /** Reads a markdown template, as teams already write them, into an interview. */
 public final class TemplateParser {
-  private static final YAMLMapper YAML = new YAMLMapper();
-
   /** Headings that address the writer rather than the reader: advice, left out of the document. */
   private static final Pattern ADVICE =
       Pattern.compile(
@@ -63,13 +58,9 @@ public final class TemplateParser {
   public record Sidecar(String source, String yamlText) {
     Overrides overrides() throws TemplateException {
       YamlText.checkLines(source, yamlText, 1);
-      try {
-        JsonNode node = yamlText.isBlank() ? null : YAML.readTree(yamlText);
-        return Overrides.from(node, source, yamlText, 1);
-      } catch (JacksonException e) {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        throw new TemplateException(source, line, "is not valid YAML: " + e.getOriginalMessage());
-      }
+      Object tree =
+          yamlText.isBlank() ? null : YamlTree.read(source, yamlText, 1, "is not valid YAML");
+      return Overrides.from(tree, source, yamlText, 1);
     }
   }
 
