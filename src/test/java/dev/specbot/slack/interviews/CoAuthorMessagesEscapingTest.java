@@ -39,8 +39,19 @@ class CoAuthorMessagesEscapingTest {
                         .stream())
             .toList();
 
-    assertEquals(6, deliveries.size(), "the hand-over is said twice: in the thread and privately");
+    assertEquals(
+        8,
+        deliveries.size(),
+        "the hand-over and its taking back are each said in the thread and privately; the"
+            + " co-author's home is published again when it is taken back");
+    assertEquals(Delivery.Kind.PUBLISH_HOME, deliveries.get(4).kind());
+    Delivery takenBack = deliveries.get(3);
+    assertEquals(Delivery.Kind.POST_DM, takenBack.kind());
+    assertTrue(takenBack.text().contains(ESCAPED), takenBack.text());
     for (Delivery delivery : deliveries) {
+      if (delivery.kind() == Delivery.Kind.PUBLISH_HOME) {
+        continue; // Only whose: the home is built when it is sent.
+      }
       assertNoRawText(delivery.kind() + " text", delivery.text());
       assertNoRawText(delivery.kind() + " blocks", plain(delivery.blocks()));
     }
