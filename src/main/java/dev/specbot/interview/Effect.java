@@ -68,6 +68,19 @@ public sealed interface Effect {
     }
   }
 
+  /**
+   * The interview was posted or cancelled while questions still waited on co-authors: they are
+   * theirs no more.
+   *
+   * @param posted whether it was posted (else cancelled)
+   * @param released each question, with whom it waited on
+   */
+  record Released(boolean posted, List<Waited> released) implements Effect {
+    public Released {
+      released = List.copyOf(released);
+    }
+  }
+
   /** A question left for a co-author, and who. */
   record Waited(Question question, Assignee assignee) {}
 }

@@ -408,19 +408,27 @@ public final class InterviewMachine {
   /** Posts the document; a question still waiting on a co-author is no longer theirs. */
   Transition finish(Interview interview, Instant now) {
     Interview finished = withoutWaiting(interview, now).withStatus(Status.FINISHED, now);
-    return new Transition(
-        finished,
-        List.of(
-            progress(finished), new Effect.Publish(render(finished, now), progressOf(finished))));
+    List<Effect> effects = new ArrayList<>();
+    effects.add(progress(finished));
+    effects.add(new Effect.Publish(render(finished, now), progressOf(finished)));
+    released(interview, true).ifPresent(effects::add);
+    return new Transition(finished, effects);
   }
 
   private Transition cancelled(Interview interview, Instant now) {
     Interview cancelled = withoutWaiting(interview, now).withStatus(Status.CANCELLED, now);
-    return new Transition(
-        cancelled,
-        List.of(
-            new Effect.Say("Cancelled. Nothing will be posted; the answers given so far are kept."),
-            progress(cancelled)));
+    List<Effect> effects = new ArrayList<>();
+    effects.add(
+        new Effect.Say("Cancelled. Nothing will be posted; the answers given so far are kept."));
+    effects.add(progress(cancelled));
+    released(interview, false).ifPresent(effects::add);
+    return new Transition(cancelled, effects);
+  }
+
+  /** The co-authors still waited on when the interview ends: they are told it is not theirs. */
+  private Optional<Effect> released(Interview interview, boolean posted) {
+    List<Effect.Waited> waiting = handOver.waiting(interview);
+    return waiting.isEmpty() ? Optional.empty() : Optional.of(new Effect.Released(posted, waiting));
   }
 
   /** The interview with the hand-overs nobody answered taken back: nothing waits on anyone. */

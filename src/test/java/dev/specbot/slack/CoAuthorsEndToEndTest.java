@@ -214,6 +214,20 @@ class CoAuthorsEndToEndTest {
     assertEquals(0, harness.postedInThread(thread, "handed you").size(), "Bob is not told");
   }
 
+  @Test
+  void a_spec_posted_before_its_co_author_answered_tells_them_privately() throws Exception {
+    harness = new BotHarness(folder, templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "assign 2 <@U0BOB>");
+    harness.awaitDirect(BOB, "handed you 2 (Data model)");
+
+    harness.reply(thread, DRAFTER, "finish");
+
+    String told = harness.awaitDirect(BOB, "before 2 (Data model) was answered").param("text");
+    assertTrue(told.contains("posted *Payment retries*"), told);
+  }
+
   private Path templates() throws java.io.IOException {
     Path templates = Files.createDirectories(folder.resolve("templates"));
     Files.writeString(templates.resolve("coauthored.md"), TEMPLATE);

@@ -7,7 +7,10 @@ import dev.specbot.slack.blocks.SlackText;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.template.Question;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -40,6 +43,8 @@ final class CoAuthorMessages {
           Delivery.direct(id, taken.assignee().id(), takenBack(taken, interview)),
           // Their row is gone once this is written, so the spec's own refresh misses them.
           Delivery.homeIfOpened(taken.assignee().id()));
+    } else if (effect instanceof Effect.Released released) {
+      return releasedTo(released, interview);
     } else if (effect instanceof Effect.AskCoAuthor ask) {
       return List.of(
           inThread(
@@ -93,6 +98,31 @@ final class CoAuthorMessages {
             + "*. Answer by replying in "
             + thread
             + ".");
+  }
+
+  /** Each co-author still waited on, told privately; their homes published again. */
+  private static List<Delivery> releasedTo(Effect.Released released, Interview interview) {
+    Map<Assignee, List<Question>> byCoAuthor = new LinkedHashMap<>();
+    for (Effect.Waited waited : released.released()) {
+      byCoAuthor.computeIfAbsent(waited.assignee(), a -> new ArrayList<>()).add(waited.question());
+    }
+    List<Delivery> deliveries = new ArrayList<>();
+    byCoAuthor.forEach(
+        (coAuthor, questions) -> {
+          String text =
+              "<@"
+                  + interview.drafterId()
+                  + "> "
+                  + (released.posted() ? "posted" : "cancelled")
+                  + " *"
+                  + SlackText.escape(interview.title())
+                  + "* before "
+                  + labels(questions)
+                  + " was answered: nothing there waits on you now.";
+          deliveries.add(Delivery.direct(interview.id(), coAuthor.id(), Message.say(text)));
+          deliveries.add(Delivery.homeIfOpened(coAuthor.id()));
+        });
+    return deliveries;
   }
 
   private static Message takenBack(Effect.Unassigned taken, Interview interview) {

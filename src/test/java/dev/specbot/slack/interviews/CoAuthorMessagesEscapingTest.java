@@ -31,7 +31,8 @@ class CoAuthorMessagesEscapingTest {
                 new Effect.Unassigned(List.of(question), BOB),
                 new Effect.AskCoAuthor(question, TEMPLATE.questions().size(), BOB),
                 new Effect.CoAuthorAnswered(question, BOB),
-                new Effect.Waiting(List.of(new Effect.Waited(question, BOB))))
+                new Effect.Waiting(List.of(new Effect.Waited(question, BOB))),
+                new Effect.Released(true, List.of(new Effect.Waited(question, BOB))))
             .stream()
             .flatMap(
                 effect ->
@@ -40,10 +41,15 @@ class CoAuthorMessagesEscapingTest {
             .toList();
 
     assertEquals(
-        8,
+        10,
         deliveries.size(),
         "the hand-over and its taking back are each said in the thread and privately; the"
-            + " co-author's home is published again when it is taken back");
+            + " co-author's home is published again when it is taken back, or when the spec is"
+            + " posted without their answer (said privately)");
+    Delivery released = deliveries.get(8);
+    assertEquals(Delivery.Kind.POST_DM, released.kind());
+    assertTrue(released.text().contains(ESCAPED), released.text());
+    assertEquals(Delivery.Kind.PUBLISH_HOME, deliveries.get(9).kind());
     assertEquals(Delivery.Kind.PUBLISH_HOME, deliveries.get(4).kind());
     Delivery takenBack = deliveries.get(3);
     assertEquals(Delivery.Kind.POST_DM, takenBack.kind());
