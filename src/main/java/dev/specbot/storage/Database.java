@@ -29,8 +29,19 @@ public final class Database implements AutoCloseable {
    */
   private static final int POSTGRES_CONNECTIONS = 10;
 
+  /**
+   * SQLite's readers, beside its one writer: in WAL mode a reader sees the last commit and neither
+   * waits for the writer nor holds it up. Two, as the bot's own threads rarely read more at once.
+   */
+  private static final int SQLITE_READERS = 2;
+
   private final HikariDataSource pool;
   private final Jdbi jdbi;
+
+  /** SQLite's readers (see {@link #read}); other databases read on {@link #pool}. */
+  private final Optional<HikariDataSource> readerPool;
+
+  private final Jdbi readers;
 
   /**
    * SQLite's one connection, taken in turn, first come first served. The pool alone lets a thread
@@ -42,14 +53,16 @@ public final class Database implements AutoCloseable {
 
   private final Dialect dialect;
 
-  private Database(HikariDataSource pool, Dialect dialect) {
+  private Database(HikariDataSource pool, Optional<HikariDataSource> readerPool, Dialect dialect) {
     this.pool = pool;
+    this.readerPool = readerPool;
     this.dialect = dialect;
     this.turn =
         dialect == Dialect.SQLITE
             ? Optional.of(new Semaphore(SQLITE_CONNECTIONS, true))
             : Optional.empty();
     this.jdbi = Jdbi.create(pool);
+    this.readers = readerPool.map(Jdbi::create).orElse(jdbi);
   }
 
   /**
@@ -73,11 +86,21 @@ public final class Database implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-      return new Database(pool, dialect);
+      return new Database(pool, sqlite.map(Database::readers), dialect);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
+  }
+
+  /** Opened after the migration, so that they never see the file before it has its tables. */
+  private static HikariDataSource readers(SqliteUrl url) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("specbot-db-readers");
+    config.setJdbcUrl(url.readerUrl());
+    config.setMaximumPoolSize(SQLITE_READERS);
+    config.setConnectionInitSql("PRAGMA query_only = true");
+    return new HikariDataSource(config);
   }
 
   /**
@@ -101,6 +124,20 @@ public final class Database implements AutoCloseable {
     return run(work, TransactionIsolationLevel.READ_COMMITTED);
   }
 
+  /**
+   * Runs work that only reads, in one transaction that sees the database as of its first read. On
+   * SQLite it runs on a reader connection, beside the writer; a write there fails. Elsewhere as
+   * {@link #transaction}. For reads whose result is checked again before anything is written from
+   * it, as {@link Optimistic} does with the interview's version.
+   */
+  public <T> T read(Work<T> work) {
+    Objects.requireNonNull(work, "null work");
+    if (readerPool.isEmpty()) {
+      return transaction(work);
+    }
+    return readers.inTransaction(handle -> work.run(new Tx(handle, dialect)));
+  }
+
   private <T> T run(Work<T> work, TransactionIsolationLevel isolation) {
     Objects.requireNonNull(work, "null work");
     if (dialect == Dialect.SQLITE) {
@@ -122,6 +159,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    readerPool.ifPresent(HikariDataSource::close);
     pool.close();
   }
 

@@ -92,7 +92,7 @@ public final class Optimistic {
   public static <T> T run(Database database, Function<Tx, Read<T>> read) {
     Objects.requireNonNull(read, "null read");
     for (int attempt = 1; ; attempt++) {
-      Read<T> found = database.transaction(read::apply);
+      Read<T> found = database.read(read::apply);
       if (found instanceof Done<T> done) {
         return done.result();
       }

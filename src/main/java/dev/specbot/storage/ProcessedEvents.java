@@ -161,4 +161,17 @@ public final class ProcessedEvents {
         .findOne()
         .isPresent();
   }
+
+  /** Whether any of the keys was recorded, in one look: a reply has two. */
+  public boolean anySeen(List<String> keys) {
+    if (keys.isEmpty()) {
+      return false;
+    }
+    return handle
+        .createQuery("SELECT 1 FROM processed_events WHERE event_key IN (<keys>) LIMIT 1")
+        .bindList("keys", List.copyOf(keys))
+        .mapTo(Integer.class)
+        .findOne()
+        .isPresent();
+  }
 }

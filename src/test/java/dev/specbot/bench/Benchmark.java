@@ -109,6 +109,8 @@ public final class Benchmark {
       arrivals.clear();
       specbot(slack, arrivals);
       slack.reset();
+      archivedStartups(slack);
+      slack.reset();
       arrivals.clear();
       memory(slack, arrivals, work.resolve("memory/specbot.db"));
     }
@@ -177,6 +179,46 @@ public final class Benchmark {
       report.specbot("history", measured.get(1));
     }
     report.startupWithHistory(startups("dev.specbot.Main", slack, () -> grownDatabase));
+  }
+
+  /** The jar and its class archive, as {@code mvn package} writes them and the README runs them. */
+  private static final Path JAR = Path.of("target", "specbot.jar");
+
+  private static final Path ARCHIVE = Path.of("target", "specbot.jsa");
+
+  /** Starts of each in {@link #archivedStartups}, alternating. */
+  private static final int ARCHIVED_STARTS = 5;
+
+  /**
+   * Start-up as the README runs the bot (the jar, mapping its class archive), beside bare Bolt,
+   * alternating; only where {@code mvn package} has written both since the classes were last
+   * compiled: otherwise the jar is not the code under test, and the row says so.
+   */
+  private void archivedStartups(FakeSlackWebApi slack) throws Exception {
+    Path classes = Path.of("target", "classes", "dev", "specbot", "Main.class");
+    if (!Files.exists(ARCHIVE)
+        || Files.getLastModifiedTime(JAR).compareTo(Files.getLastModifiedTime(classes)) < 0) {
+      return;
+    }
+    List<Duration> archived = new ArrayList<>();
+    List<Duration> bare = new ArrayList<>();
+    for (int start = 0; start < ARCHIVED_STARTS; start++) {
+      Map<String, String> env = env(slack, work.resolve("archived-" + start + "/specbot.db"));
+      try (BotProcess bot =
+          BotProcess.startJar(
+              JAR,
+              BotProcess.freePort(),
+              env,
+              List.of("-XX:SharedArchiveFile=" + ARCHIVE),
+              Path.of("target", "bench", "archived-" + start + ".log"))) {
+        archived.add(bot.awaitReady("/healthz"));
+      }
+      try (BotProcess bot =
+          launch("dev.specbot.bench.BareBoltApp", slack, work.resolve("bare-" + start + ".db"))) {
+        bare.add(bot.awaitReady("/healthz"));
+      }
+    }
+    report.archivedStartups(archived, bare);
   }
 
   /**
@@ -341,18 +383,28 @@ public final class Benchmark {
   static BotProcess launch(
       String mainClass, FakeSlackWebApi slack, Path database, String name, Map<String, String> env)
       throws IOException {
-    Files.createDirectories(database.getParent());
     Map<String, String> all = new java.util.HashMap<>(env);
-    all.put("SLACK_BOT_TOKEN", TOKEN);
-    all.put("SLACK_SIGNING_SECRET", SECRET);
-    all.put("DATABASE_URL", "jdbc:sqlite:" + database);
-    all.put("SLACK_API_URL", slack.baseUrl());
+    all.putAll(env(slack, database));
     return BotProcess.start(
         mainClass,
         BotProcess.freePort(),
         all,
         jvmOptions(name),
         Path.of("target", "bench", name + ".log"));
+  }
+
+  /** What every measured bot is started with: the fake Slack and its own database file. */
+  private static Map<String, String> env(FakeSlackWebApi slack, Path database) throws IOException {
+    Files.createDirectories(database.getParent());
+    return Map.of(
+        "SLACK_BOT_TOKEN",
+        TOKEN,
+        "SLACK_SIGNING_SECRET",
+        SECRET,
+        "DATABASE_URL",
+        "jdbc:sqlite:" + database,
+        "SLACK_API_URL",
+        slack.baseUrl());
   }
 
   /**

@@ -76,6 +76,34 @@ final class Report {
     this.historyDatabaseBytes = historyBytes;
   }
 
+  private List<Duration> archivedStartups = List.of();
+  private List<Duration> bareStartups = List.of();
+
+  /** Starts of the jar with its class archive, and of bare Bolt alternating with them. */
+  void archivedStartups(List<Duration> archived, List<Duration> bare) {
+    this.archivedStartups = List.copyOf(archived);
+    this.bareStartups = List.copyOf(bare);
+  }
+
+  private static Duration median(List<Duration> times) {
+    List<Duration> sorted = times.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String spread(List<Duration> times) {
+    List<Duration> sorted = times.stream().sorted().toList();
+    return seconds(median(times))
+        + " ("
+        + seconds(sorted.get(0))
+        + "-"
+        + seconds(sorted.get(sorted.size() - 1))
+        + ")";
+  }
+
+  private static String ratio(Duration part, Duration whole) {
+    return String.format(Locale.ROOT, "%.2f", (double) part.toNanos() / whole.toNanos());
+  }
+
   void startupWithHistory(Duration startup) {
     this.startupWithHistory = startup;
   }
@@ -197,6 +225,17 @@ final class Report {
         seconds(startupWithHistory),
         seconds(baselineStartup),
         "< 3 s");
+    row(
+        out,
+        "Start-up, the jar with its class archive as the README runs it: median (min-max)",
+        archivedStartups.isEmpty()
+            ? "not measured: run `mvn -B -DskipTests package` first"
+            : spread(archivedStartups),
+        "",
+        bareStartups.isEmpty() ? "" : spread(bareStartups) + " (starts alternating)",
+        archivedStartups.isEmpty()
+            ? "< 1.2x bare Bolt"
+            : "< 1.2x bare Bolt: " + ratio(median(archivedStartups), median(bareStartups)) + "x");
     row(
         out,
         "Warm-up before measuring: rounds, time, JIT at the end",

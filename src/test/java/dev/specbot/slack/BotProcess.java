@@ -46,15 +46,31 @@ public final class BotProcess implements AutoCloseable {
   public static BotProcess start(
       String mainClass, int port, Map<String, String> env, List<String> jvmOptions, Path log)
       throws IOException {
+    return start(
+        List.of("-cp", System.getProperty("java.class.path"), mainClass),
+        port,
+        env,
+        jvmOptions,
+        log);
+  }
+
+  /** As {@link #start(String, int, Map, List, Path)}, with the bot's jar as users run it. */
+  public static BotProcess startJar(
+      Path jar, int port, Map<String, String> env, List<String> jvmOptions, Path log)
+      throws IOException {
+    return start(List.of("-jar", jar.toString()), port, env, jvmOptions, log);
+  }
+
+  private static BotProcess start(
+      List<String> what, int port, Map<String, String> env, List<String> jvmOptions, Path log)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new java.util.ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
     // No logback.configurationFile: the bot's own logging (INFO, see LogSetup), so that the log
     // file tells what the process did.
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
+    command.addAll(what);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("SLACK_CLIENT_ID");
     builder.environment().remove("SLACK_CLIENT_SECRET");

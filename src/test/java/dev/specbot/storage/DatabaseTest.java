@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,8 +20,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +42,58 @@ class DatabaseTest {
       for (String table : List.of("interviews", "answers", "outbox", "processed_events")) {
         assertEquals(0, count(file, table), table);
       }
+    }
+  }
+
+  @Test
+  void a_read_sees_what_was_committed_while_a_write_is_held_and_cannot_write() throws Exception {
+    assumeFalse(TestDatabases.postgres(), "about SQLite's readers beside its one writer");
+    try (Database database = Fixtures.open(folder.resolve("specbot.db"))) {
+      inTransaction(database, tx -> tx.interviews().insert(interview("i-1", "U1", T0), GENERAL));
+      CountDownLatch writing = new CountDownLatch(1);
+      CountDownLatch readDone = new CountDownLatch(1);
+      Thread writer =
+          new Thread(
+              () ->
+                  inTransaction(
+                      database,
+                      tx -> {
+                        tx.interviews().insert(interview("i-2", "U1", T0), GENERAL);
+                        writing.countDown();
+                        // Held until the read is done: a read that queued behind it would never be.
+                        awaitUninterruptibly(readDone);
+                      }));
+      writer.start();
+      writing.await();
+
+      // A read that queued behind the writer would wait for ever: it fails here instead.
+      Duration patience = Duration.ofSeconds(10);
+      assertTrue(
+          assertTimeoutPreemptively(
+                  patience, () -> database.read(tx -> tx.interviews().find("i-1")))
+              .isPresent());
+      assertFalse(
+          assertTimeoutPreemptively(
+                  patience, () -> database.read(tx -> tx.interviews().find("i-2")))
+              .isPresent());
+      readDone.countDown();
+      writer.join();
+
+      assertTrue(database.read(tx -> tx.interviews().find("i-2")).isPresent());
+      assertThrows(
+          RuntimeException.class,
+          () -> database.read(tx -> tx.events().firstTime("event:Ev1", T0)));
+      boolean recorded = database.read(tx -> tx.events().seen("event:Ev1"));
+      assertFalse(recorded);
+    }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

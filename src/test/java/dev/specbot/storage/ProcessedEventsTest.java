@@ -54,6 +54,21 @@ class ProcessedEventsTest {
   }
 
   @Test
+  void any_seen_looks_for_every_key_at_once_and_is_false_for_none() {
+    assertTrue(firstTime("message:C1:1.2"));
+
+    assertEquals(
+        List.of(false, true, true, false),
+        database.read(
+            tx ->
+                List.of(
+                    tx.events().anySeen(List.of("event:Ev9", "message:C1:1.3")),
+                    tx.events().anySeen(List.of("event:Ev9", "message:C1:1.2")),
+                    tx.events().anySeen(List.of("message:C1:1.2")),
+                    tx.events().anySeen(List.of()))));
+  }
+
+  @Test
   void a_forgotten_key_is_taken_as_new_the_next_time_and_others_stay() {
     assertTrue(firstTime("envelope:E1"));
     assertTrue(firstTime("envelope:E2"));

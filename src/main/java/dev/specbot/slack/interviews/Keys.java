@@ -3,6 +3,7 @@ package dev.specbot.slack.interviews;
 import dev.specbot.storage.Optimistic;
 import dev.specbot.storage.Tx;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,8 +13,9 @@ import java.util.List;
  */
 record Keys(List<String> retried, String interviewId, List<String> kept) {
   boolean anySeen(Tx tx) {
-    return retried.stream().anyMatch(tx.events()::seen)
-        || kept.stream().anyMatch(tx.events()::seen);
+    List<String> all = new ArrayList<>(retried);
+    all.addAll(kept);
+    return tx.events().anySeen(all);
   }
 
   /** Records every key; false if one was recorded already. */

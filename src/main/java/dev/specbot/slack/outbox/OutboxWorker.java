@@ -78,6 +78,9 @@ public final class OutboxWorker implements AutoCloseable {
   /** Due messages read while they wait for a Slack limit, kept to save reading them each round. */
   private static final int PREPARED_KEPT = 4_096;
 
+  /** Interviews whose thread is kept known: more than are ever in flight at once. */
+  private static final int PLACES_KEPT = 4_096;
+
   private final Database database;
   private final Clock clock;
   // One for every sender thread: it keeps nothing of a message between calls.
@@ -101,6 +104,20 @@ public final class OutboxWorker implements AutoCloseable {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
           return size() > PREPARED_KEPT;
+        }
+      };
+
+  /**
+   * Where interviews' threads are, once posted: a thread is posted once and never moves, and each
+   * message claimed for an interview would otherwise read it twice (when first seen and when
+   * taken).
+   */
+  @SuppressWarnings("serial") // Never serialised.
+  private final Map<String, SlackPlace> places =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SlackPlace> eldest) {
+          return size() > PLACES_KEPT;
         }
       };
 
@@ -393,10 +410,19 @@ public final class OutboxWorker implements AutoCloseable {
     return read;
   }
 
-  private static Optional<SlackPlace> placeOf(Tx tx, Delivery delivery) {
-    return delivery.interviewId() == null
-        ? Optional.empty()
-        : tx.interviews().placeOf(delivery.interviewId());
+  private Optional<SlackPlace> placeOf(Tx tx, Delivery delivery) {
+    String interviewId = delivery.interviewId();
+    if (interviewId == null) {
+      return Optional.empty();
+    }
+    SlackPlace known = places.get(interviewId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<SlackPlace> read = tx.interviews().placeOf(interviewId);
+    // Not yet posted: read again next time, as the parent may be posted meanwhile.
+    read.filter(place -> place.threadTs().isPresent()).ifPresent(p -> places.put(interviewId, p));
+    return read;
   }
 
   private void handOver(Claimed claimed) {

@@ -25,9 +25,23 @@ public record SqliteUrl(Path file, String url) {
       "journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true"
           + "&transaction_mode=IMMEDIATE&cache_size=-32768";
 
+  /**
+   * For connections that only read: WAL lets them read a committed snapshot while the writer
+   * writes, so a request's read phase never queues behind another's write. DEFERRED, because
+   * IMMEDIATE would take the write lock; query_only (set on each connection by the pool) turns a
+   * write slipped into a read into an error instead of a second writer.
+   */
+  static final String READER_SETTINGS =
+      "busy_timeout=5000&foreign_keys=true&transaction_mode=DEFERRED&cache_size=-32768";
+
   public SqliteUrl {
     Objects.requireNonNull(file, "null file");
     Objects.requireNonNull(url, "null url");
+  }
+
+  /** The URL for connections that only read the same file (see {@link #READER_SETTINGS}). */
+  public String readerUrl() {
+    return PREFIX + file + "?" + READER_SETTINGS;
   }
 
   /** The SQLite file and URL, or empty when the URL is another database's. */
