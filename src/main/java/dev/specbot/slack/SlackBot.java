@@ -144,7 +144,8 @@ public final class SlackBot implements AutoCloseable {
             wake,
             config.readingDelay(),
             PostedMessages.of(methods),
-            gitHubActions);
+            gitHubActions,
+            worker.sentRecorded());
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer, presence);

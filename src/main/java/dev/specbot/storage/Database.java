@@ -43,6 +43,9 @@ public final class Database implements AutoCloseable {
 
   private final Jdbi readers;
 
+  /** SQLite's readers, taken in turn like its writer (see {@link #turn}). */
+  private final Semaphore readerTurn = new Semaphore(SQLITE_READERS, true);
+
   /**
    * SQLite's one connection, taken in turn, first come first served. The pool alone lets a thread
    * that just arrived take the connection from one that has been waiting, and under load a few
@@ -135,7 +138,12 @@ public final class Database implements AutoCloseable {
     if (readerPool.isEmpty()) {
       return transaction(work);
     }
-    return readers.inTransaction(handle -> work.run(new Tx(handle, dialect)));
+    readerTurn.acquireUninterruptibly();
+    try {
+      return readers.inTransaction(handle -> work.run(new Tx(handle, dialect)));
+    } finally {
+      readerTurn.release();
+    }
   }
 
   private <T> T run(Work<T> work, TransactionIsolationLevel isolation) {

@@ -195,22 +195,18 @@ public final class Benchmark {
    * compiled: otherwise the jar is not the code under test, and the row says so.
    */
   private void archivedStartups(FakeSlackWebApi slack) throws Exception {
-    Path classes = Path.of("target", "classes", "dev", "specbot", "Main.class");
-    if (!Files.exists(ARCHIVE)
-        || Files.getLastModifiedTime(JAR).compareTo(Files.getLastModifiedTime(classes)) < 0) {
+    if (!archiveIsCurrent()) {
       return;
     }
     List<Duration> archived = new ArrayList<>();
     List<Duration> bare = new ArrayList<>();
     for (int start = 0; start < ARCHIVED_STARTS; start++) {
-      Map<String, String> env = env(slack, work.resolve("archived-" + start + "/specbot.db"));
       try (BotProcess bot =
-          BotProcess.startJar(
-              JAR,
-              BotProcess.freePort(),
-              env,
-              List.of("-XX:SharedArchiveFile=" + ARCHIVE),
-              Path.of("target", "bench", "archived-" + start + ".log"))) {
+          launchArchived(
+              slack,
+              work.resolve("archived-" + start + "/specbot.db"),
+              "archived-" + start,
+              Map.of())) {
         archived.add(bot.awaitReady("/healthz"));
       }
       try (BotProcess bot =
@@ -391,6 +387,32 @@ public final class Benchmark {
         all,
         jvmOptions(name),
         Path.of("target", "bench", name + ".log"));
+  }
+
+  /**
+   * The bot as the README runs it: the jar, mapping its class archive; refused when {@code mvn
+   * package} has not written both since the classes were last compiled.
+   */
+  static BotProcess launchArchived(
+      FakeSlackWebApi slack, Path database, String name, Map<String, String> env)
+      throws IOException {
+    if (!archiveIsCurrent()) {
+      throw new IllegalStateException(
+          "no class archive for the current classes: run `mvn -B -DskipTests package` first");
+    }
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.putAll(env(slack, database));
+    List<String> options = new ArrayList<>(jvmOptions(name));
+    options.add("-XX:SharedArchiveFile=" + ARCHIVE);
+    return BotProcess.startJar(
+        JAR, BotProcess.freePort(), all, options, Path.of("target", "bench", name + ".log"));
+  }
+
+  private static boolean archiveIsCurrent() throws IOException {
+    Path classes = Path.of("target", "classes", "dev", "specbot", "Main.class");
+    return Files.exists(ARCHIVE)
+        && Files.exists(JAR)
+        && Files.getLastModifiedTime(JAR).compareTo(Files.getLastModifiedTime(classes)) >= 0;
   }
 
   /** What every measured bot is started with: the fake Slack and its own database file. */

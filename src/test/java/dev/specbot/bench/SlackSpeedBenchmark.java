@@ -30,6 +30,14 @@ final class SlackSpeedBenchmark {
     return System.getProperty("bench.slackLimits", "published");
   }
 
+  /**
+   * Whether the bot runs as the README runs it ({@code -Dbench.archive=true}): the jar, mapping the
+   * class archive {@code mvn package} wrote; otherwise from the build's classes, without one.
+   */
+  static boolean archived() {
+    return Boolean.getBoolean("bench.archive");
+  }
+
   record Settings(
       int runs,
       int people,

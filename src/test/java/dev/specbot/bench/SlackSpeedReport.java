@@ -104,7 +104,7 @@ final class SlackSpeedReport {
                     + " `echo-tech-spec` after %d-%d s of thought. The fake Web API answers each"
                     + " call in %d ms give or take 30%% and enforces each method's published limit"
                     + " (chat.postMessage: 3 in any 3 s per channel, %d a minute in the workspace;"
-                    + " chat.update: 50 a minute). The bot's pacing: %s.%n%n",
+                    + " chat.update: 50 a minute). The bot's pacing: %s. The bot runs %s.%n%n",
                 settings.runs(),
                 settings.limit().toMinutes(),
                 settings.people(),
@@ -115,7 +115,10 @@ final class SlackSpeedReport {
                 settings.thinkMost().toSeconds(),
                 settings.latency().toMillis(),
                 settings.postsPerMinute(),
-                pacing()));
+                pacing(),
+                SlackSpeedBenchmark.archived()
+                    ? "as the README runs it, the jar mapping its class archive (`-Dbench.archive=true`)"
+                    : "from the build's classes, without a class archive"));
   }
 
   /**

@@ -127,13 +127,12 @@ final class SlackSpeedRun {
     try (FakeSlackWebApi slack = new FakeSlackWebApi(model(settings))) {
       slack.stopRecordingCalls();
       slack.onEachArrival(arrival -> recordEdit(progress, arrival));
+      Map<String, String> limits =
+          Map.of("SPECBOT_SLACK_LIMITS", SlackSpeedBenchmark.slackLimits());
       try (BotProcess bot =
-          Benchmark.launch(
-              "dev.specbot.Main",
-              slack,
-              database,
-              name,
-              Map.of("SPECBOT_SLACK_LIMITS", SlackSpeedBenchmark.slackLimits()))) {
+          SlackSpeedBenchmark.archived()
+              ? Benchmark.launchArchived(slack, database, name, limits)
+              : Benchmark.launch("dev.specbot.Main", slack, database, name, limits)) {
         Duration startup = bot.awaitReady("/healthz");
         return new SlackSpeedRun(settings, slack, bot, progress, slack.nanoTime()).measure(startup);
       }

@@ -1,6 +1,7 @@
 package dev.specbot.slack.interviews;
 
 import com.slack.api.methods.SlackApiException;
+import dev.specbot.background.Broadcast;
 import dev.specbot.interview.Input;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
@@ -66,16 +67,18 @@ final class Bursts {
    * and the attempt runs once more with the answer. If Slack cannot say, it runs as if the question
    * was not read yet.
    */
-  static <T> T waitingForQuestion(Function<Check, T> attempt, Function<String, Check> inSlack) {
+  static <T> T waitingForQuestion(
+      Function<Check, T> attempt, Function<String, Check> inSlack, Broadcast sentRecorded) {
     long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
     for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
+      long seen = sentRecorded.generation();
       try {
         return attempt.apply(Check.WAIT);
       } catch (QuestionBeingSent beingSent) {
         if (System.nanoTime() >= deadline) {
           return attempt.apply(inSlack.apply(beingSent.messageId));
         }
-        pause(pause);
+        pause(sentRecorded, seen, pause);
       }
     }
   }
@@ -165,8 +168,8 @@ final class Bursts {
   private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
 
   /**
-   * The next question is being sent, and the reply waits for Slack's answer to it. Polled rather
-   * than signalled: another instance may be the one sending.
+   * The next question is being sent, and the reply waits for Slack's answer to it: woken as soon as
+   * this bot records a sent message, and polled too, as another instance may be the one sending.
    */
   static final class QuestionBeingSent extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -179,9 +182,13 @@ final class Bursts {
     }
   }
 
-  private static void pause(long millis) {
+  /**
+   * Until this bot records a sent message (most likely the question, sent by this bot), or for
+   * {@code millis} at most: the look for another bot's sending.
+   */
+  private static void pause(Broadcast sentRecorded, long seen, long millis) {
     try {
-      Thread.sleep(millis);
+      sentRecorded.awaitAfter(seen, Duration.ofMillis(millis));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while a question was being sent", e);

@@ -1,5 +1,6 @@
 package dev.specbot.slack.interviews;
 
+import dev.specbot.background.Broadcast;
 import dev.specbot.interview.Commands;
 import dev.specbot.interview.Effect;
 import dev.specbot.interview.Input;
@@ -58,6 +59,10 @@ public final class Interviewer {
   }
 
   private final Database database;
+
+  /** Announced when the outbox records a sent message: a reply waiting for its question wakes. */
+  private final Broadcast sentRecorded;
+
   private final TemplateCatalog catalog;
   private final Clock clock;
   private final Runnable wakeSender;
@@ -76,8 +81,10 @@ public final class Interviewer {
       Runnable wakeSender,
       Duration readingDelay,
       PostedMessages posted,
-      GitHubActions gitHub) {
+      GitHubActions gitHub,
+      Broadcast sentRecorded) {
     this.database = database;
+    this.sentRecorded = sentRecorded;
     this.catalog = catalog;
     this.desk = desk;
     this.reviews = reviews;
@@ -164,7 +171,8 @@ public final class Interviewer {
     return Bursts.waitingForQuestion(
         check ->
             reply(eventId, channelId, threadTs, ts, userId, text, said, continuesPrevious, check),
-        messageId -> bursts.inSlack(channelId, threadTs, messageId));
+        messageId -> bursts.inSlack(channelId, threadTs, messageId),
+        sentRecorded);
   }
 
   private Outcome reply(
