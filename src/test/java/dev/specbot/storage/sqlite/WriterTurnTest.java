@@ -30,22 +30,6 @@ class WriterTurnTest {
     assertEquals(List.of("dispatcher", "request 1", "request 2"), order);
   }
 
-  @Test
-  void an_urgent_taker_never_has_two_turns_in_a_row_while_a_request_waits() throws Exception {
-    turn.take(true);
-    Thread request = taker("request", false);
-    awaitWaiting(request);
-    Thread urgent = taker("dispatcher again", true);
-    awaitWaiting(urgent);
-
-    turn.give();
-    for (Thread thread : List.of(request, urgent)) {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
-    }
-
-    assertEquals(List.of("request", "dispatcher again"), order);
-  }
-
   private Thread taker(String name, boolean urgent) {
     Thread thread =
         new Thread(
