@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.specbot.storage.sqlite.OwnerOnlyFiles;
 import dev.specbot.storage.sqlite.SqliteUrl;
-import dev.specbot.storage.sqlite.WriterTurn;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -48,13 +47,12 @@ public final class Database implements AutoCloseable {
   private final Semaphore readerTurn = new Semaphore(SQLITE_READERS, true);
 
   /**
-   * SQLite's one connection, taken in turn, first come first served, {@link #claiming} work first
-   * (see {@link WriterTurn}). The pool alone lets a thread that just arrived take the connection
-   * from one that has been waiting, and under load a few requests then wait many times longer than
-   * the rest (the load benchmark's p99 ack halved with this). Other databases run several
-   * transactions at once, and are left to their pool.
+   * SQLite's one connection, taken in turn, first come first served. The pool alone lets a thread
+   * that just arrived take the connection from one that has been waiting, and under load a few
+   * requests then wait many times longer than the rest (the load benchmark's p99 ack halved with
+   * this). Other databases run several transactions at once, and are left to their pool.
    */
-  private final Optional<WriterTurn> turn;
+  private final Optional<Semaphore> turn;
 
   private final Dialect dialect;
 
@@ -62,7 +60,10 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.readerPool = readerPool;
     this.dialect = dialect;
-    this.turn = dialect == Dialect.SQLITE ? Optional.of(new WriterTurn()) : Optional.empty();
+    this.turn =
+        dialect == Dialect.SQLITE
+            ? Optional.of(new Semaphore(SQLITE_CONNECTIONS, true))
+            : Optional.empty();
     this.jdbi = Jdbi.create(pool);
     this.readers = readerPool.map(Jdbi::create).orElse(jdbi);
   }
@@ -113,18 +114,17 @@ public final class Database implements AutoCloseable {
    * one database. The work must therefore do nothing but database work.
    */
   public <T> T transaction(Work<T> work) {
-    return run(work, TransactionIsolationLevel.SERIALIZABLE, false);
+    return run(work, TransactionIsolationLevel.SERIALIZABLE);
   }
 
   /**
    * Runs work whose every write is a conditional update that decides alone (a claim, a mark): on
    * PostgreSQL at READ COMMITTED, where such an update waits for a row another transaction holds
    * and then re-reads it, so two instances' dispatchers never abort each other; elsewhere as {@link
-   * #transaction}, but ahead of the requests waiting for SQLite's writer: this is the outbox's
-   * dispatcher and the heartbeat, short, and what the people behind those requests wait for.
+   * #transaction}.
    */
   public <T> T claiming(Work<T> work) {
-    return run(work, TransactionIsolationLevel.READ_COMMITTED, true);
+    return run(work, TransactionIsolationLevel.READ_COMMITTED);
   }
 
   /**
@@ -146,14 +146,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private <T> T run(Work<T> work, TransactionIsolationLevel isolation, boolean urgent) {
+  private <T> T run(Work<T> work, TransactionIsolationLevel isolation) {
     Objects.requireNonNull(work, "null work");
     if (dialect == Dialect.SQLITE) {
-      turn.ifPresent(writer -> writer.take(urgent));
+      turn.ifPresent(Semaphore::acquireUninterruptibly);
       try {
         return jdbi.inTransaction(handle -> work.run(new Tx(handle, dialect)));
       } finally {
-        turn.ifPresent(WriterTurn::give);
+        turn.ifPresent(Semaphore::release);
       }
     }
     return Retries.run(
