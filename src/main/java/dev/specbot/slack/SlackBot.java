@@ -144,8 +144,7 @@ public final class SlackBot implements AutoCloseable {
             wake,
             config.readingDelay(),
             PostedMessages.of(methods),
-            gitHubActions,
-            worker.sentRecorded());
+            gitHubActions);
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer, presence);

@@ -1,7 +1,6 @@
 package dev.specbot.slack.interviews;
 
 import com.slack.api.methods.SlackApiException;
-import dev.specbot.background.Broadcast;
 import dev.specbot.interview.Input;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
@@ -67,18 +66,16 @@ final class Bursts {
    * and the attempt runs once more with the answer. If Slack cannot say, it runs as if the question
    * was not read yet.
    */
-  static <T> T waitingForQuestion(
-      Function<Check, T> attempt, Function<String, Check> inSlack, Broadcast sentRecorded) {
+  static <T> T waitingForQuestion(Function<Check, T> attempt, Function<String, Check> inSlack) {
     long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
     for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
-      long seen = sentRecorded.generation();
       try {
         return attempt.apply(Check.WAIT);
       } catch (QuestionBeingSent beingSent) {
         if (System.nanoTime() >= deadline) {
           return attempt.apply(inSlack.apply(beingSent.messageId));
         }
-        pause(sentRecorded, seen, pause);
+        pause(pause);
       }
     }
   }
@@ -168,8 +165,8 @@ final class Bursts {
   private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
 
   /**
-   * The next question is being sent, and the reply waits for Slack's answer to it: woken as soon as
-   * this bot records a sent message, and polled too, as another instance may be the one sending.
+   * The next question is being sent, and the reply waits for Slack's answer to it. Polled rather
+   * than signalled: another instance may be the one sending.
    */
   static final class QuestionBeingSent extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -182,13 +179,9 @@ final class Bursts {
     }
   }
 
-  /**
-   * Until this bot records a sent message (most likely the question, sent by this bot), or for
-   * {@code millis} at most: the look for another bot's sending.
-   */
-  private static void pause(Broadcast sentRecorded, long seen, long millis) {
+  private static void pause(long millis) {
     try {
-      sentRecorded.awaitAfter(seen, Duration.ofMillis(millis));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while a question was being sent", e);

@@ -1,6 +1,5 @@
 package dev.specbot.slack.interviews;
 
-import dev.specbot.background.Broadcast;
 import dev.specbot.interview.Commands;
 import dev.specbot.interview.Effect;
 import dev.specbot.interview.Input;
@@ -59,10 +58,6 @@ public final class Interviewer {
   }
 
   private final Database database;
-
-  /** Announced when the outbox records a sent message: a reply waiting for its question wakes. */
-  private final Broadcast sentRecorded;
-
   private final TemplateCatalog catalog;
   private final Clock clock;
   private final Runnable wakeSender;
@@ -81,10 +76,8 @@ public final class Interviewer {
       Runnable wakeSender,
       Duration readingDelay,
       PostedMessages posted,
-      GitHubActions gitHub,
-      Broadcast sentRecorded) {
+      GitHubActions gitHub) {
     this.database = database;
-    this.sentRecorded = sentRecorded;
     this.catalog = catalog;
     this.desk = desk;
     this.reviews = reviews;
@@ -171,8 +164,7 @@ public final class Interviewer {
     return Bursts.waitingForQuestion(
         check ->
             reply(eventId, channelId, threadTs, ts, userId, text, said, continuesPrevious, check),
-        messageId -> bursts.inSlack(channelId, threadTs, messageId),
-        sentRecorded);
+        messageId -> bursts.inSlack(channelId, threadTs, messageId));
   }
 
   private Outcome reply(

@@ -2,7 +2,6 @@ package dev.specbot.slack.outbox;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
-import dev.specbot.background.Broadcast;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.background.WorkSignal;
 import dev.specbot.slack.metrics.TurnMetrics;
@@ -87,7 +86,6 @@ public final class OutboxWorker implements AutoCloseable {
   // One for every sender thread: it keeps nothing of a message between calls.
   private final SendAttempts attempts;
   private final WorkSignal signal = new WorkSignal();
-  private final Broadcast sentRecorded = new Broadcast();
   // Sent, not yet recorded: the dispatcher records them with its next claim.
   private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
   private final Semaphore idleSenders = new Semaphore(MOST_IN_FLIGHT);
@@ -199,11 +197,6 @@ public final class OutboxWorker implements AutoCloseable {
     dispatcher.start();
   }
 
-  /** Announced each time sent messages were recorded, once their transaction committed. */
-  public Broadcast sentRecorded() {
-    return sentRecorded;
-  }
-
   /** Something was queued: send it now rather than at the next check. */
   public void wake() {
     signal.wake();
@@ -260,7 +253,6 @@ public final class OutboxWorker implements AutoCloseable {
             recordSent(tx, last, clock.instant());
             return null;
           });
-      sentRecorded.announce();
     } catch (RuntimeException e) {
       log.warn("Could not record {} sent outbox messages while stopping", last.size(), e);
     }
@@ -273,9 +265,6 @@ public final class OutboxWorker implements AutoCloseable {
       Round round;
       try {
         round = idle == 0 && sent.isEmpty() ? Round.BUSY : settleAndClaim(sent, idle);
-        if (!sent.isEmpty()) {
-          sentRecorded.announce();
-        }
       } catch (RuntimeException e) {
         // The database may be locked or full for a moment: wait and try again, never die.
         log.error("Outbox dispatcher failed; trying again shortly", e);
