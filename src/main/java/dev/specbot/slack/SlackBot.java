@@ -46,6 +46,7 @@ import dev.specbot.template.TemplateCatalog;
 import dev.specbot.template.TemplateException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -54,6 +55,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -144,6 +147,7 @@ public final class SlackBot implements AutoCloseable {
             wake,
             config.readingDelay(),
             PostedMessages.of(methods),
+            worker.unrecorded(),
             gitHubActions);
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
@@ -262,6 +266,19 @@ public final class SlackBot implements AutoCloseable {
 
   public boolean isReady() {
     return notReadyBecause().isEmpty();
+  }
+
+  /**
+   * Waits, at most {@code patience}, for Slack to accept the bot's token: false if it did not (or
+   * refused it). Over HTTP the bot is ready then; over Socket Mode, once its socket is open too.
+   */
+  public boolean awaitAccepted(Duration patience) throws InterruptedException {
+    try {
+      auth.accepted().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException | ExecutionException notAccepted) {
+      return false;
+    }
   }
 
   /** Empty once the bot can take Slack's requests; otherwise why not, for {@code /healthz}. */

@@ -5,6 +5,7 @@ import dev.specbot.interview.Input;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
 import dev.specbot.slack.outbox.PostedMessages;
+import dev.specbot.slack.outbox.Unrecorded;
 import dev.specbot.storage.Interviews;
 import dev.specbot.storage.Outbox;
 import dev.specbot.storage.Tx;
@@ -30,13 +31,16 @@ final class Bursts {
 
   private final Duration readingDelay;
   private final PostedMessages posted;
+  private final Unrecorded unrecorded;
 
   /**
    * Bursts whose replies count as unread this long after the question appears (see Config); {@code
-   * posted} finds a question in Slack when its sender went quiet.
+   * posted} finds a question in Slack when its sender went quiet; {@code unrecorded} is what this
+   * instance sent and has not recorded yet.
    */
-  Bursts(Duration readingDelay, PostedMessages posted) {
+  Bursts(Duration readingDelay, PostedMessages posted, Unrecorded unrecorded) {
     this.posted = posted;
+    this.unrecorded = unrecorded;
     this.readingDelay = readingDelay;
   }
 
@@ -60,13 +64,15 @@ final class Bursts {
 
   /**
    * Runs {@code attempt} again while the question before the reply is being sent, for at most
-   * {@link #SENDING_WAIT}. If it is still being sent then, its sender may have died after Slack
-   * took it (another instance takes it over only once that one has been silent for a while): Slack
-   * itself is asked, through {@code inSlack}, whether the question is there and when it was posted,
-   * and the attempt runs once more with the answer. If Slack cannot say, it runs as if the question
-   * was not read yet.
+   * {@link #SENDING_WAIT}. If this instance is the one sending it, the attempt runs again as soon
+   * as Slack has answered, with that answer ({@code unrecorded}); otherwise it is tried again after
+   * a pause, as the outbox records the send. If it is still being sent then, its sender may have
+   * died after Slack took it (another instance takes it over only once that one has been silent for
+   * a while): Slack itself is asked, through {@code inSlack}, whether the question is there and
+   * when it was posted, and the attempt runs once more with the answer. If Slack cannot say, it
+   * runs as if the question was not read yet.
    */
-  static <T> T waitingForQuestion(Function<Check, T> attempt, Function<String, Check> inSlack) {
+  <T> T waitingForQuestion(Function<Check, T> attempt, Function<String, Check> inSlack) {
     long deadline = System.nanoTime() + SENDING_WAIT.toNanos();
     for (long pause = 5; ; pause = Math.min(pause * 2, 50)) {
       try {
@@ -75,8 +81,20 @@ final class Bursts {
         if (System.nanoTime() >= deadline) {
           return attempt.apply(inSlack.apply(beingSent.messageId));
         }
-        pause(pause);
+        Optional<Outbox.Standing> sent = sentHere(beingSent.messageId, pause);
+        if (sent.isPresent()) {
+          return attempt.apply(Check.found(beingSent.messageId, sent.get()));
+        }
       }
+    }
+  }
+
+  private Optional<Outbox.Standing> sentHere(String messageId, long pauseMillis) {
+    try {
+      return unrecorded.awaitSent(messageId, Duration.ofMillis(pauseMillis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a question was being sent", e);
     }
   }
 
@@ -165,8 +183,8 @@ final class Bursts {
   private static final Duration SENDING_WAIT = Duration.ofMillis(1500);
 
   /**
-   * The next question is being sent, and the reply waits for Slack's answer to it. Polled rather
-   * than signalled: another instance may be the one sending.
+   * The next question is being sent, and the reply waits for Slack's answer to it: signalled when
+   * this instance sends it, polled otherwise, as another instance may be the one sending.
    */
   static final class QuestionBeingSent extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -176,15 +194,6 @@ final class Bursts {
     QuestionBeingSent(String messageId) {
       super("the next question is being sent", null, false, false);
       this.messageId = messageId;
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while a question was being sent", e);
     }
   }
 }

@@ -15,6 +15,7 @@ import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.messages.ParentMessage;
 import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.slack.outbox.PostedMessages;
+import dev.specbot.slack.outbox.Unrecorded;
 import dev.specbot.slack.reviews.ReviewDesk;
 import dev.specbot.slack.webapi.Directory;
 import dev.specbot.storage.Database;
@@ -76,6 +77,7 @@ public final class Interviewer {
       Runnable wakeSender,
       Duration readingDelay,
       PostedMessages posted,
+      Unrecorded unrecorded,
       GitHubActions gitHub) {
     this.database = database;
     this.catalog = catalog;
@@ -85,7 +87,7 @@ public final class Interviewer {
     this.afterPosting = new AfterPosting(this, desk, reviews, gitHub);
     this.clock = clock;
     this.wakeSender = wakeSender;
-    this.bursts = new Bursts(readingDelay, posted);
+    this.bursts = new Bursts(readingDelay, posted, unrecorded);
   }
 
   /**
@@ -161,7 +163,7 @@ public final class Interviewer {
         new Said(
             HandOvers.toTeammate(Commands.parse(text), botUserId),
             ReviewCommands.parse(text, userId));
-    return Bursts.waitingForQuestion(
+    return bursts.waitingForQuestion(
         check ->
             reply(eventId, channelId, threadTs, ts, userId, text, said, continuesPrevious, check),
         messageId -> bursts.inSlack(channelId, threadTs, messageId));

@@ -20,12 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -87,7 +84,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final SendAttempts attempts;
   private final WorkSignal signal = new WorkSignal();
   // Sent, not yet recorded: the dispatcher records them with its next claim.
-  private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+  private final Unrecorded unrecorded = new Unrecorded();
   private final Semaphore idleSenders = new Semaphore(MOST_IN_FLIGHT);
   private final Budgets budgets;
   private final ExecutorService senders;
@@ -98,28 +95,14 @@ public final class OutboxWorker implements AutoCloseable {
   // Read and written by the dispatcher thread only.
   private Instant nextLookForSilent = Instant.EPOCH;
 
-  @SuppressWarnings("serial") // Never serialised.
-  private final Map<String, Prepared> prepared =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Prepared> eldest) {
-          return size() > PREPARED_KEPT;
-        }
-      };
+  private final Map<String, Prepared> prepared = new RecentlyUsed<>(PREPARED_KEPT);
 
   /**
    * Where interviews' threads are, once posted: a thread is posted once and never moves, and each
    * message claimed for an interview would otherwise read it twice (when first seen and when
    * taken).
    */
-  @SuppressWarnings("serial") // Never serialised.
-  private final Map<String, SlackPlace> places =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SlackPlace> eldest) {
-          return size() > PLACES_KEPT;
-        }
-      };
+  private final Map<String, SlackPlace> places = new RecentlyUsed<>(PLACES_KEPT);
 
   /**
    * {@code turns} times the interview's turn as each question is sent; {@code budgets} is what is
@@ -197,6 +180,14 @@ public final class OutboxWorker implements AutoCloseable {
     dispatcher.start();
   }
 
+  /**
+   * What this instance's senders have had from Slack and not yet recorded, for a reply waiting on
+   * its question's ts.
+   */
+  public Unrecorded unrecorded() {
+    return unrecorded;
+  }
+
   /** Something was queued: send it now rather than at the next check. */
   public void wake() {
     signal.wake();
@@ -243,7 +234,7 @@ public final class OutboxWorker implements AutoCloseable {
    * look.
    */
   private void recordLastSent() {
-    List<Sent> last = drain(sent);
+    List<Sent> last = unrecorded.take();
     if (last.isEmpty()) {
       return;
     }
@@ -253,6 +244,7 @@ public final class OutboxWorker implements AutoCloseable {
             recordSent(tx, last, clock.instant());
             return null;
           });
+      unrecorded.recorded(last);
     } catch (RuntimeException e) {
       log.warn("Could not record {} sent outbox messages while stopping", last.size(), e);
     }
@@ -260,15 +252,16 @@ public final class OutboxWorker implements AutoCloseable {
 
   private void dispatch() {
     while (running) {
-      List<Sent> sent = drain(this.sent);
+      List<Sent> sent = unrecorded.take();
       int idle = idleSenders.availablePermits();
       Round round;
       try {
         round = idle == 0 && sent.isEmpty() ? Round.BUSY : settleAndClaim(sent, idle);
+        unrecorded.recorded(sent);
       } catch (RuntimeException e) {
         // The database may be locked or full for a moment: wait and try again, never die.
         log.error("Outbox dispatcher failed; trying again shortly", e);
-        this.sent.addAll(sent);
+        unrecorded.putBack(sent);
         awaitWork(IDLE_CHECK);
         continue;
       }
@@ -282,14 +275,6 @@ public final class OutboxWorker implements AutoCloseable {
   /** What one round of the dispatcher took, or how long it may wait for more. */
   private record Round(List<Claimed> claimed, Duration untilNextDue) {
     static final Round BUSY = new Round(List.of(), IDLE_CHECK);
-  }
-
-  private static <T> List<T> drain(Queue<T> queue) {
-    List<T> drained = new ArrayList<>();
-    for (T item = queue.poll(); item != null; item = queue.poll()) {
-      drained.add(item);
-    }
-    return drained;
   }
 
   /**
@@ -431,7 +416,7 @@ public final class OutboxWorker implements AutoCloseable {
       senders.execute(
           () -> {
             try {
-              attempts.send(claimed).ifPresent(sent::add);
+              attempts.send(claimed).ifPresent(unrecorded::add);
             } finally {
               idleSenders.release();
               // The lane's next message may go now.

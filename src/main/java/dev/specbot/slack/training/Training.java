@@ -15,14 +15,14 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A training run for class data sharing, run by {@code mvn package} under {@code
@@ -34,6 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * or none, never a failed build: the bot starts without one as it always could.
  */
 public final class Training {
+  private static final Logger log = LoggerFactory.getLogger(Training.class);
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final Clock CLOCK = Clock.systemUTC();
   private static final String CHANNEL = "C0TRAIN";
@@ -45,7 +46,7 @@ public final class Training {
     try {
       train();
     } catch (Exception | AssertionError e) {
-      System.err.println("specbot training run incomplete, the class archive is partial: " + e);
+      log.warn("Training run incomplete: the class archive is partial", e);
     }
     System.exit(0); // The bot's non-daemon threads are closed; the archive is written at exit.
   }
@@ -71,7 +72,7 @@ public final class Training {
                   "SPECBOT_SLACK_LIMITS",
                   "none"));
       try (SlackBot bot = SlackBot.start(config, CLOCK)) {
-        await(bot::isReady, "the bot ready");
+        expect(bot.awaitAccepted(PATIENCE) && bot.isReady(), "the bot ready");
         Requests requests = new Requests(bot.port(), secret);
         requests.health();
         requests.command("echo-tech-spec Training run");
@@ -81,16 +82,6 @@ public final class Training {
       }
     } finally {
       deleteTree(folder);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    Instant giveUp = CLOCK.instant().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (CLOCK.instant().isAfter(giveUp)) {
-        throw new AssertionError("gave up waiting for " + what);
-      }
-      Thread.sleep(20); // The bot's readiness has no signal to wait on; /healthz is polled too.
     }
   }
 
