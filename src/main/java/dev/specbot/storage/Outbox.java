@@ -76,11 +76,10 @@ public final class Outbox {
     // through the pending messages of every lane instead of this lane's.
     List<Waiting> waiting =
         handle
-            .createQuery("SELECT next_attempt_at, urgency " + WAITING)
+            .createQuery("SELECT id, next_attempt_at, urgency " + WAITING + " ORDER BY seq")
             .bind("lane", lane)
-            .map((row, ctx) -> new Waiting(row.getLong(1), row.getInt(2)))
+            .map((row, ctx) -> new Waiting(row.getString(1), row.getLong(2), row.getInt(3)))
             .list();
-    handle.createUpdate("DELETE " + WAITING).bind("lane", lane).execute();
     long due = dueAt.toEpochMilli();
     int mostUrgent = urgency;
     for (Waiting replaced : waiting) {
@@ -88,10 +87,59 @@ public final class Outbox {
       // An edit that changed a stage keeps its place when a later one only moves counts on.
       mostUrgent = Math.min(mostUrgent, replaced.urgency());
     }
-    return insert(lane, kind, payload, now, Instant.ofEpochMilli(due), mostUrgent);
+    Message message = new Message(lane, kind, payload, now, Instant.ofEpochMilli(due), mostUrgent);
+    if (waiting.isEmpty()) {
+      return insert(message);
+    }
+    for (Waiting older : waiting.subList(0, waiting.size() - 1)) {
+      handle.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", older.id()).execute();
+    }
+    return rewrite(waiting.get(waiting.size() - 1).id(), message).orElseGet(() -> insert(message));
   }
 
-  private record Waiting(long dueAt, int urgency) {}
+  private record Waiting(String id, long dueAt, int urgency) {}
+
+  /** A message to queue: where, what, when it was queued and when it is due, how urgent. */
+  private record Message(
+      String lane, String kind, String payload, Instant now, Instant dueAt, int urgency) {
+    Message {
+      Objects.requireNonNull(lane, "null lane");
+      Objects.requireNonNull(kind, "null kind");
+      Objects.requireNonNull(payload, "null payload");
+      Objects.requireNonNull(now, "null now");
+    }
+  }
+
+  private static final String REWRITE =
+      """
+      UPDATE outbox
+      SET id = :newId, kind = :kind, payload = :payload, attempts = 0, claims = 0,
+          claimed_by = NULL, next_attempt_at = :dueAt, created_at = :now, urgency = :urgency,
+          last_error = NULL, upload_file_id = NULL, upload_share_asked_at = NULL
+      WHERE id = :id AND status = 'PENDING' AND claims <= attempts
+      """;
+
+  /**
+   * Makes waiting message {@code id} the new one, as a new message at its place in the lane: one
+   * row changed where dropping it and queuing another would write the row and its four indexes
+   * twice, for every answer's edit of the card. Empty if a sender took it meanwhile (on PostgreSQL,
+   * another instance may), and the new message is queued after it instead.
+   */
+  private Optional<String> rewrite(String id, Message message) {
+    String newId = UUID.randomUUID().toString();
+    int rewritten =
+        handle
+            .createUpdate(REWRITE)
+            .bind("id", id)
+            .bind("newId", newId)
+            .bind("kind", message.kind())
+            .bind("payload", message.payload())
+            .bind("now", message.now().toEpochMilli())
+            .bind("dueAt", message.dueAt().toEpochMilli())
+            .bind("urgency", message.urgency())
+            .execute();
+    return rewritten == 1 ? Optional.of(newId) : Optional.empty();
+  }
 
   /**
    * A lane's newest message.
@@ -116,20 +164,20 @@ public final class Outbox {
 
   private String insert(
       String lane, String kind, String payload, Instant now, Instant dueAt, int urgency) {
-    Objects.requireNonNull(lane, "null lane");
-    Objects.requireNonNull(kind, "null kind");
-    Objects.requireNonNull(payload, "null payload");
-    Objects.requireNonNull(now, "null now");
+    return insert(new Message(lane, kind, payload, now, dueAt, urgency));
+  }
+
+  private String insert(Message message) {
     String id = UUID.randomUUID().toString();
     handle
         .createUpdate(ENQUEUE)
         .bind("id", id)
-        .bind("lane", lane)
-        .bind("kind", kind)
-        .bind("payload", payload)
-        .bind("now", now.toEpochMilli())
-        .bind("dueAt", dueAt.toEpochMilli())
-        .bind("urgency", urgency)
+        .bind("lane", message.lane())
+        .bind("kind", message.kind())
+        .bind("payload", message.payload())
+        .bind("now", message.now().toEpochMilli())
+        .bind("dueAt", message.dueAt().toEpochMilli())
+        .bind("urgency", message.urgency())
         .execute();
     return id;
   }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The Slack events already handled, so that an event that comes back is handled once: a retry from
@@ -57,6 +59,40 @@ public final class ProcessedEvents {
         .createUpdate("DELETE FROM processed_events WHERE event_key = :eventKey")
         .bind("eventKey", key)
         .execute();
+  }
+
+  /**
+   * Records {@code retried} keys as {@link #firstTime(String, Instant)} does and {@code kept} ones
+   * as {@link #firstTimeFor} does, in one statement: true if none was recorded before. Each key not
+   * recorded before is recorded either way.
+   */
+  public boolean allFirstTime(
+      List<String> retried, String interviewId, List<String> kept, Instant now) {
+    if (!kept.isEmpty()) {
+      Objects.requireNonNull(interviewId, "null interviewId");
+    }
+    Objects.requireNonNull(now, "null now");
+    int count = retried.size() + kept.size();
+    if (count == 0) {
+      return true;
+    }
+    StringJoiner rows = new StringJoiner(", ");
+    for (int i = 0; i < count; i++) {
+      rows.add("(:key" + i + ", :processedAt, :interview" + i + ")");
+    }
+    Update insert =
+        handle.createUpdate(
+            "INSERT INTO processed_events (event_key, processed_at, interview_id) VALUES "
+                + rows
+                + " ON CONFLICT (event_key) DO NOTHING");
+    for (int i = 0; i < count; i++) {
+      boolean isRetried = i < retried.size();
+      String key = isRetried ? retried.get(i) : kept.get(i - retried.size());
+      insert
+          .bind("key" + i, Objects.requireNonNull(key, "null key"))
+          .bind("interview" + i, isRetried ? null : interviewId);
+    }
+    return insert.bind("processedAt", now.toEpochMilli()).execute() == count;
   }
 
   private boolean record(String key, String interviewId, Instant now) {

@@ -313,6 +313,25 @@ class OutboxTest {
   }
 
   @Test
+  void a_replacing_message_starts_afresh_where_the_one_it_replaces_failed() {
+    String failed = replace("parent:a", "v1", T0, at(10));
+    assertTrue(claim(failed, at(10), at(60)));
+    inTransaction(
+        database,
+        tx -> tx.outbox().recordUpload(failed, new StartedUpload("F1", Optional.of(at(11)))));
+    inTransaction(database, tx -> tx.outbox().retryLater(failed, at(40), "HTTP 503"));
+
+    String next = replace("parent:a", "v2", at(12), at(30));
+
+    assertEquals(
+        List.of(new OutboxMessage(next, "parent:a", 1, "POST", "v2", 0, at(30), 1)),
+        pending("parent:a"),
+        "its place in the lane, the earlier due time, no attempts");
+    assertEquals(new SendHistory(0, 0, Optional.empty()), history(next), "nor the old file");
+    assertFalse(claim(failed, at(40), at(100)), "the replaced one is gone");
+  }
+
+  @Test
   void a_replacing_message_leaves_one_a_sender_has_taken_and_waits_behind_it() {
     String taken = replace("parent:a", "v1", T0, at(10));
     assertTrue(claim(taken, at(10), at(60)));

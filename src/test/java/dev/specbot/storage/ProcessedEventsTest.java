@@ -69,6 +69,19 @@ class ProcessedEventsTest {
   }
 
   @Test
+  void keys_recorded_together_are_new_only_if_none_was_seen_and_each_is_kept_as_its_kind()
+      throws SQLException {
+    assertTrue(allFirstTime(List.of("event:Ev1"), List.of("message:C1:1.2")));
+    assertFalse(allFirstTime(List.of("event:Ev2"), List.of("message:C1:1.2")), "a reply seen");
+    assertTrue(allFirstTime(List.of(), List.of()), "nothing to record");
+
+    assertEquals(
+        List.of("event:Ev1 none", "event:Ev2 none", "message:C1:1.2 i1"),
+        column(file(), "SELECT event_key || ' ' || COALESCE(interview_id, 'none')"),
+        "the new key of a duplicate is recorded too; only the reply's stays with its interview");
+  }
+
+  @Test
   void a_forgotten_key_is_taken_as_new_the_next_time_and_others_stay() {
     assertTrue(firstTime("envelope:E1"));
     assertTrue(firstTime("envelope:E2"));
@@ -199,6 +212,10 @@ class ProcessedEventsTest {
 
   private boolean firstTime(String key) {
     return database.transaction(tx -> tx.events().firstTime(key, at(1)));
+  }
+
+  private boolean allFirstTime(List<String> retried, List<String> kept) {
+    return database.transaction(tx -> tx.events().allFirstTime(retried, "i1", kept, at(1)));
   }
 
   private boolean firstTimeFor(String interviewId, String key) {

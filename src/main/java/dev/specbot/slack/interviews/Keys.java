@@ -20,14 +20,7 @@ record Keys(List<String> retried, String interviewId, List<String> kept) {
 
   /** Records every key; false if one was recorded already. */
   boolean firstTime(Tx tx, Instant now) {
-    boolean first = true;
-    for (String key : retried) {
-      first &= tx.events().firstTime(key, now);
-    }
-    for (String key : kept) {
-      first &= tx.events().firstTimeFor(interviewId, key, now);
-    }
-    return first;
+    return tx.events().allFirstTime(retried, interviewId, kept, now);
   }
 
   /** The write, unless one of the keys was recorded meanwhile (a retry handled in between). */
