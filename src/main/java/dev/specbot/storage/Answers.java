@@ -108,8 +108,17 @@ final class Answers {
 
   /** Makes the stored rows equal to the interview's: writes changed ones, deletes removed ones. */
   void sync(Interview interview) {
+    sync(rowsOf(interview.id()), interview);
+  }
+
+  /** As {@link #sync(Interview)}, when what is stored is {@code read}'s answers. */
+  void sync(Interview read, Interview interview) {
+    sync(rowsFor(read), interview);
+  }
+
+  private void sync(List<Row> storedRows, Interview interview) {
     Map<String, Row> stored = new HashMap<>();
-    rowsOf(interview.id()).forEach(row -> stored.put(row.questionId(), row));
+    storedRows.forEach(row -> stored.put(row.questionId(), row));
     List<Row> changed = new ArrayList<>();
     for (Row row : rowsFor(interview)) {
       Row before = stored.remove(row.questionId());

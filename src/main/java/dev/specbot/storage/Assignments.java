@@ -84,7 +84,12 @@ final class Assignments {
 
   /** Makes the stored rows equal to the interview's: writes changed ones, deletes removed ones. */
   void sync(Interview interview) {
-    Map<String, Assignee> stored = new HashMap<>(of(interview.id()));
+    sync(of(interview.id()), interview);
+  }
+
+  /** Makes the stored hand-overs, known to be {@code storedNow}, the interview's. */
+  void sync(Map<String, Assignee> storedNow, Interview interview) {
+    Map<String, Assignee> stored = new HashMap<>(storedNow);
     PreparedBatch upsert = handle.prepareBatch(UPSERT);
     interview
         .assignments()

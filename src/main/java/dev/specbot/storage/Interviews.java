@@ -190,6 +190,27 @@ public final class Interviews {
    * @throws IllegalStateException if the interview was never stored
    */
   public void update(Interview interview) {
+    updateRow(interview);
+    answers.sync(interview);
+    assignments.sync(interview);
+  }
+
+  /**
+   * As {@link #update(Interview)}, for an interview {@code read} at the version this transaction
+   * claimed (see {@link Optimistic}): what is stored is what was read, so its answers and
+   * hand-overs are compared with those read rather than read again, under the writer.
+   */
+  public void update(Interview read, Interview changed) {
+    Objects.requireNonNull(read, "null read");
+    if (!read.id().equals(changed.id())) {
+      throw new IllegalArgumentException("not the interview read: " + changed.id());
+    }
+    updateRow(changed);
+    answers.sync(read, changed);
+    assignments.sync(read.assignments(), changed);
+  }
+
+  private void updateRow(Interview interview) {
     Objects.requireNonNull(interview, "null interview");
     int updated =
         handle
@@ -200,8 +221,6 @@ public final class Interviews {
             .bind("updatedAt", interview.updatedAt().toEpochMilli())
             .execute();
     requireFound(interview.id(), updated);
-    answers.sync(interview);
-    assignments.sync(interview);
   }
 
   private static final String PLACE_THREAD =

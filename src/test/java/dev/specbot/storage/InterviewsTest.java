@@ -8,6 +8,7 @@ import static dev.specbot.storage.Fixtures.interview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.specbot.interview.Assignee;
 import dev.specbot.interview.Interview;
 import dev.specbot.interview.Status;
 import java.nio.file.Path;
@@ -86,6 +87,61 @@ class InterviewsTest {
 
     assertEquals(Optional.of(new StoredInterview(updated, GENERAL)), find("i-1"));
     assertEquals(3, Fixtures.count(folder.resolve("specbot.db"), "answers"));
+  }
+
+  @Test
+  void update_from_the_interview_as_read_stores_what_update_alone_would() {
+    Interview read =
+        handedOver(
+            interview(
+                "i-1",
+                Status.ASKING,
+                2,
+                Map.of("goal", "Ship it", "scope", "Everything"),
+                Set.of("risks"),
+                at(10)),
+            Map.of(
+                "scope",
+                new Assignee("U-BOB", "Bob", at(5)),
+                "owner",
+                new Assignee("U-C", "C", at(6))));
+    inTransaction(database, tx -> tx.interviews().insert(read, GENERAL));
+    // As in the test above, and "owner" taken back from C and handed to Bob, "goal" to Dan.
+    Interview changed =
+        handedOver(
+            interview(
+                "i-1",
+                Status.CONFIRMING_CANCEL,
+                5,
+                Map.of("goal", "Ship it soon", "risks", "None known"),
+                Set.of("owner"),
+                at(20)),
+            Map.of(
+                "scope", new Assignee("U-BOB", "Bob", at(5)),
+                "owner", new Assignee("U-BOB", "Bob", at(15)),
+                "goal", new Assignee("U-DAN", "Dan", at(16))));
+
+    inTransaction(database, tx -> tx.interviews().update(read, changed));
+
+    assertEquals(Optional.of(new StoredInterview(changed, GENERAL)), find("i-1"));
+    assertEquals(3, Fixtures.count(folder.resolve("specbot.db"), "answers"));
+    assertEquals(3, Fixtures.count(folder.resolve("specbot.db"), "assignments"));
+  }
+
+  private static Interview handedOver(Interview interview, Map<String, Assignee> assignments) {
+    return new Interview(
+        interview.id(),
+        interview.templateId(),
+        interview.title(),
+        interview.drafterId(),
+        interview.drafterName(),
+        interview.status(),
+        interview.current(),
+        interview.answers(),
+        interview.skipped(),
+        assignments,
+        interview.createdAt(),
+        interview.updatedAt());
   }
 
   @Test

@@ -357,7 +357,7 @@ public final class Interviewer {
       InterviewMachine machine, Interview interview, String questionId, Reply reply, Instant now) {
     Transition extended = machine.extend(interview, questionId, reply.text(), now);
     return tx -> {
-      tx.interviews().update(extended.interview());
+      tx.interviews().update(interview, extended.interview());
       tx.answerMessages()
           .record(interview.id(), reply.channelId(), reply.ts(), questionId, reply.text(), now);
       return Outcome.HANDLED;
@@ -395,7 +395,7 @@ public final class Interviewer {
     Optional<Delivery> gitHubOffer =
         publishes ? gitHub.offer(transition.interview(), machine.template()) : Optional.empty();
     return tx -> {
-      tx.interviews().update(transition.interview());
+      tx.interviews().update(interview, transition.interview());
       Optional<String> nextAsk = outgoing.enqueue(tx, now);
       rememberAnswer(tx, interview.id(), answered, reply, now);
       if (!coAuthors) {
