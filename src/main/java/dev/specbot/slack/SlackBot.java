@@ -184,8 +184,8 @@ public final class SlackBot implements AutoCloseable {
 
   /**
    * Starts the bot; {@code /healthz} answers 200 once Slack has accepted the token. The database is
-   * opened and migrated, and Slack is asked about the token, while the templates are read: each
-   * takes a few hundred milliseconds of a cold JVM, or of the network.
+   * opened and migrated while the templates are read and Slack is asked about the token: each takes
+   * a few hundred milliseconds of a cold JVM.
    */
   public static SlackBot start(Config config, Clock clock) throws Exception {
     ExecutorService opener =
@@ -195,15 +195,14 @@ public final class SlackBot implements AutoCloseable {
     SlackAuthCheck auth = null;
     Metrics metrics = new Metrics();
     try {
-      Budgets budgets = new Budgets(limits(config.slackPace()));
-      Slack slack = slack(slackConfig(config), metrics, budgets);
-      MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
-      // First: Slack's answer, and the HTTP client's TLS set-up, come while the templates are read.
-      auth = SlackAuthCheck.start(methods);
       TemplateCatalog catalog = TemplateCatalog.load(config.templatesDir());
       for (TemplateException problem : catalog.problems()) {
         log.warn("Template skipped: {}", problem.getMessage());
       }
+      Budgets budgets = new Budgets(limits(config.slackPace()));
+      Slack slack = slack(slackConfig(config), metrics, budgets);
+      MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
+      auth = SlackAuthCheck.start(methods);
       SlackBot bot =
           new SlackBot(
               config, clock, opened(opening), catalog, slack, methods, auth, metrics, budgets);
