@@ -92,7 +92,12 @@ public final class Outbox {
       return insert(message);
     }
     for (Waiting older : waiting.subList(0, waiting.size() - 1)) {
-      handle.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", older.id()).execute();
+      // Still only if no sender took it meanwhile, as the rewrite below.
+      handle
+          .createUpdate("DELETE " + WAITING + " AND id = :id")
+          .bind("lane", lane)
+          .bind("id", older.id())
+          .execute();
     }
     return rewrite(waiting.get(waiting.size() - 1).id(), message).orElseGet(() -> insert(message));
   }

@@ -332,6 +332,21 @@ class OutboxTest {
   }
 
   @Test
+  void a_replacing_message_drops_every_waiting_one_after_a_failed_send() {
+    String first = replace("parent:a", "v1", T0, at(10));
+    assertTrue(claim(first, at(10), at(60)));
+    String second = replace("parent:a", "v2", at(11), at(21));
+    // Slack refused the first for now: it waits again, before the second.
+    inTransaction(database, tx -> tx.outbox().retryLater(first, at(12), "HTTP 503"));
+
+    String third = replace("parent:a", "v3", at(13), at(30));
+
+    assertEquals(List.of(third), ids(pending("parent:a")), "one message left: " + second);
+    assertEquals("v3", pending("parent:a").get(0).payload());
+    assertEquals(List.of(third), dueIds(at(12)), "due when the first was to be tried again");
+  }
+
+  @Test
   void a_replacing_message_leaves_one_a_sender_has_taken_and_waits_behind_it() {
     String taken = replace("parent:a", "v1", T0, at(10));
     assertTrue(claim(taken, at(10), at(60)));
