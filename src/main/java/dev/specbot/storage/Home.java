@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The Home tab's reads (see V17): one person's specs, each part a bounded query (a page and a
@@ -89,38 +90,47 @@ public final class Home {
     return handle
         .createQuery("SELECT user_id, team_id FROM home_opened WHERE user_id IN (<users>)")
         .bindList("users", List.copyOf(userIds))
-        .map((row, ctx) -> Map.entry(row.getString("user_id"), row.getString("team_id")))
+        .map(Home::opened)
         .list()
         .stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  private static Map.Entry<String, String> opened(ResultSet row, StatementContext ctx)
+      throws SQLException {
+    return Map.entry(row.getString("user_id"), row.getString("team_id"));
+  }
+
   /**
-   * Everyone a change to the interview concerns: its drafter, reviewers, co-authors and the
-   * attendees of its discussion. A few rows, each on the interview's own key.
+   * Those a change to the interview concerns who have opened their tab, each with the team they
+   * opened it in: its drafter, reviewers, co-authors and the attendees of its discussion. Two
+   * statements on the interview's own key, as it runs in every answer's write.
    */
-  public Set<String> concernedWith(String interviewId) {
-    Set<String> people = new LinkedHashSet<>();
-    people.addAll(
+  public Map<String, String> openedConcernedWith(String interviewId) {
+    // Cancelled too: its attendees' homes still show it until they are told.
+    Set<String> attendees =
         handle
-            .createQuery(
-                """
-                SELECT drafter_id FROM interviews WHERE id = :id
-                UNION SELECT user_id FROM review_reviewers WHERE interview_id = :id
-                UNION SELECT assignee_id FROM assignments WHERE interview_id = :id
-                """)
+            .createQuery("SELECT attendees FROM meetings WHERE interview_id = :id")
             .bind("id", interviewId)
             .mapTo(String.class)
-            .list());
-    handle
-        .createQuery(
-            // Cancelled too: its attendees' homes still show it until they are told.
-            "SELECT attendees FROM meetings WHERE interview_id = :id")
-        .bind("id", interviewId)
-        .mapTo(String.class)
-        .findOne()
-        .ifPresent(attendees -> people.addAll(Attendees.of(attendees)));
-    return people;
+            .findOne()
+            .map(Attendees::of)
+            .orElse(Set.of());
+    String concerned =
+        """
+        SELECT user_id, team_id FROM home_opened WHERE user_id IN (
+          SELECT drafter_id FROM interviews WHERE id = :id
+          UNION SELECT user_id FROM review_reviewers WHERE interview_id = :id
+          UNION SELECT assignee_id FROM assignments WHERE interview_id = :id)
+        """;
+    Query query =
+        attendees.isEmpty()
+            ? handle.createQuery(concerned)
+            : handle
+                .createQuery(concerned + " OR user_id IN (<attendees>)")
+                .bindList("attendees", List.copyOf(attendees));
+    return query.bind("id", interviewId).map(Home::opened).list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /** Everything the person's home shows, {@code pageSize} of each part at most. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Messages to send once the transaction that wrote them commits: each lane is sent in order, and a
@@ -133,15 +134,9 @@ public final class Outbox {
   private Optional<String> rewrite(String id, Message message) {
     String newId = UUID.randomUUID().toString();
     int rewritten =
-        handle
-            .createUpdate(REWRITE)
+        bindContent(handle.createUpdate(REWRITE), message)
             .bind("id", id)
             .bind("newId", newId)
-            .bind("kind", message.kind())
-            .bind("payload", message.payload())
-            .bind("now", message.now().toEpochMilli())
-            .bind("dueAt", message.dueAt().toEpochMilli())
-            .bind("urgency", message.urgency())
             .execute();
     return rewritten == 1 ? Optional.of(newId) : Optional.empty();
   }
@@ -174,17 +169,21 @@ public final class Outbox {
 
   private String insert(Message message) {
     String id = UUID.randomUUID().toString();
-    handle
-        .createUpdate(ENQUEUE)
+    bindContent(handle.createUpdate(ENQUEUE), message)
         .bind("id", id)
         .bind("lane", message.lane())
+        .execute();
+    return id;
+  }
+
+  /** What a queued and a rewritten message both carry; the lane stays where the row is. */
+  private static Update bindContent(Update update, Message message) {
+    return update
         .bind("kind", message.kind())
         .bind("payload", message.payload())
         .bind("now", message.now().toEpochMilli())
         .bind("dueAt", message.dueAt().toEpochMilli())
-        .bind("urgency", message.urgency())
-        .execute();
-    return id;
+        .bind("urgency", message.urgency());
   }
 
   /** A lane's first pending message may go; the others wait until it is sent or has failed. */

@@ -172,6 +172,16 @@ class HomeTest {
   }
 
   @Test
+  void a_change_concerns_only_those_who_opened_their_tab() {
+    insert(finished("daves", "U-DAVE"), "C1");
+
+    assertEquals(Set.of(), concerned("daves"));
+    inTransaction(database, tx -> tx.home().opened("T9", "U-DAVE", T0));
+    assertEquals(
+        Map.of("U-DAVE", "T9"), database.transaction(tx -> tx.home().openedConcernedWith("daves")));
+  }
+
+  @Test
   void who_opened_the_tab_is_remembered_with_their_team() {
     inTransaction(database, tx -> tx.home().opened("T1", BOB, T0));
     inTransaction(database, tx -> tx.home().opened("T2", BOB, at(1)));
@@ -185,8 +195,12 @@ class HomeTest {
     return database.transaction(tx -> tx.home().of(user, NOW, pageSize));
   }
 
+  /** Who the interview concerns, of those who opened their tab: here everyone, but Dave. */
   private Set<String> concerned(String interviewId) {
-    return database.transaction(tx -> tx.home().concernedWith(interviewId));
+    for (String person : List.of(ALICE, BOB, CAROL)) {
+      inTransaction(database, tx -> tx.home().opened("T1", person, T0));
+    }
+    return database.transaction(tx -> tx.home().openedConcernedWith(interviewId)).keySet();
   }
 
   private static List<String> ids(java.util.stream.Stream<HomeRows.Spec> specs) {

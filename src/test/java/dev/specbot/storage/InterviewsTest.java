@@ -60,28 +60,9 @@ class InterviewsTest {
 
   @Test
   void update_makes_the_stored_answers_equal_to_the_interview() {
-    inTransaction(
-        database,
-        tx ->
-            tx.interviews()
-                .insert(
-                    interview(
-                        "i-1",
-                        Status.ASKING,
-                        2,
-                        Map.of("goal", "Ship it", "scope", "Everything"),
-                        Set.of("risks"),
-                        at(10)),
-                    GENERAL));
+    inTransaction(database, tx -> tx.interviews().insert(asking(), GENERAL));
     // The scope answer is taken back, the goal rewritten, the skipped risks answered after all.
-    Interview updated =
-        interview(
-            "i-1",
-            Status.CONFIRMING_CANCEL,
-            5,
-            Map.of("goal", "Ship it soon", "risks", "None known"),
-            Set.of("owner"),
-            at(20));
+    Interview updated = cancelling();
 
     inTransaction(database, tx -> tx.interviews().update(updated));
 
@@ -93,13 +74,7 @@ class InterviewsTest {
   void update_from_the_interview_as_read_stores_what_update_alone_would() {
     Interview read =
         handedOver(
-            interview(
-                "i-1",
-                Status.ASKING,
-                2,
-                Map.of("goal", "Ship it", "scope", "Everything"),
-                Set.of("risks"),
-                at(10)),
+            asking(),
             Map.of(
                 "scope",
                 new Assignee("U-BOB", "Bob", at(5)),
@@ -109,13 +84,7 @@ class InterviewsTest {
     // As in the test above, and "owner" taken back from C and handed to Bob, "goal" to Dan.
     Interview changed =
         handedOver(
-            interview(
-                "i-1",
-                Status.CONFIRMING_CANCEL,
-                5,
-                Map.of("goal", "Ship it soon", "risks", "None known"),
-                Set.of("owner"),
-                at(20)),
+            cancelling(),
             Map.of(
                 "scope", new Assignee("U-BOB", "Bob", at(5)),
                 "owner", new Assignee("U-BOB", "Bob", at(15)),
@@ -126,6 +95,28 @@ class InterviewsTest {
     assertEquals(Optional.of(new StoredInterview(changed, GENERAL)), find("i-1"));
     assertEquals(3, Fixtures.count(folder.resolve("specbot.db"), "answers"));
     assertEquals(3, Fixtures.count(folder.resolve("specbot.db"), "assignments"));
+  }
+
+  /** An interview at its second question, scope answered and risks skipped. */
+  private static Interview asking() {
+    return interview(
+        "i-1",
+        Status.ASKING,
+        2,
+        Map.of("goal", "Ship it", "scope", "Everything"),
+        Set.of("risks"),
+        at(10));
+  }
+
+  /** {@link #asking()} later: scope taken back, goal rewritten, risks answered after all. */
+  private static Interview cancelling() {
+    return interview(
+        "i-1",
+        Status.CONFIRMING_CANCEL,
+        5,
+        Map.of("goal", "Ship it soon", "risks", "None known"),
+        Set.of("owner"),
+        at(20));
   }
 
   private static Interview handedOver(Interview interview, Map<String, Assignee> assignments) {

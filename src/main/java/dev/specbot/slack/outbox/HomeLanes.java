@@ -43,7 +43,7 @@ final class HomeLanes {
    * publishing it before would spend Slack's views.publish limit on a tab nobody reads.
    */
   static void interviewChanged(Tx tx, String interviewId, Instant now) {
-    Map<String, String> toRefresh = tx.home().openedAmong(tx.home().concernedWith(interviewId));
+    Map<String, String> toRefresh = tx.home().openedConcernedWith(interviewId);
     for (Map.Entry<String, String> person : toRefresh.entrySet()) {
       queue(tx, Delivery.home(person.getValue(), person.getKey()), now, now.plus(SETTLE));
     }
