@@ -184,8 +184,8 @@ public final class SlackBot implements AutoCloseable {
 
   /**
    * Starts the bot; {@code /healthz} answers 200 once Slack has accepted the token. The database is
-   * opened and migrated while the templates are read and Slack is asked about the token: each takes
-   * a few hundred milliseconds of a cold JVM.
+   * opened and migrated while the Slack client is made and Slack is asked about the token: each
+   * takes a few hundred milliseconds of a cold JVM. The templates are read once the bot is up.
    */
   public static SlackBot start(Config config, Clock clock) throws Exception {
     ExecutorService opener =
@@ -195,10 +195,7 @@ public final class SlackBot implements AutoCloseable {
     SlackAuthCheck auth = null;
     Metrics metrics = new Metrics();
     try {
-      TemplateCatalog catalog = TemplateCatalog.load(config.templatesDir());
-      for (TemplateException problem : catalog.problems()) {
-        log.warn("Template skipped: {}", problem.getMessage());
-      }
+      TemplateCatalog catalog = TemplateCatalog.onFirstUse(config.templatesDir());
       Budgets budgets = new Budgets(limits(config.slackPace()));
       Slack slack = slack(slackConfig(config), metrics, budgets);
       MethodsClient methods = WebApiClient.of(slack, config.slackBotToken());
@@ -217,6 +214,7 @@ public final class SlackBot implements AutoCloseable {
       bot.socketMode.ifPresent(SocketMode::start);
       var unused = auth.accepted().thenRun(bot.catchUp::start);
       log.info("specbot listening on port {} ({})", bot.port(), config);
+      readInBackground(catalog);
       return bot;
     } catch (Exception e) {
       if (auth != null) {
@@ -226,6 +224,21 @@ public final class SlackBot implements AutoCloseable {
       closeWhenOpen(opening);
       throw e;
     }
+  }
+
+  /**
+   * Reads the templates once the bot is up, on a thread of their own: nothing before the first
+   * {@code /spec} needs them, and whatever comes sooner waits for them.
+   */
+  private static void readInBackground(TemplateCatalog catalog) {
+    DaemonThreads.of(
+            "specbot-templates",
+            () -> {
+              for (TemplateException problem : catalog.problems()) {
+                log.warn("Template skipped: {}", problem.getMessage());
+              }
+            })
+        .start();
   }
 
   /** The database, once open; its own failure to open, unwrapped. */

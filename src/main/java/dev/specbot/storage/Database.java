@@ -2,6 +2,7 @@ package dev.specbot.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.specbot.storage.sqlite.NativeLibrary;
 import dev.specbot.storage.sqlite.OwnerOnlyFiles;
 import dev.specbot.storage.sqlite.SqliteUrl;
 import java.util.Objects;
@@ -81,6 +82,7 @@ public final class Database implements AutoCloseable {
     Dialect dialect = Dialect.of(jdbcUrl);
     Optional<SqliteUrl> sqlite = SqliteUrl.parse(jdbcUrl);
     sqlite.ifPresent(url -> OwnerOnlyFiles.createFile(url.file()));
+    sqlite.ifPresent(url -> NativeLibrary.load());
     HikariConfig config = new HikariConfig();
     config.setPoolName("specbot-db");
     config.setJdbcUrl(sqlite.map(SqliteUrl::url).orElse(jdbcUrl));

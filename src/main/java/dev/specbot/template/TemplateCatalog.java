@@ -32,28 +32,58 @@ public final class TemplateCatalog {
 
   private static final String RESOURCES = "/templates/";
 
-  private final Map<String, Template> templates;
-  private final List<String> order;
-  private final List<TemplateException> problems;
+  /** The catalog's templates once read, in the order users see them, and those that failed. */
+  private record Contents(
+      Map<String, Template> templates, List<String> order, List<TemplateException> problems) {}
 
-  private TemplateCatalog(Map<String, Template> templates, List<TemplateException> problems) {
-    this.templates = Map.copyOf(templates);
-    this.order = List.copyOf(templates.keySet());
-    this.problems = List.copyOf(problems);
+  private final Optional<Path> customDir;
+  private volatile Contents contents;
+
+  private TemplateCatalog(Optional<Path> customDir) {
+    this.customDir = customDir;
   }
 
   /**
    * The built-in templates, and those of {@code customDir} when given (a custom one may replace a
-   * built-in).
+   * built-in), read now.
    */
   public static TemplateCatalog load(Optional<Path> customDir) {
+    TemplateCatalog catalog = new TemplateCatalog(customDir);
+    catalog.contents();
+    return catalog;
+  }
+
+  /**
+   * The same templates, read on first use: a server that has other things to do at start reads them
+   * afterwards (see {@link #problems()}), and whatever needs them before waits for them.
+   */
+  public static TemplateCatalog onFirstUse(Optional<Path> customDir) {
+    return new TemplateCatalog(customDir);
+  }
+
+  private Contents contents() {
+    Contents read = contents;
+    if (read == null) {
+      synchronized (this) {
+        read = contents;
+        if (read == null) {
+          read = read(customDir);
+          contents = read;
+        }
+      }
+    }
+    return read;
+  }
+
+  private static Contents read(Optional<Path> customDir) {
     Map<String, Template> templates = new LinkedHashMap<>();
     List<TemplateException> problems = new ArrayList<>();
     for (String id : BUILT_IN_IDS) {
       templates.put(id, builtIn(id));
     }
     customDir.ifPresent(dir -> loadFolder(dir, templates, problems));
-    return new TemplateCatalog(templates, problems);
+    return new Contents(
+        Map.copyOf(templates), List.copyOf(templates.keySet()), List.copyOf(problems));
   }
 
   /**
@@ -90,16 +120,17 @@ public final class TemplateCatalog {
   }
 
   public List<Template> all() {
-    return order.stream().map(templates::get).toList();
+    Contents read = contents();
+    return read.order().stream().map(read.templates()::get).toList();
   }
 
   public Optional<Template> find(String id) {
-    return Optional.ofNullable(templates.get(id.strip().toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(contents().templates().get(id.strip().toLowerCase(Locale.ROOT)));
   }
 
   /** Templates that could not be loaded, each naming its file, line and what is wrong. */
   public List<TemplateException> problems() {
-    return problems;
+    return contents().problems();
   }
 
   /** The id a file gives: its name without {@code .md}, lower-cased, spaces as dashes. */

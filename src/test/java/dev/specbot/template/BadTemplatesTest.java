@@ -214,6 +214,25 @@ class BadTemplatesTest {
   }
 
   @Test
+  void a_catalog_read_on_first_use_reads_the_folder_then_and_reports_the_same() throws IOException {
+    TemplateCatalog catalog = TemplateCatalog.onFirstUse(Optional.of(dir));
+    // Written after the catalog was made: only a catalog that has not read the folder yet sees
+    // them.
+    Files.writeString(dir.resolve("good.md"), "# Good\n## Context\nWhy?\n");
+    Files.writeString(dir.resolve("empty.md"), "");
+
+    assertEquals("good", catalog.find("good").orElseThrow().id());
+    assertEquals(
+        List.of(dir.resolve("empty.md").toString()),
+        catalog.problems().stream().map(TemplateException::source).toList());
+    Files.writeString(dir.resolve("later.md"), "# Later\n## Context\nWhy?\n");
+    assertEquals(Optional.empty(), catalog.find("later"), "read once, on first use");
+    List<String> builtInsThenGood = new java.util.ArrayList<>(TemplateCatalog.BUILT_IN_IDS);
+    builtInsThenGood.add("good");
+    assertEquals(builtInsThenGood, catalog.all().stream().map(Template::id).toList());
+  }
+
+  @Test
   void a_custom_template_with_a_built_in_id_replaces_it() throws IOException {
     Files.writeString(dir.resolve("Echo-Tech-Spec.md"), "# Ours\n## Why\nBecause.\n");
 
