@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.specbot.storage.sqlite.NativeLibrary;
 import dev.specbot.storage.sqlite.OwnerOnlyFiles;
 import dev.specbot.storage.sqlite.SqliteUrl;
+import dev.specbot.storage.sqlite.Writer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -19,8 +20,8 @@ public final class Database implements AutoCloseable {
    * connection could only wait for the lock inside SQLite, whose busy handler polls and lets
    * newcomers overtake. Worse, sqlite-jdbc's commit() begins the next transaction at once: a commit
    * that waits out busy_timeout there reports SQLITE_BUSY for work that was in fact committed. One
-   * connection makes threads queue in the pool instead, each in turn; busy_timeout is left for
-   * other processes on the file.
+   * connection, used by one thread (the {@link Writer}), makes transactions queue in the bot
+   * instead, each in turn; busy_timeout is left for other processes on the file.
    */
   private static final int SQLITE_CONNECTIONS = 1;
 
@@ -44,16 +45,19 @@ public final class Database implements AutoCloseable {
 
   private final Jdbi readers;
 
-  /** SQLite's readers, taken in turn like its writer (see {@link #turn}). */
+  /**
+   * SQLite's readers, taken in turn, first come first served: the pool alone lets a thread that
+   * just arrived take a connection from one that has been waiting, and under load a few requests
+   * then wait many times longer than the rest.
+   */
   private final Semaphore readerTurn = new Semaphore(SQLITE_READERS, true);
 
   /**
-   * SQLite's one connection, taken in turn, first come first served. The pool alone lets a thread
-   * that just arrived take the connection from one that has been waiting, and under load a few
-   * requests then wait many times longer than the rest (the load benchmark's p99 ack halved with
-   * this). Other databases run several transactions at once, and are left to their pool.
+   * SQLite's one writer, a thread that runs the transactions in turn, first come first served, and
+   * several in one commit (see {@link Writer}). Other databases run several transactions at once,
+   * and are left to their pool.
    */
-  private final Optional<Semaphore> turn;
+  private final Optional<Writer> writer;
 
   private final Dialect dialect;
 
@@ -61,12 +65,9 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.readerPool = readerPool;
     this.dialect = dialect;
-    this.turn =
-        dialect == Dialect.SQLITE
-            ? Optional.of(new Semaphore(SQLITE_CONNECTIONS, true))
-            : Optional.empty();
     this.jdbi = Jdbi.create(pool);
     this.readers = readerPool.map(Jdbi::create).orElse(jdbi);
+    this.writer = dialect == Dialect.SQLITE ? Optional.of(new Writer(jdbi)) : Optional.empty();
   }
 
   /**
@@ -150,13 +151,8 @@ public final class Database implements AutoCloseable {
 
   private <T> T run(Work<T> work, TransactionIsolationLevel isolation) {
     Objects.requireNonNull(work, "null work");
-    if (dialect == Dialect.SQLITE) {
-      turn.ifPresent(Semaphore::acquireUninterruptibly);
-      try {
-        return jdbi.inTransaction(handle -> work.run(new Tx(handle, dialect)));
-      } finally {
-        turn.ifPresent(Semaphore::release);
-      }
+    if (writer.isPresent()) {
+      return writer.get().run(handle -> work.run(new Tx(handle, dialect)));
     }
     return Retries.run(
         () -> jdbi.inTransaction(isolation, handle -> work.run(new Tx(handle, dialect))));
@@ -169,6 +165,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    writer.ifPresent(Writer::close);
     readerPool.ifPresent(HikariDataSource::close);
     pool.close();
   }

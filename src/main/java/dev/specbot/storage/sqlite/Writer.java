@@ -1,0 +1,190 @@
+package dev.specbot.storage.sqlite;
+
+import dev.specbot.background.DaemonThreads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * SQLite's one writer: every write transaction is queued, first come first served, and run on one
+ * thread, the ones waiting together in one commit, each behind a savepoint of its own.
+ *
+ * <p>Why a thread: when each request ran its own transaction, the lock passed from thread to
+ * thread, and each next holder first had to be woken and given a core; under load, with two cores
+ * and dozens of requests, the writer stood idle between transactions and its holder was often
+ * preempted mid-transaction. Here the writer runs back to back while there is work, and it is the
+ * waiting request that is woken afterwards, with the lock already free. Why one commit for several:
+ * a commit writes the write-ahead log and begins again, about as long as a whole small transaction.
+ *
+ * <p>Each transaction still sees the database as if it ran alone (they run one after the other),
+ * and fails alone: one that throws is rolled back to its savepoint and its caller gets the
+ * exception, while the others go on. Success is reported only once the commit is done; a commit
+ * that fails fails every transaction in it.
+ */
+public final class Writer implements AutoCloseable {
+  /**
+   * Enough for every request a busy bot holds at once; a longer queue waits for the next commit.
+   */
+  private static final int MOST_IN_ONE_COMMIT = 64;
+
+  private final Jdbi jdbi;
+  private final BlockingQueue<Transaction<?>> waiting = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  /** Starts the writer's thread on {@code jdbi}, whose pool has the one writing connection. */
+  public Writer(Jdbi jdbi) {
+    this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+    this.thread = DaemonThreads.of("specbot-db-writer", this::writeUntilClosed);
+    thread.start();
+  }
+
+  /** Work on the writing connection's handle, inside a transaction it must not end itself. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Handle handle);
+  }
+
+  /**
+   * Runs the work in the writer's next commit and returns its result once committed; throws what
+   * the work threw (nothing of it is then written) or what the commit threw.
+   */
+  public <T> T run(Work<T> work) {
+    Objects.requireNonNull(work, "null work");
+    if (Thread.currentThread() == thread) {
+      // The writer waiting for itself would wait forever; SQLite has no nested transactions.
+      throw new IllegalStateException("a transaction was begun inside another");
+    }
+    Transaction<T> transaction = new Transaction<>(work);
+    waiting.add(transaction);
+    if (closed && waiting.remove(transaction)) {
+      throw new IllegalStateException("the database is closed");
+    }
+    return transaction.outcome();
+  }
+
+  /** How many transactions wait behind the one running, for tests. */
+  int queued() {
+    return waiting.size();
+  }
+
+  /** Runs what is already queued, then stops the thread. */
+  @Override
+  public void close() {
+    closed = true;
+    waiting.add(new Transaction<>(handle -> null)); // Wakes the thread to see that it is closed.
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void writeUntilClosed() {
+    List<Transaction<?>> batch = new ArrayList<>();
+    while (!closed || !waiting.isEmpty()) {
+      try {
+        batch.add(waiting.take());
+      } catch (InterruptedException e) {
+        continue; // Nobody interrupts it; it stops when closed, after the work queued before.
+      }
+      waiting.drainTo(batch, MOST_IN_ONE_COMMIT - 1);
+      commit(batch);
+      batch.clear();
+    }
+  }
+
+  /** One commit for the batch; each transaction learns its outcome only after it. */
+  private void commit(List<Transaction<?>> batch) {
+    try {
+      if (batch.size() == 1) {
+        // Alone, a savepoint would add two statements for what the transaction's rollback does.
+        Transaction<?> only = batch.get(0);
+        jdbi.useTransaction(only::runAlone);
+      } else {
+        jdbi.useTransaction(handle -> batch.forEach(transaction -> transaction.runIn(handle)));
+      }
+      batch.forEach(Transaction::report);
+    } catch (Throwable commitFailed) {
+      batch.forEach(transaction -> transaction.failUnlessFailed(commitFailed));
+    }
+  }
+
+  /** One caller's transaction: its work, then its result or failure, awaited by the caller. */
+  private static final class Transaction<T> {
+    private final Work<T> work;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private T result;
+    private Throwable failure;
+
+    Transaction(Work<T> work) {
+      this.work = work;
+    }
+
+    /** The only one in its commit: what it throws rolls back the whole transaction. */
+    void runAlone(Handle handle) {
+      try {
+        result = work.run(handle);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    /** One of several: what it throws rolls back to its savepoint, and the others go on. */
+    void runIn(Handle handle) {
+      handle.execute("SAVEPOINT one_transaction");
+      try {
+        result = work.run(handle);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+        handle.execute("ROLLBACK TO one_transaction");
+      }
+      handle.execute("RELEASE one_transaction");
+    }
+
+    void report() {
+      done.countDown();
+    }
+
+    void failUnlessFailed(Throwable commitFailed) {
+      if (failure == null) {
+        failure = commitFailed;
+      }
+      done.countDown();
+    }
+
+    /** Waits, as the lock it replaces did, without giving up on an interrupt. */
+    T outcome() {
+      boolean interrupted = false;
+      while (done.getCount() > 0) {
+        try {
+          done.await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      return result;
+    }
+  }
+}
