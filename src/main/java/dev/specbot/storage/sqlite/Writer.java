@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -126,7 +126,10 @@ public final class Writer implements AutoCloseable {
   /** One caller's transaction: its work, then its result or failure, awaited by the caller. */
   private static final class Transaction<T> {
     private final Work<T> work;
-    private final CountDownLatch done = new CountDownLatch(1);
+
+    /** Released once, when the outcome is known. */
+    private final Semaphore done = new Semaphore(0);
+
     private T result;
     private Throwable failure;
 
@@ -157,29 +160,19 @@ public final class Writer implements AutoCloseable {
     }
 
     void report() {
-      done.countDown();
+      done.release();
     }
 
     void failUnlessFailed(Throwable commitFailed) {
       if (failure == null) {
         failure = commitFailed;
       }
-      done.countDown();
+      done.release();
     }
 
     /** Waits, as the lock it replaces did, without giving up on an interrupt. */
     T outcome() {
-      boolean interrupted = false;
-      while (done.getCount() > 0) {
-        try {
-          done.await();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      done.acquireUninterruptibly();
       if (failure instanceof RuntimeException runtime) {
         throw runtime;
       }

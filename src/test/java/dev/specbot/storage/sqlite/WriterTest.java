@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +54,7 @@ class WriterTest {
   @Test
   void transactions_queued_together_commit_together_and_the_one_that_throws_is_rolled_back_alone()
       throws Exception {
-    CountDownLatch release = hold();
+    Semaphore release = hold();
     IllegalArgumentException refused = new IllegalArgumentException("no");
     Future<Integer> a = callers.submit(() -> say("a"));
     awaitQueued(1);
@@ -68,7 +69,7 @@ class WriterTest {
     awaitQueued(2);
     Future<Integer> c = callers.submit(() -> say("c"));
     awaitQueued(3);
-    release.countDown();
+    release.release();
 
     assertEquals(1, held.get(10, SECONDS));
     assertEquals(1, a.get(10, SECONDS));
@@ -80,7 +81,7 @@ class WriterTest {
 
   @Test
   void a_commit_that_fails_fails_every_transaction_in_it_and_writes_nothing() throws Exception {
-    CountDownLatch release = hold();
+    Semaphore release = hold();
     // Checked only at the commit: a child whose word was never said.
     Future<Integer> orphan =
         callers.submit(
@@ -88,7 +89,7 @@ class WriterTest {
     awaitQueued(1);
     Future<Integer> a = callers.submit(() -> say("a"));
     awaitQueued(2);
-    release.countDown();
+    release.release();
 
     ExecutionException failed = assertThrows(ExecutionException.class, () -> a.get(10, SECONDS));
     ExecutionException alsoFailed =
@@ -109,11 +110,11 @@ class WriterTest {
 
   @Test
   void closing_runs_what_was_queued_and_refuses_what_comes_after() throws Exception {
-    CountDownLatch release = hold();
+    Semaphore release = hold();
     Future<Integer> queued = callers.submit(() -> say("queued"));
     awaitQueued(1);
     CompletableFuture<Void> closing = CompletableFuture.runAsync(writer::close);
-    release.countDown();
+    release.release();
     closing.get(10, SECONDS);
 
     assertEquals(1, held.get(10, SECONDS));
@@ -123,17 +124,17 @@ class WriterTest {
     assertEquals(List.of("held", "queued"), said());
   }
 
-  /** A transaction that holds the writer until the latch returned is counted down. */
-  private CountDownLatch hold() throws InterruptedException {
+  /** A transaction that holds the writer until the semaphore returned is released. */
+  private Semaphore hold() throws InterruptedException {
     CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
+    Semaphore release = new Semaphore(0);
     held =
         callers.submit(
             () ->
                 writer.run(
                     handle -> {
                       holding.countDown();
-                      awaitUninterruptibly(release);
+                      release.acquireUninterruptibly();
                       return handle.execute("INSERT INTO said VALUES ('held')");
                     }));
     assertTrue(holding.await(10, SECONDS));
@@ -156,20 +157,6 @@ class WriterTest {
     while (writer.queued() < count) {
       assertTrue(System.nanoTime() < deadline, "never queued");
       LockSupport.parkNanos(MILLISECONDS.toNanos(1));
-    }
-  }
-
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (latch.getCount() > 0) {
-      try {
-        latch.await();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 }
