@@ -74,6 +74,7 @@ final class SlackSpeedReport {
     out.append("# specbot against a Slack at its own speed\n\n");
     scenario(out);
     headline(out);
+    idealBot(out);
     out.append("## Figures\n\n")
         .append("Each run's percentile is of that run's samples; the median, range and values are")
         .append(" over the runs.\n\n")
@@ -151,6 +152,50 @@ final class SlackSpeedReport {
         .append("; changes never shown ")
         .append(summary(NEVER_SHOWN))
         .append(".\n\n");
+  }
+
+  /** How many runs of the ideal bot the report takes: a simulation's runs cost milliseconds. */
+  private static final int IDEAL_RUNS = 20;
+
+  /** What an ideal bot would make people wait under the same limits (see {@link IdealBot}). */
+  private void idealBot(StringBuilder out) {
+    IdealBot ideal = new IdealBot(settings, SlackSpeedRun.model(settings));
+    List<Double> p50 = new ArrayList<>();
+    List<Double> p99 = new ArrayList<>();
+    List<Double> max = new ArrayList<>();
+    for (long seed = 1; seed <= IDEAL_RUNS; seed++) {
+      Latencies waits = ideal.run(seed).nextQuestion();
+      p50.add(waits.percentile(50));
+      p99.add(waits.percentile(99));
+      max.add(waits.max());
+    }
+    out.append("## What Slack's limits alone impose\n\n")
+        .append("An ideal bot, simulated on the same scenario (")
+        .append(IDEAL_RUNS)
+        .append(" runs, each with its own draw of starts and thoughts; `IdealBot`): it takes no")
+        .append(" time, its parents and first questions cost nothing of the limits (no real bot's")
+        .append(" do), and it posts every later question the moment chat.postMessage's limits")
+        .append(" allow, first come first served. A reference, not a proof of the least possible:")
+        .append(" where its waits are long, the limits stay full for minutes, and what the bot's")
+        .append(" figures add to them is the bot's own.\n\n")
+        .append("| Ideal bot | Median of runs | Range |\n| --- | --- | --- |\n")
+        .append(idealRow("Next question p50", p50))
+        .append(idealRow("Next question p99", p99))
+        .append(idealRow("Next question max", max))
+        .append('\n');
+  }
+
+  private static String idealRow(String name, List<Double> values) {
+    Spread spread = Spread.of(values);
+    return "| "
+        + name
+        + " | "
+        + withUnit(number(spread.median(), true), true)
+        + " | "
+        + number(spread.least(), true)
+        + "–"
+        + withUnit(number(spread.most(), true), true)
+        + " |\n";
   }
 
   private long latency() {

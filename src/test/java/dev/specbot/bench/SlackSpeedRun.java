@@ -139,7 +139,7 @@ final class SlackSpeedRun {
     }
   }
 
-  private static SlackModel model(SlackSpeedBenchmark.Settings settings) {
+  static SlackModel model(SlackSpeedBenchmark.Settings settings) {
     return SlackModel.realistic()
         .withLatency(SlackModel.Latency.jittered(settings.latency(), SlackModel.DEFAULT_JITTER))
         .withPostMessagesPerMinute(settings.postsPerMinute());

@@ -1,0 +1,149 @@
+package dev.specbot.bench;
+
+import dev.specbot.slack.fake.SlackModel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * What people would wait for their next question with a bot better than any can be, under the same
+ * limits and with the same kind of people as {@link SlackSpeedRun}: the measure of what Slack's
+ * limits alone impose, beside which the report puts the bot's own figures. Simulated, not run.
+ *
+ * <p>The ideal bot takes no time at all. Each interview's parent and first question cost it nothing
+ * of Slack's limits (no bot can do that: a real one posts both, and the finished spec too). Every
+ * later question is posted the moment both limits allow, first come first served, each limit
+ * counting only those questions. It is a reference, not a proof of the least possible wait: another
+ * order could shorten some people's waits, but only by spending the same posts, so the waits it
+ * shows on a limit that stays full for minutes are Slack's, not a bot's.
+ */
+final class IdealBot {
+  private final SlackSpeedBenchmark.Settings settings;
+  private final SlackModel.Limit perChannel;
+  private final SlackModel.Limit perWorkspace;
+  private final long answerNanos;
+
+  IdealBot(SlackSpeedBenchmark.Settings settings, SlackModel model) {
+    this.settings = settings;
+    this.perChannel = model.channelLimitOf("chat.postMessage").orElseThrow();
+    this.perWorkspace = model.limitOf("chat.postMessage").orElseThrow();
+    SlackModel.Latency latency = model.latency();
+    // Slack's quickest answer to the parent: the first question needs its ts.
+    this.answerNanos = Math.round(latency.base().toNanos() * (1 - latency.jitter()));
+  }
+
+  /** What one simulated run came to: each next question's wait, and every question it posted. */
+  record Outcome(Latencies nextQuestion, List<Posted> posts) {}
+
+  /** A question Slack took: its channel, and when (nanoseconds from the kickoff's start). */
+  record Posted(String channel, long atNanos) {}
+
+  /** One run of the scenario, its people's starts and thoughts drawn from {@code seed}. */
+  Outcome run(long seed) {
+    return new Run(new Random(seed)).simulate();
+  }
+
+  /** Question {@code number} (from 2) to post, following the reply sent at {@code replyNanos}. */
+  private record Question(int person, int number, long replyNanos) {}
+
+  private final class Run {
+    private final int questions = SlackSpeedRun.TEMPLATE.questions().size();
+    private final long[][] thoughts = new long[settings.people()][questions];
+    private final PriorityQueue<Question> replied =
+        new PriorityQueue<>(Comparator.comparingLong(Question::replyNanos));
+    private final List<Question> waiting = new ArrayList<>();
+    private final Map<String, ArrayDeque<Long>> channelPosts = new HashMap<>();
+    private final ArrayDeque<Long> workspacePosts = new ArrayDeque<>();
+    private final Latencies nextQuestion = new Latencies();
+    private final List<Posted> posts = new ArrayList<>();
+
+    Run(Random random) {
+      long least = settings.thinkLeast().toNanos();
+      long span = settings.thinkMost().toNanos() - least;
+      for (int person = 0; person < settings.people(); person++) {
+        long firstQuestion =
+            (long) (random.nextDouble() * settings.kickoff().toNanos()) + answerNanos;
+        for (int question = 0; question < questions; question++) {
+          thoughts[person][question] = least + (long) (random.nextDouble() * span);
+        }
+        asked(person, 1, firstQuestion);
+      }
+    }
+
+    Outcome simulate() {
+      while (!waiting.isEmpty() || !replied.isEmpty()) {
+        Question next = firstPostable();
+        long postAt = next == null ? Long.MAX_VALUE : postableAt(next);
+        if (!replied.isEmpty() && replied.peek().replyNanos() <= postAt) {
+          waiting.add(replied.poll());
+        } else {
+          post(next, postAt);
+        }
+      }
+      return new Outcome(nextQuestion, List.copyOf(posts));
+    }
+
+    /** The waiting question the limits let go first; the one replied to first among equals. */
+    private Question firstPostable() {
+      Question first = null;
+      long firstAt = Long.MAX_VALUE;
+      for (Question question : waiting) {
+        long at = postableAt(question);
+        if (at < firstAt || (at == firstAt && question.replyNanos() < first.replyNanos())) {
+          first = question;
+          firstAt = at;
+        }
+      }
+      return first;
+    }
+
+    private long postableAt(Question question) {
+      long at = question.replyNanos();
+      at = Math.max(at, freeAt(channelPosts.get(channel(question.person())), perChannel));
+      return Math.max(at, freeAt(workspacePosts, perWorkspace));
+    }
+
+    /** When {@code limit} allows one more post, given the latest ones (oldest first). */
+    private long freeAt(ArrayDeque<Long> latest, SlackModel.Limit limit) {
+      if (latest == null || latest.size() < limit.count()) {
+        return Long.MIN_VALUE;
+      }
+      return latest.peekFirst() + limit.window().toNanos();
+    }
+
+    private void post(Question question, long atNanos) {
+      waiting.remove(question);
+      String channel = channel(question.person());
+      remember(
+          channelPosts.computeIfAbsent(channel, key -> new ArrayDeque<>()), atNanos, perChannel);
+      remember(workspacePosts, atNanos, perWorkspace);
+      posts.add(new Posted(channel, atNanos));
+      nextQuestion.add(atNanos - question.replyNanos());
+      asked(question.person(), question.number(), atNanos);
+    }
+
+    /** Question {@code number} reached the person at {@code atNanos}: they think, then reply. */
+    private void asked(int person, int number, long atNanos) {
+      if (number < questions) {
+        long reply = atNanos + thoughts[person][number - 1];
+        replied.add(new Question(person, number + 1, reply));
+      }
+    }
+
+    private void remember(ArrayDeque<Long> latest, long atNanos, SlackModel.Limit limit) {
+      latest.addLast(atNanos);
+      if (latest.size() > limit.count()) {
+        latest.removeFirst();
+      }
+    }
+
+    private String channel(int person) {
+      return "C" + (person % settings.channels());
+    }
+  }
+}
