@@ -150,7 +150,8 @@ final class Driver {
         problems.add(userId + ": question " + number + " posted " + times + " times");
       }
     }
-    long documents = messages.stream().filter(text -> text.equals("The finished spec:")).count();
+    long documents =
+        messages.stream().filter(text -> text.startsWith("The finished spec: (part 1 ")).count();
     if (documents != 1) {
       problems.add(userId + ": the finished spec posted " + documents + " times");
     }

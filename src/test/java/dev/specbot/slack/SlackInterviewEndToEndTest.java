@@ -79,6 +79,15 @@ class SlackInterviewEndToEndTest {
         completed.params().toString());
     assertTrue(
         completed.params().get("initial_comment").contains("https://"), "links to the thread");
+    // The spec's first message opens with its introduction: no message of its own for it.
+    RecordedCall firstPart = harness.awaitInThread(thread, "The finished spec: (part 1 of ");
+    assertTrue(
+        firstPart.jsonParam("blocks").contains("The finished spec:"),
+        firstPart.params().toString());
+    assertTrue(
+        harness.postedInThread(thread, "The finished spec:").stream()
+            .allMatch(call -> call.param("text").contains("(part ")),
+        "no introduction posted alone");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.specbot.slack.blocks;
 
 import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -40,7 +41,24 @@ public final class SpecBlocks {
    */
   public static List<List<LayoutBlock>> messages(String markdown) {
     Objects.requireNonNull(markdown, "null markdown");
-    List<SlackBlock> blocks = Sections.of(DocumentParts.of(PARSER.parse(markdown)));
+    return paged(Sections.of(DocumentParts.of(PARSER.parse(markdown))));
+  }
+
+  /**
+   * The same, introduced by {@code intro} (mrkdwn the caller wrote and escaped, within a section's
+   * limit) in the first message's first block: one message fewer in the thread than an introduction
+   * of its own, and one post fewer of Slack's allowance of about one a second per channel.
+   */
+  public static List<List<LayoutBlock>> messages(String intro, String markdown) {
+    Objects.requireNonNull(intro, "null intro");
+    Objects.requireNonNull(markdown, "null markdown");
+    List<SlackBlock> blocks = new ArrayList<>();
+    blocks.add(SlackBlock.section(intro));
+    blocks.addAll(Sections.of(DocumentParts.of(PARSER.parse(markdown))));
+    return paged(blocks);
+  }
+
+  private static List<List<LayoutBlock>> paged(List<SlackBlock> blocks) {
     return Pages.of(blocks).stream()
         .map(page -> page.stream().map(SlackBlock::toLayoutBlock).toList())
         .toList();

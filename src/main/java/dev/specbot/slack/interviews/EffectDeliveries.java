@@ -85,13 +85,10 @@ final class EffectDeliveries {
         + ".";
   }
 
-  /** A document as Block Kit messages in the thread, the first one introduced. */
+  /** A document as Block Kit messages in the thread, the first one opening with {@code intro}. */
   private static List<Delivery> document(String interviewId, String intro, String markdown) {
     List<Delivery> deliveries = new ArrayList<>();
-    deliveries.add(
-        Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, intro, Message.say(intro).blocks()));
-    List<List<LayoutBlock>> messages = SpecBlocks.messages(markdown);
+    List<List<LayoutBlock>> messages = SpecBlocks.messages(intro, markdown);
     for (int i = 0; i < messages.size(); i++) {
       String text = intro + " (part " + (i + 1) + " of " + messages.size() + ")";
       deliveries.add(

@@ -211,4 +211,34 @@ class SpecBlocksTest {
     assertEquals(List.of(), SpecBlocks.messages(""));
     assertEquals(List.of(), SpecBlocks.messages("\n\n   \n"));
   }
+
+  @Test
+  void an_introduced_document_opens_its_first_message_with_the_introduction() {
+    List<List<LayoutBlock>> messages =
+        SpecBlocks.messages("The finished spec:", "# Title\n\nText.");
+
+    assertEquals(1, messages.size());
+    assertEquals("The finished spec:", Converted.text(messages.get(0).get(0)));
+    assertEquals("Title", Converted.text(messages.get(0).get(1)));
+  }
+
+  @Test
+  void an_introduction_is_paged_with_the_document_so_every_message_stays_within_slacks_limits() {
+    // Fifty dividers fill one message alone; the introduction pushes the last to a second.
+    String markdown = "***\n\n".repeat(SpecBlocks.MAX_BLOCKS_PER_MESSAGE);
+
+    List<List<LayoutBlock>> messages = SpecBlocks.messages("Preview:", markdown);
+
+    assertEquals(1, SpecBlocks.messages(markdown).size());
+    assertEquals(
+        List.of(SpecBlocks.MAX_BLOCKS_PER_MESSAGE, 1), messages.stream().map(List::size).toList());
+  }
+
+  @Test
+  void an_introduced_empty_document_is_its_introduction_alone() {
+    List<List<LayoutBlock>> messages = SpecBlocks.messages("Preview:", "");
+
+    assertEquals(1, messages.size());
+    assertEquals(List.of("Preview:"), messages.get(0).stream().map(Converted::text).toList());
+  }
 }
