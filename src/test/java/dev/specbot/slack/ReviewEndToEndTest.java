@@ -169,6 +169,11 @@ class ReviewEndToEndTest {
     harness = new BotHarness(folder);
     String thread = postedSpec();
     RecordedCall offer = harness.awaitInThread(thread, "Ready for review?");
+    // What comes next is one message: the meeting's pickers, then the reviewers' picker.
+    assertTrue(offer.param("text").startsWith(PROMPT), offer.param("text"));
+    assertTrue(offer.jsonParam("blocks").contains(ActionIds.WHEN_BLOCK), offer.jsonParam("blocks"));
+    assertEquals(1, harness.postedInThread(thread, "Ready for review?").size());
+    assertEquals(1, harness.postedInThread(thread, PROMPT).size());
 
     press(offer, DAVE, ActionIds.REQUEST_REVIEW, picked(List.of(BOB)));
     awaitEphemeral(DAVE, "Only the spec's drafter can ask for reviews");

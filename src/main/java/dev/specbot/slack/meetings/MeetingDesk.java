@@ -72,11 +72,14 @@ public final class MeetingDesk {
     return nudges;
   }
 
-  /** The spec was just posted: offer the pickers, and nudge later if no meeting comes of it. */
-  public void offer(Tx tx, Interview interview, Instant now) {
+  /**
+   * The spec was just posted: the pickers to offer, which the caller posts (with the other offers
+   * that follow a posted spec), and a nudge later if no meeting comes of it.
+   */
+  public Message offer(Tx tx, Interview interview, Instant now) {
     ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
-    say(tx, now, interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty()));
     nudges.nudgeToSchedule(tx, interview, zone, now);
+    return schedulePrompt(interview.id(), zone, now, Optional.empty());
   }
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */

@@ -6,6 +6,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
@@ -36,6 +39,19 @@ public record Message(String text, String blocks) {
 
   public static Message of(String text, List<LayoutBlock> blocks) {
     return new Message(cut(text, 3000), blocksJson(blocks));
+  }
+
+  /**
+   * This message and {@code next} as one: both texts, and both blocks with a divider between. Each
+   * keeps its own block ids, so a button in either still reads its own pickers' state.
+   */
+  public Message followedBy(Message next) {
+    JsonArray joined = JsonParser.parseString(blocks).getAsJsonArray();
+    JsonObject divider = new JsonObject();
+    divider.addProperty("type", "divider");
+    joined.add(divider);
+    joined.addAll(JsonParser.parseString(next.blocks()).getAsJsonArray());
+    return new Message(cut(text + "\n\n" + next.text(), SECTION_LIMIT), joined.toString());
   }
 
   /** A button; {@code style} is "primary", "danger" or null for a plain one. */

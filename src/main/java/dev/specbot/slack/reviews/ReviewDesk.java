@@ -119,18 +119,16 @@ public final class ReviewDesk {
 
   /**
    * The spec was just posted: offer to ask for reviews, suggesting the people it names. Built here,
-   * with no transaction open; the caller queues it.
+   * with no transaction open; the caller posts it.
    */
-  public Delivery offer(Interview interview, Template template) {
+  public Message offer(Interview interview, Template template) {
     Map<String, String> answers = new LinkedHashMap<>();
     for (Question question : template.questions()) {
       Optional.ofNullable(interview.answers().get(question.id()))
           .ifPresent(answer -> answers.put(question.title(), answer));
     }
-    return inThread(
-        interview.id(),
-        ReviewMessages.offer(
-            interview.id(), Suggestions.reviewers(answers, interview.drafterId())));
+    return ReviewMessages.offer(
+        interview.id(), Suggestions.reviewers(answers, interview.drafterId()));
   }
 
   /** The short form for a request for changes or a comment on the spec, if its template is here. */
