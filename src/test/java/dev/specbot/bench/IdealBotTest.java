@@ -18,7 +18,7 @@ class IdealBotTest {
   void where_no_limit_binds_every_next_question_is_posted_the_moment_the_reply_is_sent() {
     SlackSpeedBenchmark.Settings settings = settings(10, 10, Duration.ofSeconds(10), 100_000);
 
-    IdealBot.Outcome outcome = new IdealBot(settings, model(settings)).run(1);
+    IdealBot.Outcome outcome = new IdealBot(settings, SlackSpeedRun.model(settings)).run(1);
 
     assertEquals(10 * (QUESTIONS - 1), outcome.nextQuestion().count());
     assertEquals(0.0, outcome.nextQuestion().max());
@@ -32,7 +32,7 @@ class IdealBotTest {
     SlackSpeedBenchmark.Settings settings =
         settings(4, 1, Duration.ZERO, Duration.ofSeconds(5), 600);
 
-    IdealBot.Outcome outcome = new IdealBot(settings, model(settings)).run(1);
+    IdealBot.Outcome outcome = new IdealBot(settings, SlackSpeedRun.model(settings)).run(1);
 
     List<Long> firstFour = new ArrayList<>();
     for (IdealBot.Posted posted : outcome.posts().subList(0, 4)) {
@@ -44,7 +44,7 @@ class IdealBotTest {
   @Test
   void the_default_scenario_never_posts_over_either_limit() {
     SlackSpeedBenchmark.Settings settings = settings(200, 20, Duration.ofSeconds(10), 600);
-    SlackModel model = model(settings);
+    SlackModel model = SlackSpeedRun.model(settings);
 
     IdealBot.Outcome outcome = new IdealBot(settings, model).run(17);
 
@@ -65,7 +65,7 @@ class IdealBotTest {
   @Test
   void the_same_seed_gives_the_same_run() {
     SlackSpeedBenchmark.Settings settings = settings(50, 5, Duration.ofSeconds(10), 600);
-    IdealBot bot = new IdealBot(settings, model(settings));
+    IdealBot bot = new IdealBot(settings, SlackSpeedRun.model(settings));
 
     assertEquals(bot.run(3).posts(), bot.run(3).posts());
   }
@@ -95,9 +95,5 @@ class IdealBotTest {
         thinkMost,
         Duration.ofMillis(150),
         postsPerMinute);
-  }
-
-  private static SlackModel model(SlackSpeedBenchmark.Settings settings) {
-    return SlackSpeedRun.model(settings);
   }
 }

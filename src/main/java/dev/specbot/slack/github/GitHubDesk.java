@@ -85,9 +85,7 @@ public final class GitHubDesk {
             text,
             Message.buttonOf(
                 ActionIds.PUBLISH_TO_GITHUB, "Publish to GitHub", interview.id(), "primary"));
-    return Optional.of(
-        Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interview.id(), message.text(), message.blocks()));
+    return Optional.of(Delivery.inThread(interview.id(), message));
   }
 
   /**

@@ -26,11 +26,11 @@ final class CoAuthorMessages {
     String id = interview.id();
     if (effect instanceof Effect.Assigned assigned) {
       return List.of(
-          inThread(id, handedOver(assigned, interview)),
+          Delivery.inThread(id, handedOver(assigned, interview)),
           Delivery.direct(id, assigned.assignee().id(), privately(assigned, interview, permalink)));
     } else if (effect instanceof Effect.Unassigned taken) {
       return List.of(
-          inThread(
+          Delivery.inThread(
               id,
               Message.say(
                   "<@"
@@ -47,7 +47,7 @@ final class CoAuthorMessages {
       return releasedTo(released, interview);
     } else if (effect instanceof Effect.AskCoAuthor ask) {
       return List.of(
-          inThread(
+          Delivery.inThread(
               id,
               Message.say(
                   mention(ask.assignee())
@@ -57,7 +57,7 @@ final class CoAuthorMessages {
                       + "\nReply in this thread to answer.")));
     } else if (effect instanceof Effect.CoAuthorAnswered answered) {
       return List.of(
-          inThread(
+          Delivery.inThread(
               id,
               Message.say(
                   "Thanks "
@@ -66,7 +66,7 @@ final class CoAuthorMessages {
                       + label(answered.question())
                       + ".")));
     } else if (effect instanceof Effect.Waiting waiting) {
-      return List.of(inThread(id, Message.say(waitingText(waiting))));
+      return List.of(Delivery.inThread(id, Message.say(waitingText(waiting))));
     }
     return List.of();
   }
@@ -175,10 +175,5 @@ final class CoAuthorMessages {
 
   private static String mention(Assignee assignee) {
     return "<@" + assignee.id() + ">";
-  }
-
-  private static Delivery inThread(String interviewId, Message message) {
-    return Delivery.forInterview(
-        Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
   }
 }

@@ -102,8 +102,6 @@ final class EffectDeliveries {
   }
 
   private static List<Delivery> inThread(String interviewId, Message message) {
-    return List.of(
-        Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks()));
+    return List.of(Delivery.inThread(interviewId, message));
   }
 }

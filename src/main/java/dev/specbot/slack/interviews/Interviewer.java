@@ -411,9 +411,7 @@ public final class Interviewer {
         // allowance of about one a second per channel, and one message fewer in the thread.
         Message meeting = desk.offer(tx, transition.interview(), now);
         Message next = reviewOffer.map(meeting::followedBy).orElse(meeting);
-        Delivery.forInterview(
-                Delivery.Kind.POST_IN_THREAD, interview.id(), next.text(), next.blocks())
-            .enqueue(tx, now);
+        Delivery.inThread(interview.id(), next).enqueue(tx, now);
         gitHubOffer.ifPresent(offer -> offer.enqueue(tx, now));
       }
       return Outcome.HANDLED;

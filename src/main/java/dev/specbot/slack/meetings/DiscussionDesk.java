@@ -249,8 +249,6 @@ public final class DiscussionDesk {
   }
 
   private static void say(Tx tx, String interviewId, Message message, Instant now) {
-    Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks())
-        .enqueue(tx, now);
+    Delivery.inThread(interviewId, message).enqueue(tx, now);
   }
 }

@@ -235,7 +235,8 @@ public final class MeetingDesk {
     boolean moved = before.isPresent();
     List<Delivery> said = new ArrayList<>();
     said.add(
-        inThread(interview.id(), MeetingMessages.announcement(meeting, interview.title(), moved)));
+        Delivery.inThread(
+            interview.id(), MeetingMessages.announcement(meeting, interview.title(), moved)));
     said.add(MeetingFiles.invite(stored, meeting, people, now));
     String link = threadLink(stored);
     for (String attendee : attendees) {
@@ -278,7 +279,8 @@ public final class MeetingDesk {
     }
     Meeting cancelled = posted.meeting().get().cancelled();
     List<Delivery> said = new ArrayList<>();
-    said.add(inThread(interview.id(), MeetingMessages.cancelledInThread(interview.title())));
+    said.add(
+        Delivery.inThread(interview.id(), MeetingMessages.cancelledInThread(interview.title())));
     said.add(MeetingFiles.invite(stored, cancelled, posted.people(), now));
     for (String attendee : cancelled.attendeeIds()) {
       said.add(
@@ -289,7 +291,9 @@ public final class MeetingDesk {
                   interview.title(), interview.drafterId(), cancelled)));
     }
     ZoneId zone = posted.zone();
-    said.add(inThread(interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty())));
+    said.add(
+        Delivery.inThread(
+            interview.id(), schedulePrompt(interview.id(), zone, now, Optional.empty())));
     said.addAll(files.documentChanged(posted, Optional.empty(), cancelled, now));
     return tx -> {
       tx.meetings().save(cancelled, now);
@@ -361,12 +365,7 @@ public final class MeetingDesk {
   }
 
   private static void say(Tx tx, Instant now, String interviewId, Message message) {
-    inThread(interviewId, message).enqueue(tx, now);
-  }
-
-  private static Delivery inThread(String interviewId, Message message) {
-    return Delivery.forInterview(
-        Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
+    Delivery.inThread(interviewId, message).enqueue(tx, now);
   }
 
   private static ZoneId zoneOf(Tx tx, Interview interview) {

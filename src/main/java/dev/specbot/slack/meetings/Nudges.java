@@ -110,10 +110,7 @@ final class Nudges {
     }
     Message nudge =
         coAuthorNudge(coAuthor.get(), interview.drafterId(), reminder.number(), policy.maxNudges());
-    Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interview.id(), nudge.text(), nudge.blocks())
-        .asNotice()
-        .enqueue(tx, now);
+    Delivery.inThread(interview.id(), nudge).asNotice().enqueue(tx, now);
     int next = reminder.number() + 1;
     if (policy.mayNudge(next)) {
       ZoneId zone = Directory.stored(tx, coAuthor.get()).zone();
@@ -275,9 +272,7 @@ final class Nudges {
   }
 
   private static void say(Tx tx, Instant now, String interviewId, Message message) {
-    Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks())
-        .enqueue(tx, now);
+    Delivery.inThread(interviewId, message).enqueue(tx, now);
   }
 
   private static ZoneId zoneOf(Tx tx, Interview interview) {

@@ -209,10 +209,7 @@ public final class ReminderWorker implements AutoCloseable {
   }
 
   private static void inThread(Tx tx, String interviewId, Message message, Instant now) {
-    Delivery.forInterview(
-            Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks())
-        .asNotice()
-        .enqueue(tx, now);
+    Delivery.inThread(interviewId, message).asNotice().enqueue(tx, now);
   }
 
   private void awaitWork() {

@@ -32,8 +32,7 @@ final class CanvasLink {
                 .orElse(name + " (in the channel's tabs)")
             + ". I keep it up to date with every change; the file stays as a download.";
     Message message = Message.say(text);
-    return Delivery.forInterview(
-        Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
+    return Delivery.inThread(interviewId, message);
   }
 
   /** The parent message with a line linking the canvas at {@code url} added. */

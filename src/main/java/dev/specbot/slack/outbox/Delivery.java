@@ -119,6 +119,11 @@ public record Delivery(
         null);
   }
 
+  /** A message in the interview's thread, in the interview's order. */
+  public static Delivery inThread(String interviewId, Message message) {
+    return forInterview(Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
+  }
+
   /** To a person in private, about an interview (so it is sent in that interview's order). */
   public static Delivery direct(String interviewId, String user, Message message) {
     return new Delivery(

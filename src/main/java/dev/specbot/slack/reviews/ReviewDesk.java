@@ -248,7 +248,9 @@ public final class ReviewDesk {
     String id = interview.id();
     if (effect instanceof ReviewEffect.Requested requested) {
       List<Delivery> said = new ArrayList<>();
-      said.add(inThread(id, ReviewMessages.requested(requested.newReviewers(), requested.all())));
+      said.add(
+          Delivery.inThread(
+              id, ReviewMessages.requested(requested.newReviewers(), requested.all())));
       List<String> asked =
           requested.newReviewers().isEmpty() ? requested.all() : requested.newReviewers();
       Message ask =
@@ -265,7 +267,7 @@ public final class ReviewDesk {
           .toList();
     }
     if (effect instanceof ReviewEffect.Board) {
-      return List.of(inThread(id, ReviewMessages.board(review)));
+      return List.of(Delivery.inThread(id, ReviewMessages.board(review)));
     }
     if (effect instanceof ReviewEffect.Refused refused) {
       return List.of(
@@ -278,7 +280,7 @@ public final class ReviewDesk {
       return List.of(); // The comment is in the thread already, in its author's words: kept.
     }
     List<Delivery> said = new ArrayList<>();
-    said.add(inThread(id, ReviewMessages.said(effect)));
+    said.add(Delivery.inThread(id, ReviewMessages.said(effect)));
     if (postDocument && effect instanceof ReviewEffect.StageChanged changed) {
       said.addAll(documentChanged(posted, review, changed.to(), now));
     }
@@ -348,10 +350,5 @@ public final class ReviewDesk {
               return Delivery.forInterview(
                   Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks());
             });
-  }
-
-  private static Delivery inThread(String interviewId, Message message) {
-    return Delivery.forInterview(
-        Delivery.Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
   }
 }

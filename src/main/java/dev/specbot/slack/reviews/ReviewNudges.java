@@ -58,10 +58,7 @@ public final class ReviewNudges implements ReminderWorker.Stage {
       schedule(tx, interviewId, reviewer.get(), reminder.number() + 1, now);
     } else {
       Message stalled = ReviewMessages.stalled(reviewer.get(), reminder.number());
-      Delivery.forInterview(
-              Delivery.Kind.POST_IN_THREAD, interviewId, stalled.text(), stalled.blocks())
-          .asNotice()
-          .enqueue(tx, now);
+      Delivery.inThread(interviewId, stalled).asNotice().enqueue(tx, now);
     }
   }
 

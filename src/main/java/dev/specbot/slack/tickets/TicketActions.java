@@ -124,8 +124,7 @@ public final class TicketActions {
         Message.withButtons(
             text,
             Message.buttonOf(ActionIds.PROPOSE_TICKETS, "Propose tickets", interview.id(), null));
-    return Delivery.forInterview(
-        Delivery.Kind.POST_IN_THREAD, interview.id(), message.text(), message.blocks());
+    return Delivery.inThread(interview.id(), message);
   }
 
   private static String notDrafter(Interview interview) {
