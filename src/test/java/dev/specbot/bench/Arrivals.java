@@ -57,8 +57,9 @@ final class Arrivals {
     return await(questionKey(thread, number)).arrivalNanos();
   }
 
-  void finishedSpec(String thread) {
-    await(finishedKey(thread));
+  /** Waits for the finished spec's first message in {@code thread}; returns when it arrived. */
+  long finishedSpec(String thread) {
+    return await(finishedKey(thread)).arrivalNanos();
   }
 
   /** Forgets what arrived in a thread and was not waited for. */

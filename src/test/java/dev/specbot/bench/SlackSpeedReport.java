@@ -218,6 +218,14 @@ final class SlackSpeedReport {
         NEXT_QUESTION_P99,
         millis("Next question max", run -> run.nextQuestion().max()),
         millis(
+            "First question p50: /spec sent → question 1 reaching Slack",
+            run -> run.firstQuestion().percentile(50)),
+        millis("First question p99", run -> run.firstQuestion().percentile(99)),
+        millis(
+            "Finished spec p50: last answer sent → the spec's first message reaching Slack",
+            run -> run.finishedSpec().percentile(50)),
+        millis("Finished spec p99", run -> run.finishedSpec().percentile(99)),
+        millis(
             "Progress line, stage change (last answer → Finished) p50",
             run -> run.progress().stageChanges().percentile(50)),
         FINISHED_P99,
@@ -364,6 +372,12 @@ final class SlackSpeedReport {
                     + " that call; as the figure leaves that latency out, the targets apply to it"
                     + " as it stands. People who gave up waiting are not in it.%n",
                 latency()))
+        .append(
+            "- **First question** and **finished spec**: what a person waits for at the two ends"
+                + " of an interview, so that pacing which favours the next question shows what it"
+                + " costs them: from sending `/spec` to question 1 reaching the fake (after the"
+                + " parent's post, whose latency it includes), and from sending the last answer"
+                + " to the first message of the finished spec reaching it.\n")
         .append(
             "- **Progress line**: for each answer acknowledged (200), from its ack to the arrival"
                 + " of the first chat.update of the interview's parent (same channel and ts) that"

@@ -74,6 +74,8 @@ final class SlackSpeedRun {
       Latencies coldAcks,
       Latencies laterAcks,
       Latencies nextQuestion,
+      Latencies firstQuestion,
+      Latencies finishedSpec,
       ProgressLag.Lags progress,
       Map<String, Integer> calls,
       Map<String, Integer> rateLimited,
@@ -98,6 +100,8 @@ final class SlackSpeedRun {
   private final Latencies coldAcks = new Latencies();
   private final Latencies laterAcks = new Latencies();
   private final Latencies nextQuestion = new Latencies();
+  private final Latencies firstQuestion = new Latencies();
+  private final Latencies finishedSpec = new Latencies();
   private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
   /** People who gave up waiting: how far behind Slack's limits put the bot, not a failure. */
@@ -183,6 +187,8 @@ final class SlackSpeedRun {
         coldAcks,
         laterAcks,
         nextQuestion,
+        firstQuestion,
+        finishedSpec,
         progress.lags(),
         calls,
         limited,
@@ -222,17 +228,21 @@ final class SlackSpeedRun {
       return;
     }
     String thread = arrivals.parent(title);
-    awaitQuestion(userId, thread, 1);
+    firstQuestion.add(awaitQuestion(userId, thread, 1) - sent);
+    long lastSent = sent;
     for (Question question : TEMPLATE.questions()) {
       pause(between(settings.thinkLeast(), settings.thinkMost()));
-      answer(userId, channel, thread, question);
+      lastSent = answer(userId, channel, thread, question);
     }
-    arrivals.finishedSpec(thread);
+    finishedSpec.add(arrivals.finishedSpec(thread) - lastSent);
     problems.addAll(driver.check(channel, thread, TEMPLATE.questions().size(), userId));
   }
 
-  /** The person answers {@code question}, and waits for the next one. */
-  private void answer(String userId, String channel, String thread, Question question) {
+  /**
+   * The person answers {@code question}, and waits for the next one; returns when the answer was
+   * sent.
+   */
+  private long answer(String userId, String channel, String thread, Question question) {
     int total = TEMPLATE.questions().size();
     String answer = "Answer to " + question.title() + " from " + userId + ".";
     String ts = slack.addUserMessage(channel, thread, userId, answer);
@@ -251,6 +261,7 @@ final class SlackSpeedRun {
     if (question.number() < total) {
       nextQuestion.add(awaitQuestion(userId, thread, question.number() + 1) - sent);
     }
+    return sent;
   }
 
   /** Counts the ack of a request sent at {@code sentNanos}, cold or later; returns its time. */
