@@ -169,8 +169,11 @@ class ReviewEndToEndTest {
     harness = new BotHarness(folder);
     String thread = postedSpec();
     RecordedCall offer = harness.awaitInThread(thread, "Ready for review?");
-    // What comes next is one message: the meeting's pickers, then the reviewers' picker.
-    assertTrue(offer.param("text").startsWith(PROMPT), offer.param("text"));
+    // What comes next is under the spec, in its last message: the meeting's pickers, then the
+    // reviewers' picker.
+    String text = offer.param("text");
+    assertTrue(text.matches("(?s)The finished spec: \\(part (\\d+) of \\1\\).*"), text);
+    assertTrue(text.indexOf(PROMPT) < text.indexOf("Ready for review?"), text);
     assertTrue(offer.jsonParam("blocks").contains(ActionIds.WHEN_BLOCK), offer.jsonParam("blocks"));
     assertEquals(1, harness.postedInThread(thread, "Ready for review?").size());
     assertEquals(1, harness.postedInThread(thread, PROMPT).size());

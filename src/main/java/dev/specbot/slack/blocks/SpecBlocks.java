@@ -10,7 +10,7 @@ import org.commonmark.parser.Parser;
 /** A finished spec in markdown as Slack Block Kit messages, to be posted in order. */
 public final class SpecBlocks {
   /** Slack rejects a message with more blocks. */
-  static final int MAX_BLOCKS_PER_MESSAGE = 50;
+  public static final int MAX_BLOCKS_PER_MESSAGE = 50;
 
   /** Slack's limit on a section block's text. */
   static final int MAX_SECTION_TEXT = 3000;
@@ -24,7 +24,7 @@ public final class SpecBlocks {
    * slackapi/bolt-js#2509 and #2867, where 11,341 characters of text already failed); 10,000 leaves
    * room for what Slack counts besides the text.
    */
-  static final int MAX_MESSAGE_TEXT = 10_000;
+  public static final int MAX_MESSAGE_TEXT = 10_000;
 
   private static final Parser PARSER =
       Parser.builder()

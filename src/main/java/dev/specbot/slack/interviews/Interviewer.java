@@ -396,7 +396,18 @@ public final class Interviewer {
         publishes ? gitHub.offer(transition.interview(), machine.template()) : Optional.empty();
     return tx -> {
       tx.interviews().update(interview, transition.interview());
-      Optional<String> nextAsk = outgoing.enqueue(tx, now);
+      desk.interviewMoved(tx, transition.interview(), now);
+      Outgoing queued = outgoing;
+      if (publishes) {
+        // What comes next, the meeting and the review, in one message, at the end of the spec's
+        // where it fits: fewer posts of Slack's allowance of about one a second per channel, and
+        // fewer messages in the thread.
+        Message meeting = desk.offer(tx, transition.interview(), now);
+        queued =
+            outgoing.followedBy(
+                interview.id(), reviewOffer.map(meeting::followedBy).orElse(meeting));
+      }
+      Optional<String> nextAsk = queued.enqueue(tx, now);
       rememberAnswer(tx, interview.id(), answered, reply, now);
       if (!coAuthors) {
         // A co-author's answer is no burst of the drafter's: the drafter's next reply is theirs.
@@ -405,15 +416,7 @@ public final class Interviewer {
                 interview.id(),
                 answered.flatMap(q -> nextAsk.map(ask -> new Interviews.Burst(q, ask))));
       }
-      desk.interviewMoved(tx, transition.interview(), now);
-      if (publishes) {
-        // What comes next, the meeting and the review, in one message: one post fewer of Slack's
-        // allowance of about one a second per channel, and one message fewer in the thread.
-        Message meeting = desk.offer(tx, transition.interview(), now);
-        Message next = reviewOffer.map(meeting::followedBy).orElse(meeting);
-        Delivery.inThread(interview.id(), next).enqueue(tx, now);
-        gitHubOffer.ifPresent(offer -> offer.enqueue(tx, now));
-      }
+      gitHubOffer.ifPresent(offer -> offer.enqueue(tx, now));
       return Outcome.HANDLED;
     };
   }

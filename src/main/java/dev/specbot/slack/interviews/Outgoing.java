@@ -21,9 +21,10 @@ import java.util.Optional;
  *
  * @param deliveries what to send, in order
  * @param askIndex which of them asks the next question, or -1
+ * @param documentEnd which of them is the last message of a spec just posted, or -1
  */
-record Outgoing(List<Delivery> deliveries, int askIndex) {
-  static final Outgoing NONE = new Outgoing(List.of(), -1);
+record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
+  static final Outgoing NONE = new Outgoing(List.of(), -1, -1);
 
   Outgoing {
     deliveries = List.copyOf(deliveries);
@@ -57,6 +58,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
     List<Delivery> deliveries = new ArrayList<>();
     Optional<Progress> progress = Optional.empty();
     int ask = -1;
+    int documentEnd = -1;
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.ProgressChanged changed) {
         progress = Optional.of(changed.progress());
@@ -65,7 +67,11 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
       if (effect instanceof Effect.Ask) {
         ask = deliveries.size();
       }
+      int before = deliveries.size();
       deliveries.addAll(EffectDeliveries.of(effect, interview, template));
+      if (effect instanceof Effect.Publish) {
+        documentEnd = lastInThread(deliveries, before);
+      }
       deliveries.addAll(CoAuthorMessages.of(effect, interview, permalink));
     }
     // The parent's progress line goes in a lane of its own (see Delivery.enqueue): it never
@@ -77,7 +83,35 @@ record Outgoing(List<Delivery> deliveries, int askIndex) {
               Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks());
       deliveries.add(isUnderway(interview.status()) ? edit.asProgressOnly() : edit);
     }
-    return new Outgoing(deliveries, ask);
+    return new Outgoing(deliveries, ask, documentEnd);
+  }
+
+  /** The last message in the thread among {@code deliveries} from {@code from}, or -1. */
+  private static int lastInThread(List<Delivery> deliveries, int from) {
+    for (int i = deliveries.size() - 1; i >= from; i--) {
+      if (deliveries.get(i).kind() == Delivery.Kind.POST_IN_THREAD) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The same, with {@code next} (what follows a posted spec: the meeting's and the review's offers)
+   * at the end of the spec's last message where Slack's limits leave room, else as a message of its
+   * own after the rest: the next step right under the spec, and one post fewer of Slack's allowance
+   * of about one a second per channel.
+   */
+  Outgoing followedBy(String interviewId, Message next) {
+    List<Delivery> all = new ArrayList<>(deliveries);
+    Optional<Delivery> joined =
+        documentEnd < 0 ? Optional.empty() : all.get(documentEnd).followedByIfRoom(next);
+    if (joined.isPresent()) {
+      all.set(documentEnd, joined.get());
+    } else {
+      all.add(Delivery.inThread(interviewId, next));
+    }
+    return new Outgoing(all, askIndex, -1);
   }
 
   /**

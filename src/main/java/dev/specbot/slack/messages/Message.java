@@ -7,13 +7,19 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.util.json.GsonFactory;
+import dev.specbot.slack.blocks.SpecBlocks;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A message: its text (notification and fallback) and its blocks as JSON. Slack renders both as
@@ -52,6 +58,47 @@ public record Message(String text, String blocks) {
     joined.add(divider);
     joined.addAll(JsonParser.parseString(next.blocks()).getAsJsonArray());
     return new Message(cut(text + "\n\n" + next.text(), SECTION_LIMIT), joined.toString());
+  }
+
+  /**
+   * As {@link #followedBy}, if both fit in one message: within Slack's 50 blocks, a divider between
+   * them counted, and within the text a spec's message may hold. Else nothing: each goes as a
+   * message of its own.
+   */
+  public Optional<Message> followedByIfRoom(Message next) {
+    JsonArray mine = JsonParser.parseString(blocks).getAsJsonArray();
+    JsonArray theirs = JsonParser.parseString(next.blocks()).getAsJsonArray();
+    boolean room =
+        mine.size() + 1 + theirs.size() <= SpecBlocks.MAX_BLOCKS_PER_MESSAGE
+            && textIn(mine) + textIn(theirs) <= SpecBlocks.MAX_MESSAGE_TEXT;
+    return room ? Optional.of(followedBy(next)) : Optional.empty();
+  }
+
+  /**
+   * The characters of every text in {@code blocks} (each {@code "text"} field, at any depth), as
+   * Slack counts them towards a message's limit. A walk with a stack of its own: blocks nest only a
+   * few levels, but their JSON is not ours to trust.
+   */
+  private static long textIn(JsonArray blocks) {
+    long characters = 0;
+    Deque<JsonElement> left = new ArrayDeque<>(List.of(blocks));
+    while (!left.isEmpty()) {
+      JsonElement element = left.pop();
+      if (element.isJsonArray()) {
+        element.getAsJsonArray().forEach(left::push);
+      } else if (element.isJsonObject()) {
+        for (Map.Entry<String, JsonElement> field : element.getAsJsonObject().entrySet()) {
+          JsonElement value = field.getValue();
+          boolean text = field.getKey().equals("text") && value.isJsonPrimitive();
+          if (text) {
+            characters += value.getAsString().length();
+          } else {
+            left.push(value);
+          }
+        }
+      }
+    }
+    return characters;
   }
 
   /** A button; {@code style} is "primary", "danger" or null for a plain one. */

@@ -124,6 +124,31 @@ public record Delivery(
     return forInterview(Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
   }
 
+  /**
+   * This message followed by {@code next} in one, if both fit in one message (see {@link
+   * Message#followedByIfRoom}); else nothing.
+   */
+  public Optional<Delivery> followedByIfRoom(Message next) {
+    if (blocks == null) {
+      return Optional.empty();
+    }
+    return new Message(text, blocks)
+        .followedByIfRoom(next)
+        .map(
+            joined ->
+                new Delivery(
+                    kind,
+                    interviewId,
+                    channel,
+                    user,
+                    joined.text(),
+                    joined.blocks(),
+                    fileName,
+                    fileContent,
+                    turnFrom,
+                    pace));
+  }
+
   /** To a person in private, about an interview (so it is sent in that interview's order). */
   public static Delivery direct(String interviewId, String user, Message message) {
     return new Delivery(

@@ -1,11 +1,15 @@
 package dev.specbot.slack.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MessageTest {
@@ -30,6 +34,34 @@ class MessageTest {
     Message both = Message.say("a".repeat(2_000)).followedBy(Message.say("b".repeat(2_000)));
 
     assertEquals(3_000, both.text().length());
+  }
+
+  @Test
+  void two_messages_join_only_within_fifty_blocks_the_divider_counted() {
+    Message offers =
+        Message.of("Next", List.of(Message.sectionOf("Next"), Message.sectionOf("Pick")));
+
+    Optional<Message> fifty = sections(47, "a").followedByIfRoom(offers);
+    Optional<Message> fiftyOne = sections(48, "a").followedByIfRoom(offers);
+
+    assertEquals(50, fifty.map(MessageTest::types).orElseThrow().size());
+    assertEquals(Optional.empty(), fiftyOne);
+  }
+
+  @Test
+  void two_messages_join_only_within_the_text_a_specs_message_may_hold() {
+    Message nineThousand = sections(9, "x".repeat(1_000));
+
+    assertTrue(
+        nineThousand.followedByIfRoom(Message.say("n".repeat(1_000))).isPresent(),
+        "10,000 characters in all");
+    assertEquals(Optional.empty(), nineThousand.followedByIfRoom(Message.say("n".repeat(1_001))));
+  }
+
+  /** A message of {@code count} sections, each of {@code text}. */
+  private static Message sections(int count, String text) {
+    List<LayoutBlock> blocks = Collections.nCopies(count, Message.sectionOf(text));
+    return Message.of("x", blocks);
   }
 
   private static List<String> types(Message message) {
