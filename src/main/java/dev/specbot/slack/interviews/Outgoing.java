@@ -21,10 +21,12 @@ import java.util.Optional;
  *
  * @param deliveries what to send, in order
  * @param askIndex which of them asks the next question, or -1
- * @param documentEnd which of them is the last message of a spec just posted, or -1
+ * @param documentStart which of them is the first of a spec just posted (its file, then its
+ *     messages), or -1
+ * @param documentEnd which is its last message, or -1
  */
-record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
-  static final Outgoing NONE = new Outgoing(List.of(), -1, -1);
+record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int documentEnd) {
+  static final Outgoing NONE = new Outgoing(List.of(), -1, -1, -1);
 
   Outgoing {
     deliveries = List.copyOf(deliveries);
@@ -58,6 +60,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
     List<Delivery> deliveries = new ArrayList<>();
     Optional<Progress> progress = Optional.empty();
     int ask = -1;
+    int documentStart = -1;
     int documentEnd = -1;
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.ProgressChanged changed) {
@@ -70,6 +73,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
       int before = deliveries.size();
       deliveries.addAll(EffectDeliveries.of(effect, interview, template));
       if (effect instanceof Effect.Publish) {
+        documentStart = before;
         documentEnd = lastInThread(deliveries, before);
       }
       deliveries.addAll(CoAuthorMessages.of(effect, interview, permalink));
@@ -83,7 +87,17 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
               Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks());
       deliveries.add(isUnderway(interview.status()) ? edit.asProgressOnly() : edit);
     }
-    return new Outgoing(deliveries, ask, documentEnd);
+    return new Outgoing(deliveries, ask, documentStart, documentEnd);
+  }
+
+  /** The first message in the thread among {@code deliveries} from {@code from}, or -1. */
+  private static int firstInThread(List<Delivery> deliveries, int from) {
+    for (int i = from; i < deliveries.size(); i++) {
+      if (deliveries.get(i).kind() == Delivery.Kind.POST_IN_THREAD) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The last message in the thread among {@code deliveries} from {@code from}, or -1. */
@@ -111,7 +125,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
     } else {
       all.add(Delivery.inThread(interviewId, next));
     }
-    return new Outgoing(all, askIndex, -1);
+    return new Outgoing(all, askIndex, documentStart, documentEnd);
   }
 
   /**
@@ -126,7 +140,9 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
 
   /**
    * Queues every delivery, as the answer to the drafter's input taken in at {@code now}; returns
-   * the outbox id of the one asking the next question, if any. Sending that question ends the turn.
+   * the outbox id of the one asking the next question, if any. Sending that question ends the turn;
+   * so does sending the spec, where the input finished it: after the last answer, the spec is what
+   * the drafter waits for, and it goes as soon as a next question would.
    */
   Optional<String> enqueue(Tx tx, Instant now) {
     return enqueue(tx, now, true);
@@ -142,14 +158,35 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentEnd) {
 
   private Optional<String> enqueue(Tx tx, Instant now, boolean turn) {
     Optional<String> askId = Optional.empty();
-    for (int i = 0; i < deliveries.size(); i++) {
-      Delivery delivery = deliveries.get(i);
+    List<Delivery> queued = turn ? answering(now) : deliveries;
+    for (int i = 0; i < queued.size(); i++) {
+      String id = queued.get(i).enqueue(tx, now);
       if (i == askIndex) {
-        askId = Optional.of((turn ? delivery.asking(now) : delivery).enqueue(tx, now));
-      } else {
-        delivery.enqueue(tx, now);
+        askId = Optional.of(id);
       }
     }
     return askId;
+  }
+
+  /**
+   * The deliveries as the answer to the drafter's input taken in at {@code now}: the next question
+   * ends the turn, or else the spec's first message does, its other messages as urgent.
+   */
+  List<Delivery> answering(Instant now) {
+    boolean specEndsTurn = askIndex < 0 && documentStart >= 0;
+    int endsTurn = specEndsTurn ? firstInThread(deliveries, documentStart) : askIndex;
+    List<Delivery> answering = new ArrayList<>(deliveries.size());
+    for (int i = 0; i < deliveries.size(); i++) {
+      Delivery delivery = deliveries.get(i);
+      if (i == endsTurn) {
+        answering.add(delivery.asking(now));
+      } else if (specEndsTurn && i >= documentStart && i <= documentEnd) {
+        // The spec's file too: it goes first in their lane, and they would wait on it.
+        answering.add(delivery.asUrgentAsQuestion());
+      } else {
+        answering.add(delivery);
+      }
+    }
+    return answering;
   }
 }

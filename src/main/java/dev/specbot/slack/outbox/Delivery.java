@@ -270,6 +270,14 @@ public record Delivery(
     return paced(Urgency.PROGRESS);
   }
 
+  /**
+   * This message as urgent as a question, though it does not end a turn: the rest of a spec whose
+   * first message does, so that its parts arrive together.
+   */
+  public Delivery asUrgentAsQuestion() {
+    return paced(Urgency.QUESTION);
+  }
+
   private Delivery paced(Urgency urgency) {
     return new Delivery(
         kind, interviewId, channel, user, text, blocks, fileName, fileContent, turnFrom, urgency);

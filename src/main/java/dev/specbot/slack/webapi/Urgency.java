@@ -6,7 +6,10 @@ package dev.specbot.slack.webapi;
  * so that a question asked a moment later still finds room.
  */
 public enum Urgency {
-  /** The next question of an interview: a person is waiting on it. */
+  /**
+   * The next question of an interview, or the spec its last answer finished: a person is waiting on
+   * it.
+   */
   QUESTION(0, 1.0),
   /** A reply to something a person just did (a command, a button) and the rest of a thread. */
   REPLY(1, 0.9),

@@ -1,12 +1,14 @@
 package dev.specbot.slack.interviews;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import dev.specbot.slack.messages.Message;
 import dev.specbot.slack.outbox.Delivery;
+import dev.specbot.slack.webapi.Urgency;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ class OutgoingTest {
 
   @Test
   void what_follows_a_posted_spec_goes_at_the_end_of_its_last_message_when_there_is_room() {
-    Outgoing posted = new Outgoing(List.of(part("part 1 of 2", 50), part("part 2 of 2", 3)), -1, 1);
+    Outgoing posted =
+        new Outgoing(List.of(part("part 1 of 2", 50), part("part 2 of 2", 3)), -1, 0, 1);
 
     Outgoing followed = posted.followedBy("i1", OFFERS);
 
@@ -30,7 +33,7 @@ class OutgoingTest {
 
   @Test
   void what_follows_is_a_message_of_its_own_when_the_last_one_is_full() {
-    Outgoing posted = new Outgoing(List.of(part("part 1 of 1", 49), CANVAS), -1, 0);
+    Outgoing posted = new Outgoing(List.of(part("part 1 of 1", 49), CANVAS), -1, 0, 0);
 
     Outgoing followed = posted.followedBy("i1", OFFERS);
 
@@ -42,10 +45,41 @@ class OutgoingTest {
 
   @Test
   void without_a_spec_posted_what_follows_is_a_message_of_its_own() {
-    Outgoing followed = new Outgoing(List.of(CANVAS), -1, -1).followedBy("i1", OFFERS);
+    Outgoing followed = new Outgoing(List.of(CANVAS), -1, -1, -1).followedBy("i1", OFFERS);
 
     assertEquals(List.of(CANVAS, Delivery.inThread("i1", OFFERS)), followed.deliveries());
-    assertTrue(followed.documentEnd() < 0, "joined once only");
+  }
+
+  @Test
+  void a_spec_posted_after_the_drafters_input_ends_their_turn_and_all_of_it_is_as_urgent() {
+    Instant input = Instant.parse("2026-12-04T10:00:00Z");
+    Delivery upload = Delivery.upload("i1", "ready", "spec.md", "# Spec");
+    Outgoing posted =
+        new Outgoing(
+            List.of(upload, part("part 1 of 2", 50), part("part 2 of 2", 3), CANVAS), -1, 0, 2);
+
+    List<Delivery> queued = posted.answering(input);
+
+    assertEquals(CANVAS, queued.get(3), "the canvas as it was");
+    assertNull(queued.get(0).turnFrom(), "the file does not end the turn");
+    assertEquals(Urgency.QUESTION, queued.get(0).urgency(), "the file goes as soon");
+    assertEquals(input.toEpochMilli(), queued.get(1).turnFrom(), "the first part ends the turn");
+    assertEquals(Urgency.QUESTION, queued.get(1).urgency());
+    assertNull(queued.get(2).turnFrom(), "one turn, ended once");
+    assertEquals(Urgency.QUESTION, queued.get(2).urgency());
+    assertEquals(Urgency.REPLY, posted.deliveries().get(2).urgency(), "not for the opening");
+  }
+
+  @Test
+  void with_a_question_to_ask_the_question_ends_the_turn() {
+    Instant input = Instant.parse("2026-12-04T10:00:00Z");
+    Delivery said = Delivery.inThread("i1", Message.say("Noted."));
+    Outgoing asking = new Outgoing(List.of(said, part("Question 2 of 7", 2)), 1, -1, -1);
+
+    List<Delivery> queued = asking.answering(input);
+
+    assertEquals(said, queued.get(0));
+    assertEquals(input.toEpochMilli(), queued.get(1).turnFrom());
   }
 
   private static Delivery part(String text, int sections) {
