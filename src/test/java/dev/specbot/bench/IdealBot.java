@@ -21,15 +21,26 @@ import java.util.Random;
  * counting only those questions. It is a reference, not a proof of the least possible wait: another
  * order could shorten some people's waits, but only by spending the same posts, so the waits it
  * shows on a limit that stays full for minutes are Slack's, not a bot's.
+ *
+ * <p>{@link #payingEveryPost} is the same bot made to post what a real one must: each interview's
+ * parent when its person starts, the first question once Slack has answered for the parent, and
+ * after the last answer the finished spec as one message, all first come first served with the
+ * questions.
  */
 final class IdealBot {
   private final SlackSpeedBenchmark.Settings settings;
+  private final boolean everyPost;
   private final SlackModel.Limit perChannel;
   private final SlackModel.Limit perWorkspace;
   private final long answerNanos;
 
   IdealBot(SlackSpeedBenchmark.Settings settings, SlackModel model) {
+    this(settings, model, false);
+  }
+
+  private IdealBot(SlackSpeedBenchmark.Settings settings, SlackModel model, boolean everyPost) {
     this.settings = settings;
+    this.everyPost = everyPost;
     this.perChannel = model.channelLimitOf("chat.postMessage").orElseThrow();
     this.perWorkspace = model.limitOf("chat.postMessage").orElseThrow();
     SlackModel.Latency latency = model.latency();
@@ -37,10 +48,18 @@ final class IdealBot {
     this.answerNanos = Math.round(latency.base().toNanos() * (1 - latency.jitter()));
   }
 
-  /** What one simulated run came to: each next question's wait, and every question it posted. */
-  record Outcome(Latencies nextQuestion, List<Posted> posts) {}
+  /** The ideal bot, paying for each parent, first question and finished spec as well. */
+  static IdealBot payingEveryPost(SlackSpeedBenchmark.Settings settings, SlackModel model) {
+    return new IdealBot(settings, model, true);
+  }
 
-  /** A question Slack took: its channel, and when (nanoseconds from the kickoff's start). */
+  /**
+   * What one simulated run came to: each next question's wait, each first question's from its
+   * person's start (paying every post; else none), and every post it made.
+   */
+  record Outcome(Latencies nextQuestion, Latencies firstQuestion, List<Posted> posts) {}
+
+  /** A post Slack took: its channel, and when (nanoseconds from the kickoff's start). */
   record Posted(String channel, long atNanos) {}
 
   /** One run of the scenario, its people's starts and thoughts drawn from {@code seed}. */
@@ -48,30 +67,40 @@ final class IdealBot {
     return new Run(new Random(seed)).simulate();
   }
 
-  /** Question {@code number} (from 2) to post, following the reply sent at {@code replyNanos}. */
+  /**
+   * Question {@code number} (from 2) to post, following the reply sent at {@code replyNanos}.
+   * Paying every post, number 0 is the parent (due when the person starts), 1 the first question,
+   * and one past the last question the finished spec.
+   */
   private record Question(int person, int number, long replyNanos) {}
 
   private final class Run {
     private final int questions = SlackSpeedRun.TEMPLATE.questions().size();
     private final long[][] thoughts = new long[settings.people()][questions];
+    private final long[] starts = new long[settings.people()];
     private final PriorityQueue<Question> replied =
         new PriorityQueue<>(Comparator.comparingLong(Question::replyNanos));
     private final List<Question> waiting = new ArrayList<>();
     private final Map<String, ArrayDeque<Long>> channelPosts = new HashMap<>();
     private final ArrayDeque<Long> workspacePosts = new ArrayDeque<>();
     private final Latencies nextQuestion = new Latencies();
+    private final Latencies firstQuestion = new Latencies();
     private final List<Posted> posts = new ArrayList<>();
 
     Run(Random random) {
       long least = settings.thinkLeast().toNanos();
       long span = settings.thinkMost().toNanos() - least;
       for (int person = 0; person < settings.people(); person++) {
-        long firstQuestion =
-            (long) (random.nextDouble() * settings.kickoff().toNanos()) + answerNanos;
+        long start = (long) (random.nextDouble() * settings.kickoff().toNanos());
+        starts[person] = start;
         for (int question = 0; question < questions; question++) {
           thoughts[person][question] = least + (long) (random.nextDouble() * span);
         }
-        asked(person, 1, firstQuestion);
+        if (everyPost) {
+          replied.add(new Question(person, 0, start));
+        } else {
+          asked(person, 1, start + answerNanos);
+        }
       }
     }
 
@@ -85,7 +114,7 @@ final class IdealBot {
           post(next, postAt);
         }
       }
-      return new Outcome(nextQuestion, List.copyOf(posts));
+      return new Outcome(nextQuestion, firstQuestion, List.copyOf(posts));
     }
 
     /** The waiting question the limits let go first; the one replied to first among equals. */
@@ -123,13 +152,24 @@ final class IdealBot {
           channelPosts.computeIfAbsent(channel, key -> new ArrayDeque<>()), atNanos, perChannel);
       remember(workspacePosts, atNanos, perWorkspace);
       posts.add(new Posted(channel, atNanos));
-      nextQuestion.add(atNanos - question.replyNanos());
-      asked(question.person(), question.number(), atNanos);
+      if (question.number() >= 2 && question.number() <= questions) {
+        nextQuestion.add(atNanos - question.replyNanos());
+      } else if (question.number() == 1) {
+        firstQuestion.add(atNanos - starts[question.person()]);
+      }
+      if (question.number() == 0) {
+        replied.add(new Question(question.person(), 1, atNanos + answerNanos));
+      } else {
+        asked(question.person(), question.number(), atNanos);
+      }
     }
 
-    /** Question {@code number} reached the person at {@code atNanos}: they think, then reply. */
+    /**
+     * Question {@code number} reached the person at {@code atNanos}: they think, then reply; after
+     * the last, paying every post, the spec follows their answer.
+     */
     private void asked(int person, int number, long atNanos) {
-      if (number < questions) {
+      if (number < questions || (everyPost && number == questions)) {
         long reply = atNanos + thoughts[person][number - 1];
         replied.add(new Question(person, number + 1, reply));
       }

@@ -49,6 +49,39 @@ class IdealBotTest {
     IdealBot.Outcome outcome = new IdealBot(settings, model).run(17);
 
     assertEquals(200 * (QUESTIONS - 1), outcome.nextQuestion().count());
+    assertWithinLimits(outcome, model);
+  }
+
+  @Test
+  void paying_every_post_it_posts_each_parent_first_question_and_spec_and_never_over_a_limit() {
+    SlackSpeedBenchmark.Settings settings = settings(200, 20, Duration.ofSeconds(10), 600);
+    SlackModel model = SlackSpeedRun.model(settings);
+
+    IdealBot.Outcome free = new IdealBot(settings, model).run(17);
+    IdealBot.Outcome paying = IdealBot.payingEveryPost(settings, model).run(17);
+
+    assertEquals(200 * (QUESTIONS - 1), paying.nextQuestion().count());
+    assertEquals(200 * (QUESTIONS + 2), paying.posts().size(), "a parent, the questions, a spec");
+    assertWithinLimits(paying, model);
+    assertTrue(
+        paying.nextQuestion().percentile(99) > free.nextQuestion().percentile(99),
+        "the kickoff's posts spend the window the questions need");
+  }
+
+  @Test
+  void paying_every_post_where_no_limit_binds_no_question_waits() {
+    SlackSpeedBenchmark.Settings settings = settings(10, 10, Duration.ofSeconds(10), 100_000);
+
+    IdealBot.Outcome outcome =
+        IdealBot.payingEveryPost(settings, SlackSpeedRun.model(settings)).run(1);
+
+    assertEquals(10 * (QUESTIONS + 2), outcome.posts().size());
+    assertEquals(0.0, outcome.nextQuestion().max());
+    // The parent at the start, the first question once Slack answered for it (105 ms at quickest).
+    assertEquals(105.0, outcome.firstQuestion().max());
+  }
+
+  private static void assertWithinLimits(IdealBot.Outcome outcome, SlackModel model) {
     Map<String, List<Long>> byChannel = new HashMap<>();
     List<Long> all = new ArrayList<>();
     for (IdealBot.Posted posted : outcome.posts()) {

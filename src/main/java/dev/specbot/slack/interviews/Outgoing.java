@@ -21,12 +21,19 @@ import java.util.Optional;
  *
  * @param deliveries what to send, in order
  * @param askIndex which of them asks the next question, or -1
- * @param documentStart which of them is the first of a spec just posted (its file, then its
- *     messages), or -1
- * @param documentEnd which is its last message, or -1
+ * @param spec where among them a spec just posted is
  */
-record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int documentEnd) {
-  static final Outgoing NONE = new Outgoing(List.of(), -1, -1, -1);
+record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> spec) {
+  static final Outgoing NONE = new Outgoing(List.of(), -1, Optional.empty());
+
+  /**
+   * A spec posted among the deliveries, measured before any transaction begins.
+   *
+   * @param start the first of its deliveries (its file, then its messages)
+   * @param end its last message
+   * @param endSize how much room that message takes
+   */
+  record PostedSpec(int start, int end, Message.Size endSize) {}
 
   Outgoing {
     deliveries = List.copyOf(deliveries);
@@ -60,8 +67,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int 
     List<Delivery> deliveries = new ArrayList<>();
     Optional<Progress> progress = Optional.empty();
     int ask = -1;
-    int documentStart = -1;
-    int documentEnd = -1;
+    Optional<PostedSpec> spec = Optional.empty();
     for (Effect effect : transition.effects()) {
       if (effect instanceof Effect.ProgressChanged changed) {
         progress = Optional.of(changed.progress());
@@ -73,8 +79,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int 
       int before = deliveries.size();
       deliveries.addAll(EffectDeliveries.of(effect, interview, template));
       if (effect instanceof Effect.Publish) {
-        documentStart = before;
-        documentEnd = lastInThread(deliveries, before);
+        spec = postedSpec(deliveries, before);
       }
       deliveries.addAll(CoAuthorMessages.of(effect, interview, permalink));
     }
@@ -87,7 +92,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int 
               Delivery.Kind.UPDATE_PARENT, interview.id(), parent.text(), parent.blocks());
       deliveries.add(isUnderway(interview.status()) ? edit.asProgressOnly() : edit);
     }
-    return new Outgoing(deliveries, ask, documentStart, documentEnd);
+    return new Outgoing(deliveries, ask, spec);
   }
 
   /** The first message in the thread among {@code deliveries} from {@code from}, or -1. */
@@ -100,14 +105,15 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int 
     return -1;
   }
 
-  /** The last message in the thread among {@code deliveries} from {@code from}, or -1. */
-  private static int lastInThread(List<Delivery> deliveries, int from) {
-    for (int i = deliveries.size() - 1; i >= from; i--) {
-      if (deliveries.get(i).kind() == Delivery.Kind.POST_IN_THREAD) {
-        return i;
+  /** The spec whose deliveries begin at {@code start}: up to its last message in the thread. */
+  private static Optional<PostedSpec> postedSpec(List<Delivery> deliveries, int start) {
+    for (int end = deliveries.size() - 1; end >= start; end--) {
+      Delivery last = deliveries.get(end);
+      if (last.kind() == Delivery.Kind.POST_IN_THREAD) {
+        return Optional.of(new PostedSpec(start, end, last.asMessage().size()));
       }
     }
-    return -1;
+    return Optional.empty();
   }
 
   /**
@@ -118,14 +124,13 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int 
    */
   Outgoing followedBy(String interviewId, Message next) {
     List<Delivery> all = new ArrayList<>(deliveries);
-    Optional<Delivery> joined =
-        documentEnd < 0 ? Optional.empty() : all.get(documentEnd).followedByIfRoom(next);
-    if (joined.isPresent()) {
-      all.set(documentEnd, joined.get());
+    Optional<PostedSpec> room = spec.filter(posted -> posted.endSize().fitsWith(next.size()));
+    if (room.isPresent()) {
+      all.set(room.get().end(), all.get(room.get().end()).followedBy(next));
     } else {
       all.add(Delivery.inThread(interviewId, next));
     }
-    return new Outgoing(all, askIndex, documentStart, documentEnd);
+    return new Outgoing(all, askIndex, spec);
   }
 
   /**
@@ -173,14 +178,18 @@ record Outgoing(List<Delivery> deliveries, int askIndex, int documentStart, int 
    * ends the turn, or else the spec's first message does, its other messages as urgent.
    */
   List<Delivery> answering(Instant now) {
-    boolean specEndsTurn = askIndex < 0 && documentStart >= 0;
-    int endsTurn = specEndsTurn ? firstInThread(deliveries, documentStart) : askIndex;
+    Optional<PostedSpec> endsTurn = spec.filter(posted -> askIndex < 0);
+    int turnEnd =
+        endsTurn.map(posted -> firstInThread(deliveries, posted.start())).orElse(askIndex);
     List<Delivery> answering = new ArrayList<>(deliveries.size());
     for (int i = 0; i < deliveries.size(); i++) {
       Delivery delivery = deliveries.get(i);
-      if (i == endsTurn) {
+      int at = i;
+      if (i == turnEnd) {
         answering.add(delivery.asking(now));
-      } else if (specEndsTurn && i >= documentStart && i <= documentEnd) {
+      } else if (endsTurn
+          .filter(posted -> at >= posted.start() && at <= posted.end())
+          .isPresent()) {
         // The spec's file too: it goes first in their lane, and they would wait on it.
         answering.add(delivery.asUrgentAsQuestion());
       } else {

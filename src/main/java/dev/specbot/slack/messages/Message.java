@@ -8,7 +8,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
@@ -19,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A message: its text (notification and fallback) and its blocks as JSON. Slack renders both as
@@ -49,29 +47,51 @@ public record Message(String text, String blocks) {
 
   /**
    * This message and {@code next} as one: both texts, and both blocks with a divider between. Each
-   * keeps its own block ids, so a button in either still reads its own pickers' state.
+   * keeps its own block ids, so a button in either still reads its own pickers' state. The blocks
+   * are joined as text, not parsed again: a spec's message is thousands of characters.
    */
   public Message followedBy(Message next) {
-    JsonArray joined = JsonParser.parseString(blocks).getAsJsonArray();
-    JsonObject divider = new JsonObject();
-    divider.addProperty("type", "divider");
-    joined.add(divider);
-    joined.addAll(JsonParser.parseString(next.blocks()).getAsJsonArray());
-    return new Message(cut(text + "\n\n" + next.text(), SECTION_LIMIT), joined.toString());
+    String head = inside(blocks);
+    String tail = inside(next.blocks());
+    StringBuilder joined = new StringBuilder(head.length() + tail.length() + 24).append('[');
+    if (!head.isEmpty()) {
+      joined.append(head).append(',');
+    }
+    joined.append("{\"type\":\"divider\"}");
+    if (!tail.isEmpty()) {
+      joined.append(',').append(tail);
+    }
+    String text = cut(this.text + "\n\n" + next.text(), SECTION_LIMIT);
+    return new Message(text, joined.append(']').toString());
+  }
+
+  /** What a JSON array holds, without its brackets. */
+  private static String inside(String array) {
+    String stripped = array.strip();
+    return stripped.substring(1, stripped.length() - 1).strip();
   }
 
   /**
-   * As {@link #followedBy}, if both fit in one message: within Slack's 50 blocks, a divider between
-   * them counted, and within the text a spec's message may hold. Else nothing: each goes as a
-   * message of its own.
+   * How much of a message's room its blocks take: how many, and the characters of their text.
+   *
+   * @param blocks how many blocks
+   * @param text the characters of every text in them
    */
-  public Optional<Message> followedByIfRoom(Message next) {
-    JsonArray mine = JsonParser.parseString(blocks).getAsJsonArray();
-    JsonArray theirs = JsonParser.parseString(next.blocks()).getAsJsonArray();
-    boolean room =
-        mine.size() + 1 + theirs.size() <= SpecBlocks.MAX_BLOCKS_PER_MESSAGE
-            && textIn(mine) + textIn(theirs) <= SpecBlocks.MAX_MESSAGE_TEXT;
-    return room ? Optional.of(followedBy(next)) : Optional.empty();
+  public record Size(int blocks, long text) {
+    /**
+     * Whether a message of this size and one of {@code next}'s fit in one, a divider between:
+     * within Slack's 50 blocks, and within the text a spec's message may hold.
+     */
+    public boolean fitsWith(Size next) {
+      return blocks + 1 + next.blocks() <= SpecBlocks.MAX_BLOCKS_PER_MESSAGE
+          && text + next.text() <= SpecBlocks.MAX_MESSAGE_TEXT;
+    }
+  }
+
+  /** How much room this message's blocks take. */
+  public Size size() {
+    JsonArray array = JsonParser.parseString(blocks).getAsJsonArray();
+    return new Size(array.size(), textIn(array));
   }
 
   /**

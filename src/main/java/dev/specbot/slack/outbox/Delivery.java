@@ -124,29 +124,25 @@ public record Delivery(
     return forInterview(Kind.POST_IN_THREAD, interviewId, message.text(), message.blocks());
   }
 
-  /**
-   * This message followed by {@code next} in one, if both fit in one message (see {@link
-   * Message#followedByIfRoom}); else nothing.
-   */
-  public Optional<Delivery> followedByIfRoom(Message next) {
-    if (blocks == null) {
-      return Optional.empty();
-    }
-    return new Message(text, blocks)
-        .followedByIfRoom(next)
-        .map(
-            joined ->
-                new Delivery(
-                    kind,
-                    interviewId,
-                    channel,
-                    user,
-                    joined.text(),
-                    joined.blocks(),
-                    fileName,
-                    fileContent,
-                    turnFrom,
-                    pace));
+  /** This message followed by {@code next} in one (see {@link Message#followedBy}). */
+  public Delivery followedBy(Message next) {
+    Message joined = asMessage().followedBy(next);
+    return new Delivery(
+        kind,
+        interviewId,
+        channel,
+        user,
+        joined.text(),
+        joined.blocks(),
+        fileName,
+        fileContent,
+        turnFrom,
+        pace);
+  }
+
+  /** Its text and blocks as a message; a delivery without blocks has none. */
+  public Message asMessage() {
+    return new Message(text, blocks == null ? "[]" : blocks);
   }
 
   /** To a person in private, about an interview (so it is sent in that interview's order). */

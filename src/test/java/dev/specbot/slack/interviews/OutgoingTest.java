@@ -11,6 +11,7 @@ import dev.specbot.slack.webapi.Urgency;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OutgoingTest {
@@ -19,8 +20,7 @@ class OutgoingTest {
 
   @Test
   void what_follows_a_posted_spec_goes_at_the_end_of_its_last_message_when_there_is_room() {
-    Outgoing posted =
-        new Outgoing(List.of(part("part 1 of 2", 50), part("part 2 of 2", 3)), -1, 0, 1);
+    Outgoing posted = posted(List.of(part("part 1 of 2", 50), part("part 2 of 2", 3)), 0, 1);
 
     Outgoing followed = posted.followedBy("i1", OFFERS);
 
@@ -33,7 +33,7 @@ class OutgoingTest {
 
   @Test
   void what_follows_is_a_message_of_its_own_when_the_last_one_is_full() {
-    Outgoing posted = new Outgoing(List.of(part("part 1 of 1", 49), CANVAS), -1, 0, 0);
+    Outgoing posted = posted(List.of(part("part 1 of 1", 49), CANVAS), 0, 0);
 
     Outgoing followed = posted.followedBy("i1", OFFERS);
 
@@ -45,7 +45,8 @@ class OutgoingTest {
 
   @Test
   void without_a_spec_posted_what_follows_is_a_message_of_its_own() {
-    Outgoing followed = new Outgoing(List.of(CANVAS), -1, -1, -1).followedBy("i1", OFFERS);
+    Outgoing followed =
+        new Outgoing(List.of(CANVAS), -1, Optional.empty()).followedBy("i1", OFFERS);
 
     assertEquals(List.of(CANVAS, Delivery.inThread("i1", OFFERS)), followed.deliveries());
   }
@@ -55,8 +56,7 @@ class OutgoingTest {
     Instant input = Instant.parse("2026-12-04T10:00:00Z");
     Delivery upload = Delivery.upload("i1", "ready", "spec.md", "# Spec");
     Outgoing posted =
-        new Outgoing(
-            List.of(upload, part("part 1 of 2", 50), part("part 2 of 2", 3), CANVAS), -1, 0, 2);
+        posted(List.of(upload, part("part 1 of 2", 50), part("part 2 of 2", 3), CANVAS), 0, 2);
 
     List<Delivery> queued = posted.answering(input);
 
@@ -74,12 +74,19 @@ class OutgoingTest {
   void with_a_question_to_ask_the_question_ends_the_turn() {
     Instant input = Instant.parse("2026-12-04T10:00:00Z");
     Delivery said = Delivery.inThread("i1", Message.say("Noted."));
-    Outgoing asking = new Outgoing(List.of(said, part("Question 2 of 7", 2)), 1, -1, -1);
+    Outgoing asking = new Outgoing(List.of(said, part("Question 2 of 7", 2)), 1, Optional.empty());
 
     List<Delivery> queued = asking.answering(input);
 
     assertEquals(said, queued.get(0));
     assertEquals(input.toEpochMilli(), queued.get(1).turnFrom());
+  }
+
+  /** A spec posted as {@code deliveries}, from {@code start} to its last message, {@code end}. */
+  private static Outgoing posted(List<Delivery> deliveries, int start, int end) {
+    Message last = deliveries.get(end).asMessage();
+    return new Outgoing(
+        deliveries, -1, Optional.of(new Outgoing.PostedSpec(start, end, last.size())));
   }
 
   private static Delivery part(String text, int sections) {

@@ -1,6 +1,7 @@
 package dev.specbot.slack.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -9,7 +10,6 @@ import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MessageTest {
@@ -37,25 +37,46 @@ class MessageTest {
   }
 
   @Test
-  void two_messages_join_only_within_fifty_blocks_the_divider_counted() {
+  void two_messages_fit_in_one_only_within_fifty_blocks_the_divider_counted() {
     Message offers =
         Message.of("Next", List.of(Message.sectionOf("Next"), Message.sectionOf("Pick")));
 
-    Optional<Message> fifty = sections(47, "a").followedByIfRoom(offers);
-    Optional<Message> fiftyOne = sections(48, "a").followedByIfRoom(offers);
-
-    assertEquals(50, fifty.map(MessageTest::types).orElseThrow().size());
-    assertEquals(Optional.empty(), fiftyOne);
+    assertTrue(sections(47, "a").size().fitsWith(offers.size()));
+    assertFalse(sections(48, "a").size().fitsWith(offers.size()));
+    assertEquals(50, types(sections(47, "a").followedBy(offers)).size());
   }
 
   @Test
-  void two_messages_join_only_within_the_text_a_specs_message_may_hold() {
-    Message nineThousand = sections(9, "x".repeat(1_000));
+  void two_messages_fit_in_one_only_within_the_text_a_specs_message_may_hold() {
+    Message.Size nineThousand = sections(9, "x".repeat(1_000)).size();
 
-    assertTrue(
-        nineThousand.followedByIfRoom(Message.say("n".repeat(1_000))).isPresent(),
-        "10,000 characters in all");
-    assertEquals(Optional.empty(), nineThousand.followedByIfRoom(Message.say("n".repeat(1_001))));
+    assertEquals(new Message.Size(9, 9_000), nineThousand);
+    assertTrue(nineThousand.fitsWith(Message.say("n".repeat(1_000)).size()), "10,000 in all");
+    assertFalse(nineThousand.fitsWith(Message.say("n".repeat(1_001)).size()));
+  }
+
+  @Test
+  void every_text_counts_however_deep_and_nothing_else_does() {
+    Message buttons =
+        Message.withButtons("*Title*", Message.buttonOf("an_action", "Go", "a value", null));
+
+    // The section's "*Title*" and the button's label "Go"; not its action id, value or types.
+    assertEquals(new Message.Size(2, 9), buttons.size());
+  }
+
+  @Test
+  void joined_as_text_the_blocks_are_the_same_as_joined_as_json() {
+    Message first = Message.withButtons("*First*", Message.buttonOf("one", "One", "v", null));
+    Message second = Message.say("Second \"quoted\" [bracketed]");
+
+    JsonArray joined = JsonParser.parseString(first.followedBy(second).blocks()).getAsJsonArray();
+
+    JsonArray expected = JsonParser.parseString(first.blocks()).getAsJsonArray();
+    expected.add(JsonParser.parseString("{\"type\":\"divider\"}"));
+    expected.addAll(JsonParser.parseString(second.blocks()).getAsJsonArray());
+    assertEquals(expected, joined);
+    assertEquals(
+        List.of("divider"), types(new Message("", "[]").followedBy(new Message("", " [ ] "))));
   }
 
   /** A message of {@code count} sections, each of {@code text}. */
