@@ -58,6 +58,8 @@ class OnceEndToEndTest {
 
     String thread = finishInterview();
     harness.slack.awaitCall("files.info", call -> true, BotHarness.WAIT);
+    // Queued behind the file in the thread's order, while its share is in doubt.
+    harness.reply(thread, DRAFTER, "schedule");
     harness.slack.releaseHeldShares();
     harness.clock.advance(FileUpload.SHARE_SETTLES);
 
@@ -66,7 +68,10 @@ class OnceEndToEndTest {
     assertEquals(1, harness.slack.calls("files.completeUploadExternal").size());
     List<String> order = harness.slack.calls().stream().map(this::describe).toList();
     assertTrue(
-        order.lastIndexOf("files.info") < order.indexOf("finished spec"),
+        order.indexOf("finished spec") < order.indexOf("files.getUploadURLExternal"),
+        "the spec in the thread first, then its file in the channel: " + order);
+    assertTrue(
+        order.lastIndexOf("files.info") < order.indexOf("the pickers again"),
         "the thread's next message waited for the file: " + order);
     List<String> finished =
         harness.postedInThread(thread, "The finished spec:").stream()
@@ -140,7 +145,11 @@ class OnceEndToEndTest {
   }
 
   private String describe(RecordedCall call) {
-    return call.param("text").startsWith("The finished spec:") ? "finished spec" : call.method();
+    String text = call.param("text");
+    if (text.startsWith("The finished spec:")) {
+      return "finished spec";
+    }
+    return text.startsWith("Next, the spec's discussion") ? "the pickers again" : call.method();
   }
 
   private String ephemeralStatus() {

@@ -55,14 +55,16 @@ final class EffectDeliveries {
 
   private static List<Delivery> publish(
       Interview interview, Template template, Effect.Publish publish) {
-    List<Delivery> deliveries = new ArrayList<>();
+    // The spec in the thread, where its drafter is waiting, then its file in the channel: the file
+    // takes three calls of their own, and its methods' limits would hold the spec up behind it.
+    List<Delivery> deliveries =
+        new ArrayList<>(document(interview.id(), "The finished spec:", publish.markdown()));
     deliveries.add(
         Delivery.upload(
             interview.id(),
             summary(interview, template, publish.progress()),
             SpecRenderer.fileName(interview.title()),
             publish.markdown()));
-    deliveries.addAll(document(interview.id(), "The finished spec:", publish.markdown()));
     deliveries.add(Delivery.canvas(interview.id(), interview.title(), publish.markdown()));
     return deliveries;
   }

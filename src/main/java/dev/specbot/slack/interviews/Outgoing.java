@@ -29,7 +29,7 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
   /**
    * A spec posted among the deliveries, measured before any transaction begins.
    *
-   * @param start the first of its deliveries (its file, then its messages)
+   * @param start its first message
    * @param end its last message
    * @param endSize how much room that message takes
    */
@@ -95,25 +95,24 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
     return new Outgoing(deliveries, ask, spec);
   }
 
-  /** The first message in the thread among {@code deliveries} from {@code from}, or -1. */
-  private static int firstInThread(List<Delivery> deliveries, int from) {
-    for (int i = from; i < deliveries.size(); i++) {
-      if (deliveries.get(i).kind() == Delivery.Kind.POST_IN_THREAD) {
-        return i;
-      }
+  /** The spec among the deliveries from {@code from}: its messages in the thread, in a row. */
+  private static Optional<PostedSpec> postedSpec(List<Delivery> deliveries, int from) {
+    int start = from;
+    while (start < deliveries.size() && !inThread(deliveries.get(start))) {
+      start++;
     }
-    return -1;
+    int end = start;
+    while (end + 1 < deliveries.size() && inThread(deliveries.get(end + 1))) {
+      end++;
+    }
+    if (start == deliveries.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(new PostedSpec(start, end, deliveries.get(end).asMessage().size()));
   }
 
-  /** The spec whose deliveries begin at {@code start}: up to its last message in the thread. */
-  private static Optional<PostedSpec> postedSpec(List<Delivery> deliveries, int start) {
-    for (int end = deliveries.size() - 1; end >= start; end--) {
-      Delivery last = deliveries.get(end);
-      if (last.kind() == Delivery.Kind.POST_IN_THREAD) {
-        return Optional.of(new PostedSpec(start, end, last.asMessage().size()));
-      }
-    }
-    return Optional.empty();
+  private static boolean inThread(Delivery delivery) {
+    return delivery.kind() == Delivery.Kind.POST_IN_THREAD;
   }
 
   /**
@@ -179,18 +178,14 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
    */
   List<Delivery> answering(Instant now) {
     Optional<PostedSpec> endsTurn = spec.filter(posted -> askIndex < 0);
-    int turnEnd =
-        endsTurn.map(posted -> firstInThread(deliveries, posted.start())).orElse(askIndex);
+    int turnEnd = endsTurn.map(PostedSpec::start).orElse(askIndex);
+    int urgentTo = endsTurn.map(PostedSpec::end).orElse(-1);
     List<Delivery> answering = new ArrayList<>(deliveries.size());
     for (int i = 0; i < deliveries.size(); i++) {
       Delivery delivery = deliveries.get(i);
-      int at = i;
       if (i == turnEnd) {
         answering.add(delivery.asking(now));
-      } else if (endsTurn
-          .filter(posted -> at >= posted.start() && at <= posted.end())
-          .isPresent()) {
-        // The spec's file too: it goes first in their lane, and they would wait on it.
+      } else if (i > turnEnd && i <= urgentTo) {
         answering.add(delivery.asUrgentAsQuestion());
       } else {
         answering.add(delivery);

@@ -52,22 +52,20 @@ class OutgoingTest {
   }
 
   @Test
-  void a_spec_posted_after_the_drafters_input_ends_their_turn_and_all_of_it_is_as_urgent() {
+  void a_spec_posted_after_the_drafters_input_ends_their_turn_and_all_its_messages_are_as_urgent() {
     Instant input = Instant.parse("2026-12-04T10:00:00Z");
     Delivery upload = Delivery.upload("i1", "ready", "spec.md", "# Spec");
     Outgoing posted =
-        posted(List.of(upload, part("part 1 of 2", 50), part("part 2 of 2", 3), CANVAS), 0, 2);
+        posted(List.of(part("part 1 of 2", 50), part("part 2 of 2", 3), upload, CANVAS), 0, 1);
 
     List<Delivery> queued = posted.answering(input);
 
-    assertEquals(CANVAS, queued.get(3), "the canvas as it was");
-    assertNull(queued.get(0).turnFrom(), "the file does not end the turn");
-    assertEquals(Urgency.QUESTION, queued.get(0).urgency(), "the file goes as soon");
-    assertEquals(input.toEpochMilli(), queued.get(1).turnFrom(), "the first part ends the turn");
+    assertEquals(input.toEpochMilli(), queued.get(0).turnFrom(), "the first part ends the turn");
+    assertEquals(Urgency.QUESTION, queued.get(0).urgency());
+    assertNull(queued.get(1).turnFrom(), "one turn, ended once");
     assertEquals(Urgency.QUESTION, queued.get(1).urgency());
-    assertNull(queued.get(2).turnFrom(), "one turn, ended once");
-    assertEquals(Urgency.QUESTION, queued.get(2).urgency());
-    assertEquals(Urgency.REPLY, posted.deliveries().get(2).urgency(), "not for the opening");
+    assertEquals(List.of(upload, CANVAS), queued.subList(2, 4), "the file and canvas as they were");
+    assertEquals(Urgency.REPLY, posted.deliveries().get(1).urgency(), "not for the opening");
   }
 
   @Test
