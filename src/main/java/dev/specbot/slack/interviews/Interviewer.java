@@ -400,8 +400,8 @@ public final class Interviewer {
       Outgoing queued = outgoing;
       if (publishes) {
         // What comes next, the meeting and the review, in one message, at the end of the spec's
-        // where it fits: fewer posts of Slack's allowance of about one a second per channel, and
-        // fewer messages in the thread.
+        // last message where it fits: fewer posts of Slack's allowance of about one a second per
+        // channel, and fewer messages in the thread.
         Message meeting = desk.offer(tx, transition.interview(), now);
         queued =
             outgoing.followedBy(
