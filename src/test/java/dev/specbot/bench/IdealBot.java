@@ -32,6 +32,7 @@ final class IdealBot {
   private final boolean everyPost;
   private final SlackModel.Limit perChannel;
   private final SlackModel.Limit perWorkspace;
+  private final SlackModel.Limit perWorkspaceEdit;
   private final long answerNanos;
 
   IdealBot(SlackSpeedBenchmark.Settings settings, SlackModel model) {
@@ -43,6 +44,7 @@ final class IdealBot {
     this.everyPost = everyPost;
     this.perChannel = model.channelLimitOf("chat.postMessage").orElseThrow();
     this.perWorkspace = model.limitOf("chat.postMessage").orElseThrow();
+    this.perWorkspaceEdit = model.limitOf("chat.update").orElseThrow();
     SlackModel.Latency latency = model.latency();
     // Slack's quickest answer to the parent: the first question needs its ts.
     this.answerNanos = Math.round(latency.base().toNanos() * (1 - latency.jitter()));
@@ -55,9 +57,16 @@ final class IdealBot {
 
   /**
    * What one simulated run came to: each next question's wait, each first question's from its
-   * person's start (paying every post; else none), and every post it made.
+   * person's start and each spec's card showing "Finished" from the last answer (paying every post;
+   * else none), every post it made and when it edited each card (nanoseconds from the kickoff's
+   * start).
    */
-  record Outcome(Latencies nextQuestion, Latencies firstQuestion, List<Posted> posts) {}
+  record Outcome(
+      Latencies nextQuestion,
+      Latencies firstQuestion,
+      Latencies finishedCard,
+      List<Posted> posts,
+      List<Long> cardEdits) {}
 
   /** A post Slack took: its channel, and when (nanoseconds from the kickoff's start). */
   record Posted(String channel, long atNanos) {}
@@ -86,6 +95,8 @@ final class IdealBot {
     private final Latencies nextQuestion = new Latencies();
     private final Latencies firstQuestion = new Latencies();
     private final List<Posted> posts = new ArrayList<>();
+    private final List<Long> lastAnswers = new ArrayList<>();
+    private final List<Long> cardEdits = new ArrayList<>();
 
     Run(Random random) {
       long least = settings.thinkLeast().toNanos();
@@ -114,7 +125,26 @@ final class IdealBot {
           post(next, postAt);
         }
       }
-      return new Outcome(nextQuestion, firstQuestion, List.copyOf(posts));
+      Latencies finished = finishedCards();
+      return new Outcome(
+          nextQuestion, firstQuestion, finished, List.copyOf(posts), List.copyOf(cardEdits));
+    }
+
+    /**
+     * Each spec's card edited to "Finished" the moment chat.update's limit allows, first come first
+     * served, from its last answer: the limit spent on nothing else (no count is ever shown).
+     */
+    private Latencies finishedCards() {
+      Latencies finished = new Latencies();
+      ArrayDeque<Long> edits = new ArrayDeque<>();
+      lastAnswers.sort(Comparator.naturalOrder());
+      for (long lastAnswer : lastAnswers) {
+        long at = Math.max(lastAnswer, freeAt(edits, perWorkspaceEdit));
+        remember(edits, at, perWorkspaceEdit);
+        cardEdits.add(at);
+        finished.add(at - lastAnswer);
+      }
+      return finished;
     }
 
     /** The waiting question the limits let go first; the one replied to first among equals. */
@@ -156,6 +186,8 @@ final class IdealBot {
         nextQuestion.add(atNanos - question.replyNanos());
       } else if (question.number() == 1) {
         firstQuestion.add(atNanos - starts[question.person()]);
+      } else if (question.number() == questions + 1) {
+        lastAnswers.add(question.replyNanos());
       }
       if (question.number() == 0) {
         replied.add(new Question(question.person(), 1, atNanos + answerNanos));

@@ -69,6 +69,31 @@ class IdealBotTest {
   }
 
   @Test
+  void paying_every_post_each_card_shows_finished_once_within_chat_update_s_limit() {
+    SlackSpeedBenchmark.Settings settings = settings(200, 20, Duration.ofSeconds(10), 600);
+    SlackModel model = SlackSpeedRun.model(settings);
+
+    IdealBot.Outcome outcome = IdealBot.payingEveryPost(settings, model).run(17);
+
+    assertEquals(200, outcome.finishedCard().count());
+    assertEquals(200, outcome.cardEdits().size());
+    assertWithin(outcome.cardEdits(), model.limitOf("chat.update").orElseThrow());
+    // 200 specs finish within about two minutes; 50 edits a minute cannot keep up with them.
+    assertTrue(outcome.finishedCard().percentile(99) > 60_000, "the limit binds");
+    for (long seed = 1; seed <= 20; seed++) {
+      IdealBot.Outcome o = IdealBot.payingEveryPost(settings, model).run(seed);
+      System.out.println(
+          +seed
+              + " p50 "
+              + o.finishedCard().percentile(50)
+              + " p99 "
+              + o.finishedCard().percentile(99)
+              + " max "
+              + o.finishedCard().max());
+    }
+  }
+
+  @Test
   void paying_every_post_where_no_limit_binds_no_question_waits() {
     SlackSpeedBenchmark.Settings settings = settings(10, 10, Duration.ofSeconds(10), 100_000);
 
@@ -77,6 +102,8 @@ class IdealBotTest {
 
     assertEquals(10 * (QUESTIONS + 2), outcome.posts().size());
     assertEquals(0.0, outcome.nextQuestion().max());
+    assertEquals(10, outcome.finishedCard().count());
+    assertEquals(0.0, outcome.finishedCard().max(), "ten cards are within any edit limit");
     // The parent at the start, the first question once Slack answered for it (105 ms at quickest).
     assertEquals(105.0, outcome.firstQuestion().max());
   }
@@ -93,6 +120,16 @@ class IdealBotTest {
         .forEach(
             times -> assertWithin(times, model.channelLimitOf("chat.postMessage").orElseThrow()));
     assertWithin(all, model.limitOf("chat.postMessage").orElseThrow());
+  }
+
+  @Test
+  void the_free_bot_posts_no_spec_and_edits_no_card() {
+    SlackSpeedBenchmark.Settings settings = settings(10, 10, Duration.ofSeconds(10), 600);
+
+    IdealBot.Outcome outcome = new IdealBot(settings, SlackSpeedRun.model(settings)).run(1);
+
+    assertEquals(0, outcome.finishedCard().count());
+    assertEquals(List.of(), outcome.cardEdits());
   }
 
   @Test

@@ -62,6 +62,12 @@ final class SlackSpeedBenchmark {
           Duration.ofMillis(Integer.getInteger("bench.latencyMillis", 150)),
           Integer.getInteger("bench.postsPerMinute", 600));
     }
+
+    /** The same scenario, its people stopped after {@code limit}. */
+    Settings withLimit(Duration limit) {
+      return new Settings(
+          runs, people, channels, limit, kickoff, thinkLeast, thinkMost, latency, postsPerMinute);
+    }
   }
 
   private SlackSpeedBenchmark() {}
@@ -69,6 +75,7 @@ final class SlackSpeedBenchmark {
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.fromSystemProperties();
     Path work = Files.createTempDirectory("specbot-slack-speed");
+    SlackSpeedRun.warmUp(settings, work.resolve("warm-up").resolve("specbot.db"));
     List<SlackSpeedRun.Result> runs = new ArrayList<>();
     for (int run = 1; run <= settings.runs(); run++) {
       // A fresh fake, bot and database each run: nothing one run left behind weighs on the next.

@@ -100,7 +100,9 @@ final class SlackSpeedReport {
             String.format(
                 Locale.ROOT,
                 "%d runs of the same scenario (same seed), each on a fresh fake Slack, bot JVM and"
-                    + " SQLite database, cold (no warm-up), for at most %d min: %d people in %d"
+                    + " SQLite database, the bot cold (no warm-up), for at most %d min, after one"
+                    + " unmeasured run of %d s that warms the JVM measuring (the fake Slack and"
+                    + " the people's requests): %d people in %d"
                     + " channels, all starting within %d s, each answering the %d questions of"
                     + " `echo-tech-spec` after %d-%d s of thought. The fake Web API answers each"
                     + " call in %d ms give or take 30%% and enforces each method's published limit"
@@ -108,6 +110,7 @@ final class SlackSpeedReport {
                     + " chat.update: 50 a minute). The bot's pacing: %s. The bot runs %s.%n%n",
                 settings.runs(),
                 settings.limit().toMinutes(),
+                SlackSpeedRun.WARM_UP.toSeconds(),
                 settings.people(),
                 settings.channels(),
                 settings.kickoff().toSeconds(),
@@ -175,7 +178,10 @@ final class SlackSpeedReport {
         .append(" with the questions: each parent when its person starts, the first question")
         .append(" once Slack has answered for the parent, and the finished spec as one message")
         .append(" after the last answer. What the bot's figures add to this one's is its own time")
-        .append(" and its order of posts; the rest is Slack's limits.\n\n")
+        .append(" and its order of posts; the rest is Slack's limits. Its last two rows are the")
+        .append(" spec's cards: each parent edited to \"Finished\" once its last answer is in, the")
+        .append(" moment chat.update's 50 a minute allow, first come first served, and no edit")
+        .append(" spent on counts.\n\n")
         .append("| Ideal bot | Median of runs | Range |\n| --- | --- | --- |\n")
         .append(idealRow("Next question p50", free.p50()))
         .append(idealRow("Next question p99", free.p99()))
@@ -185,6 +191,10 @@ final class SlackSpeedReport {
         .append(idealRow("Paying every post: next question max", paying.max()))
         .append(idealRow("Paying every post: first question p50", paying.firstP50()))
         .append(idealRow("Paying every post: first question p99", paying.firstP99()))
+        .append(
+            idealRow("Card shows \"Finished\", edits for nothing else: p50", paying.finishedP50()))
+        .append(
+            idealRow("Card shows \"Finished\", edits for nothing else: p99", paying.finishedP99()))
         .append('\n');
   }
 
@@ -194,10 +204,14 @@ final class SlackSpeedReport {
       List<Double> p99,
       List<Double> max,
       List<Double> firstP50,
-      List<Double> firstP99) {
+      List<Double> firstP99,
+      List<Double> finishedP50,
+      List<Double> finishedP99) {
     static IdealWaits of(IdealBot ideal) {
       IdealWaits waits =
           new IdealWaits(
+              new ArrayList<>(),
+              new ArrayList<>(),
               new ArrayList<>(),
               new ArrayList<>(),
               new ArrayList<>(),
@@ -211,6 +225,8 @@ final class SlackSpeedReport {
         if (run.firstQuestion().count() > 0) {
           waits.firstP50().add(run.firstQuestion().percentile(50));
           waits.firstP99().add(run.firstQuestion().percentile(99));
+          waits.finishedP50().add(run.finishedCard().percentile(50));
+          waits.finishedP99().add(run.finishedCard().percentile(99));
         }
       }
       return waits;
@@ -418,8 +434,10 @@ final class SlackSpeedReport {
                 + " last answer's change is a change of stage; the others change only counts. An"
                 + " edit showing several answers at once ends the lag of each. A change is never"
                 + " shown if no such edit arrived by "
-                + SlackSpeedRun.LAST_EDITS.toSeconds()
-                + " s after the people stopped. An edit that arrives after a later state was shown"
+                + SlackSpeedRun.lastEdits(settings).toSeconds()
+                + " s after the people stopped (chat.update's limit's time to edit every parent"
+                + " once, and 30 s): the run waits that long at most, and no longer than until"
+                + " every change is shown. An edit that arrives after a later state was shown"
                 + " takes the line backwards.\n")
         .append(
             "- **Start-up**: from launching the bot's JVM to its first /healthz 200.\n"
