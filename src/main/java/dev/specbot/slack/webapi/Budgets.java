@@ -57,28 +57,43 @@ public final class Budgets {
 
   /**
    * Counts a call going out now, against its reservation if it has one; without one, only when
-   * {@code urgency} may spend it. Returns zero when counted, or how long until it could be.
+   * {@code urgency} may spend it. Once Slack has answered it, {@link #answered} must be told.
    */
-  synchronized long spend(String method, String channel, Urgency urgency) {
+  synchronized Spent spend(String method, String channel, Urgency urgency) {
     long now = nanoTime.getAsLong();
     List<Window> windows = windowsOf(method, channel);
     boolean reserved = !windows.isEmpty() && windows.stream().allMatch(Window::hasReservation);
     if (!reserved) {
       long wait = waitFor(method, channel, urgency, now);
       if (wait > 0) {
-        return wait;
+        return new Spent(wait, List.of());
       }
     }
-    windows.forEach(window -> window.spend(now, reserved));
+    List<Window.Call> calls = new ArrayList<>(windows.size());
+    windows.forEach(window -> calls.add(window.spend(now, reserved)));
     forgetIdle(now);
-    return 0;
+    return new Spent(0, calls);
   }
 
   /** Counts a call that goes out over its limit: it waited as long as it could. */
-  synchronized void spendAnyway(String method, String channel) {
+  synchronized List<Window.Call> spendAnyway(String method, String channel) {
     long now = nanoTime.getAsLong();
-    windowsOf(method, channel).forEach(window -> window.spend(now, false));
+    List<Window.Call> calls = new ArrayList<>(2);
+    windowsOf(method, channel).forEach(window -> calls.add(window.spend(now, false)));
+    return calls;
   }
+
+  /** Slack answered the {@code calls} spent, or they failed: each counts one window from now. */
+  synchronized void answered(List<Window.Call> calls) {
+    long now = nanoTime.getAsLong();
+    calls.forEach(call -> Window.answered(call, now));
+  }
+
+  /**
+   * What spending came to: the calls counted, to be {@link #answered}; or, when {@code waitNanos}
+   * is above zero, nothing counted and how long until it could be.
+   */
+  record Spent(long waitNanos, List<Window.Call> calls) {}
 
   /**
    * Slack refused a call with 429: {@code method} waits as long as Slack asks. chat.postMessage is

@@ -2,6 +2,7 @@ package dev.specbot.slack.webapi;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import okhttp3.FormBody;
 import okhttp3.Interceptor;
@@ -39,30 +40,36 @@ public final class PacedCalls implements Interceptor {
     }
     String method = method(url.substring(methodsUrlPrefix.length()));
     String channel = channel(request);
-    awaitBudget(method, channel);
-    Response response = chain.proceed(request);
+    List<Window.Call> counted = awaitBudget(method, channel);
+    Response response;
+    try {
+      response = chain.proceed(request);
+    } finally {
+      // Slack has the call by now, if it ever will: its window runs from here.
+      budgets.answered(counted);
+    }
     if (response.code() == 429) {
       budgets.refused(method, channel, retryAfter(response));
     }
     return response;
   }
 
-  private void awaitBudget(String method, String channel) throws IOException {
+  private List<Window.Call> awaitBudget(String method, String channel) throws IOException {
     long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
-    for (long wait = budgets.spend(method, channel, Urgency.REPLY);
-        wait > 0;
-        wait = budgets.spend(method, channel, Urgency.REPLY)) {
+    Budgets.Spent spent = budgets.spend(method, channel, Urgency.REPLY);
+    while (spent.waitNanos() > 0) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        budgets.spendAnyway(method, channel);
-        return;
+        return budgets.spendAnyway(method, channel);
       }
-      LockSupport.parkNanos(Math.min(wait, left));
+      LockSupport.parkNanos(Math.min(spent.waitNanos(), left));
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while waiting for Slack's rate limit on " + method);
       }
+      spent = budgets.spend(method, channel, Urgency.REPLY);
     }
+    return spent.calls();
   }
 
   private static String method(String path) {

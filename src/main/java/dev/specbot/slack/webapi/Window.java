@@ -5,27 +5,43 @@ import java.util.Iterator;
 
 /**
  * One rate limit's sliding window: the calls made in it and the calls promised (reserved by the
- * outbox, to be made in a moment). Times are {@link System#nanoTime} readings.
+ * outbox, to be made in a moment). Times are {@link System#nanoTime} readings, compared only by
+ * their differences.
+ *
+ * <p>Slack counts a call when it arrives, this window when it leaves, and a later call may arrive
+ * sooner than an earlier one. So a call counts from when it leaves until one window after it
+ * arrived at the latest: after its answer (it arrived before Slack answered it), or after {@link
+ * #MARGIN_NANOS}, whichever comes first. A slow answer is Slack taking its time over the call, not
+ * the call taking longer to get there.
  */
 final class Window {
-  /**
-   * Slack counts a call when it arrives, this window when it leaves: a later call may arrive sooner
-   * than an earlier one (Slack's own time varies by a hundred milliseconds or more), so a call
-   * counts for this much longer than the limit's window.
-   */
+  /** The longest a call is taken to spend on its way to Slack, when its answer is slower. */
   static final long MARGIN_NANOS = 300_000_000L;
 
   /** A reservation never used (its message was found posted already) lapses after this. */
   static final long RESERVATION_NANOS = 30_000_000_000L;
 
+  /** A call counted here: it leaves at {@code leaves}, earlier once answered early. */
+  static final class Call {
+    private final long sent;
+    private final long windowNanos;
+    private long leaves;
+
+    private Call(long sent, long windowNanos) {
+      this.sent = sent;
+      this.windowNanos = windowNanos;
+      this.leaves = sent + MARGIN_NANOS + windowNanos;
+    }
+  }
+
   private final SlackLimits.Limit limit;
   private final long windowNanos;
-  private final ArrayDeque<Long> calls = new ArrayDeque<>();
+  private final ArrayDeque<Call> calls = new ArrayDeque<>();
   private final ArrayDeque<Long> reservations = new ArrayDeque<>();
 
   Window(SlackLimits.Limit limit) {
     this.limit = limit;
-    this.windowNanos = limit.window().toNanos() + MARGIN_NANOS;
+    this.windowNanos = limit.window().toNanos();
   }
 
   /**
@@ -39,20 +55,23 @@ final class Window {
     if (over < 0) {
       return 0;
     }
-    return Math.max(1, nthOldest(over) + windowNanos - now);
+    return Math.max(1, nthOldestLeaves(over) - now);
   }
 
-  /** The {@code n}th oldest (from 0) of the calls and promises, both kept in time order. */
-  private long nthOldest(int n) {
-    Iterator<Long> made = calls.iterator();
+  /**
+   * When the {@code n}th oldest (from 0) of the calls and promises leaves, both kept in the order
+   * they were made: about the {@code n}th to leave (answers come within the margin of each other).
+   */
+  private long nthOldestLeaves(int n) {
+    Iterator<Call> made = calls.iterator();
     Iterator<Long> promised = reservations.iterator();
-    Long nextMade = made.hasNext() ? made.next() : null;
+    Call nextMade = made.hasNext() ? made.next() : null;
     Long nextPromised = promised.hasNext() ? promised.next() : null;
     for (int i = 0; ; i++) {
-      boolean takeMade = nextPromised == null || (nextMade != null && nextMade - nextPromised <= 0);
-      long oldest = takeMade ? nextMade : nextPromised;
+      boolean takeMade =
+          nextPromised == null || (nextMade != null && nextMade.sent - nextPromised <= 0);
       if (i == n) {
-        return oldest;
+        return takeMade ? nextMade.leaves : nextPromised + MARGIN_NANOS + windowNanos;
       }
       if (takeMade) {
         nextMade = made.hasNext() ? made.next() : null;
@@ -67,11 +86,20 @@ final class Window {
   }
 
   /** A call made now: it uses a reservation if one was made for it. */
-  void spend(long now, boolean reserved) {
+  Call spend(long now, boolean reserved) {
     if (reserved) {
       reservations.pollFirst();
     }
-    calls.addLast(now);
+    Call call = new Call(now, windowNanos);
+    calls.addLast(call);
+    return call;
+  }
+
+  /** Slack answered {@code call}, or it failed, at {@code now}: it had arrived by then. */
+  static void answered(Call call, long now) {
+    if (now + call.windowNanos - call.leaves < 0) {
+      call.leaves = now + call.windowNanos;
+    }
   }
 
   void release() {
@@ -88,8 +116,12 @@ final class Window {
     return calls.isEmpty() && reservations.isEmpty();
   }
 
+  /**
+   * Forgets the calls that have left, oldest first: one not answered yet keeps those made after it
+   * counted until it leaves, at most the margin longer than they need.
+   */
   private void prune(long now) {
-    while (!calls.isEmpty() && now - calls.peekFirst() >= windowNanos) {
+    while (!calls.isEmpty() && now - calls.peekFirst().leaves >= 0) {
       calls.pollFirst();
     }
     while (!reservations.isEmpty() && now - reservations.peekFirst() >= RESERVATION_NANOS) {

@@ -22,21 +22,86 @@ class BudgetsTest {
     return budgets.reserve(method, channel, urgency);
   }
 
+  /** Spends a call, left unanswered; returns how long until it could be, 0 if it was. */
+  private long spend(String method, String channel, Urgency urgency) {
+    return budgets.spend(method, channel, urgency).waitNanos();
+  }
+
+  /** Spends a post in {@code channel} and has Slack answer it {@code after} that. */
+  private void post(String channel, Duration after) {
+    Budgets.Spent spent = budgets.spend(POST, channel, Urgency.QUESTION);
+    assertEquals(0, spent.waitNanos());
+    advance(after);
+    budgets.answered(spent.calls());
+  }
+
+  @Test
+  void an_answered_call_leaves_the_window_one_window_after_its_answer() {
+    for (int i = 0; i < 3; i++) {
+      post("C1", Duration.ofMillis(100));
+    }
+    // Made at 0, 100 and 200 ms, answered at 100, 200 and 300 ms; now is 300 ms.
+
+    assertEquals(Duration.ofMillis(2800), reserve(POST, "C1", Urgency.QUESTION));
+    advance(Duration.ofMillis(2799));
+    assertTrue(reserve(POST, "C1", Urgency.QUESTION).compareTo(Duration.ZERO) > 0);
+    advance(Duration.ofMillis(1));
+    assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_call_slack_answers_slowly_leaves_a_window_and_the_margin_after_it_left() {
+    post("C1", Duration.ofSeconds(2)); // Slack taking its time: the call had arrived long before.
+    post("C1", Duration.ZERO);
+    post("C1", Duration.ZERO);
+
+    // Made at 0, answered at 2 s: it leaves at 3 s and the margin, 1 s and the margin from now.
+    assertEquals(Duration.ofSeconds(1).plusNanos(MARGIN), reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_call_not_answered_keeps_those_after_it_counted_at_most_the_margin_longer() {
+    Budgets.Spent slow = budgets.spend(POST, "C1", Urgency.QUESTION);
+    post("C1", Duration.ZERO);
+    post("C1", Duration.ZERO);
+    advance(Duration.ofSeconds(3));
+    assertTrue(reserve(POST, "C1", Urgency.QUESTION).compareTo(Duration.ZERO) > 0);
+
+    advance(Duration.ofNanos(MARGIN));
+
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+    }
+    budgets.answered(slow.calls());
+  }
+
   @Test
   void a_channel_takes_three_posts_in_three_seconds_and_the_next_when_the_first_has_left() {
     for (int i = 0; i < 3; i++) {
       assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
-      assertEquals(0, budgets.spend(POST, "C1", Urgency.QUESTION), "the reserved call, made");
+      Budgets.Spent made = budgets.spend(POST, "C1", Urgency.QUESTION);
+      assertEquals(0, made.waitNanos(), "the reserved call, made");
+      budgets.answered(made.calls());
       advance(Duration.ofMillis(100));
     }
 
     Duration wait = reserve(POST, "C1", Urgency.QUESTION);
 
-    // The first was made 300 ms ago; it leaves the window 3 s (and the margin) after it.
-    assertEquals(Duration.ofMillis(2700).plusNanos(MARGIN), wait);
+    // The first was answered 300 ms ago; it leaves the window 3 s after its answer.
+    assertEquals(Duration.ofMillis(2700), wait);
     assertEquals(Duration.ZERO, reserve(POST, "C2", Urgency.QUESTION), "another channel");
     advance(wait);
     assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_call_not_answered_yet_leaves_a_window_and_the_margin_after_it_left() {
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0, spend(POST, "C1", Urgency.QUESTION));
+      advance(Duration.ofMillis(100));
+    }
+
+    assertEquals(Duration.ofMillis(2700).plusNanos(MARGIN), reserve(POST, "C1", Urgency.QUESTION));
   }
 
   @Test
@@ -69,10 +134,10 @@ class BudgetsTest {
   void a_reserved_call_counts_once_when_it_is_made() {
     for (int i = 0; i < 3; i++) {
       assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
-      assertEquals(0, budgets.spend(POST, "C1", Urgency.REPLY), "made against its reservation");
+      assertEquals(0, spend(POST, "C1", Urgency.REPLY), "made against its reservation");
     }
 
-    assertTrue(budgets.spend(POST, "C1", Urgency.QUESTION) > 0, "a fourth, unreserved");
+    assertTrue(spend(POST, "C1", Urgency.QUESTION) > 0, "a fourth, unreserved");
   }
 
   @Test
@@ -131,16 +196,16 @@ class BudgetsTest {
     Budgets none = new Budgets(SlackLimits.none(), now::get);
     for (int i = 0; i < 1000; i++) {
       assertEquals(Duration.ZERO, none.reserve(POST, "C1", Urgency.PROGRESS));
-      assertEquals(0, none.spend("chat.update", "C1", Urgency.PROGRESS));
+      assertEquals(0, none.spend("chat.update", "C1", Urgency.PROGRESS).waitNanos());
     }
   }
 
   @Test
   void channels_long_idle_are_forgotten() {
     for (int i = 0; i < 1_500; i++) {
-      budgets.spend(POST, "C" + i, Urgency.QUESTION);
+      budgets.answered(budgets.spend(POST, "C" + i, Urgency.QUESTION).calls());
     }
-    advance(Duration.ofMinutes(2));
+    advance(Duration.ofMinutes(1));
     budgets.spend(POST, "C-last", Urgency.QUESTION);
 
     assertTrue(budgets.windowCount() < 10, "windows kept: " + budgets.windowCount());
