@@ -80,17 +80,6 @@ class IdealBotTest {
     assertWithin(outcome.cardEdits(), model.limitOf("chat.update").orElseThrow());
     // 200 specs finish within about two minutes; 50 edits a minute cannot keep up with them.
     assertTrue(outcome.finishedCard().percentile(99) > 60_000, "the limit binds");
-    for (long seed = 1; seed <= 20; seed++) {
-      IdealBot.Outcome o = IdealBot.payingEveryPost(settings, model).run(seed);
-      System.out.println(
-          +seed
-              + " p50 "
-              + o.finishedCard().percentile(50)
-              + " p99 "
-              + o.finishedCard().percentile(99)
-              + " max "
-              + o.finishedCard().max());
-    }
   }
 
   @Test

@@ -69,17 +69,19 @@ public final class Budgets {
         return new Spent(wait, List.of());
       }
     }
-    List<Window.Call> calls = new ArrayList<>(windows.size());
-    windows.forEach(window -> calls.add(window.spend(now, reserved)));
+    List<Window.Call> calls = count(windows, now, reserved);
     forgetIdle(now);
     return new Spent(0, calls);
   }
 
   /** Counts a call that goes out over its limit: it waited as long as it could. */
   synchronized List<Window.Call> spendAnyway(String method, String channel) {
-    long now = nanoTime.getAsLong();
-    List<Window.Call> calls = new ArrayList<>(2);
-    windowsOf(method, channel).forEach(window -> calls.add(window.spend(now, false)));
+    return count(windowsOf(method, channel), nanoTime.getAsLong(), false);
+  }
+
+  private static List<Window.Call> count(List<Window> windows, long now, boolean reserved) {
+    List<Window.Call> calls = new ArrayList<>(windows.size());
+    windows.forEach(window -> calls.add(window.spend(now, reserved)));
     return calls;
   }
 
