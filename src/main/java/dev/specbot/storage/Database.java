@@ -2,6 +2,7 @@ package dev.specbot.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.specbot.storage.sqlite.KeptStatements;
 import dev.specbot.storage.sqlite.NativeLibrary;
 import dev.specbot.storage.sqlite.OwnerOnlyFiles;
 import dev.specbot.storage.sqlite.SqliteUrl;
@@ -65,9 +66,17 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
     this.readerPool = readerPool;
     this.dialect = dialect;
-    this.jdbi = Jdbi.create(pool);
-    this.readers = readerPool.map(Jdbi::create).orElse(jdbi);
+    this.jdbi = keptStatements(Jdbi.create(pool), dialect);
+    this.readers =
+        readerPool
+            .map(readerSource -> keptStatements(Jdbi.create(readerSource), dialect))
+            .orElse(jdbi);
     this.writer = dialect == Dialect.SQLITE ? Optional.of(new Writer(jdbi)) : Optional.empty();
+  }
+
+  /** SQLite prepares each statement once per connection (see {@link KeptStatements}). */
+  private static Jdbi keptStatements(Jdbi jdbi, Dialect dialect) {
+    return dialect == Dialect.SQLITE ? jdbi.setStatementBuilderFactory(new KeptStatements()) : jdbi;
   }
 
   /**

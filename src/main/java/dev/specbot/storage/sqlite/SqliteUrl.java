@@ -19,11 +19,13 @@ public record SqliteUrl(Path file, String url) {
    * SQLite's default page cache, 2 MB, no longer holds the indexes once a team has thousands of
    * finished interviews: with 10,000 of them (interviews and answers alone) the load benchmark's
    * answers slowed by a fifth on the default and not measurably on 32 MB. With their whole trail (a
-   * 300 MB file) they still slow by about a tenth; 128 MB did no better within the noise.
+   * 300 MB file) they still slow by about a tenth; 128 MB did no better within the noise. The bot's
+   * keys are its own (no rowids read back), so sqlite-jdbc is told not to prepare and run a query
+   * for the generated keys after every insert.
    */
   static final String SETTINGS =
       "journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true"
-          + "&transaction_mode=IMMEDIATE&cache_size=-32768";
+          + "&transaction_mode=IMMEDIATE&cache_size=-32768&jdbc.get_generated_keys=false";
 
   /**
    * For connections that only read: WAL lets them read a committed snapshot while the writer

@@ -1,6 +1,7 @@
 package dev.specbot.storage.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class SqliteUrlTest {
                 Path.of("data/specbot.db"),
                 "jdbc:sqlite:data/specbot.db?journal_mode=WAL&busy_timeout=5000"
                     + "&synchronous=NORMAL&foreign_keys=true&transaction_mode=IMMEDIATE"
-                    + "&cache_size=-32768")),
+                    + "&cache_size=-32768&jdbc.get_generated_keys=false")),
         SqliteUrl.parse("jdbc:sqlite:data/specbot.db"));
   }
 
@@ -35,6 +36,12 @@ class SqliteUrlTest {
         ResultSet cache = statement.executeQuery("PRAGMA cache_size")) {
       assertTrue(cache.next());
       assertEquals(-32768, cache.getInt(1), "a 32 MB page cache");
+      assertFalse(
+          connection
+              .unwrap(org.sqlite.SQLiteConnection.class)
+              .getConnectionConfig()
+              .isGetGeneratedKeys(),
+          "no query for generated keys after each insert");
     }
   }
 
