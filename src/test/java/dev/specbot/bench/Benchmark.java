@@ -259,6 +259,28 @@ public final class Benchmark {
             }
           },
           "the bot to send all it queued");
+    } catch (AssertionError timedOut) {
+      throw new AssertionError(
+          timedOut.getMessage() + "; left: " + pendingRows(database), timedOut);
+    }
+  }
+
+  /** What was left in the outbox, to tell a stuck message from a slow bot. */
+  private static String pendingRows(Path database) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        PreparedStatement pending =
+            connection.prepareStatement(
+                "SELECT id, lane, seq, kind, attempts, claims, claimed_by, next_attempt_at,"
+                    + " last_error FROM outbox WHERE status = 'PENDING' ORDER BY lane, seq"
+                    + " LIMIT 20");
+        ResultSet rows = pending.executeQuery()) {
+      StringBuilder left = new StringBuilder();
+      while (rows.next()) {
+        for (int column = 1; column <= 9; column++) {
+          left.append(column == 1 ? "\n  " : ", ").append(rows.getString(column));
+        }
+      }
+      return left.toString();
     }
   }
 

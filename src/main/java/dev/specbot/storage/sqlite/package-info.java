@@ -2,7 +2,8 @@
  * What only SQLite needs: reading a {@code jdbc:sqlite:} URL into its file and the settings that
  * keep concurrent writers apart, creating that file so that only its owner can read it, loading the
  * driver's native library, and the one {@link dev.specbot.storage.sqlite.Writer} that runs every
- * write transaction in turn. The stores' SQL stays portable and lives in {@link
+ * write transaction in turn, and {@link dev.specbot.storage.sqlite.KeptStatements}, which prepares
+ * each statement once per connection. The stores' SQL stays portable and lives in {@link
  * dev.specbot.storage}.
  */
 package dev.specbot.storage.sqlite;
