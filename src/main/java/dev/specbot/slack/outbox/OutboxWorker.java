@@ -64,7 +64,7 @@ public final class OutboxWorker implements AutoCloseable {
    * times Slack's latency: a sender thread is started when a message is ready and no sender is
    * free, and ends after a while idle. This caps memory and threads when Slack is very slow.
    */
-  private static final int MOST_IN_FLIGHT = 64;
+  static final int MOST_IN_FLIGHT = 64;
 
   /**
    * Due messages read per round. More than can be sent at once: the most urgent may be waiting on
@@ -156,15 +156,26 @@ public final class OutboxWorker implements AutoCloseable {
             workspaceUrl,
             gitHub,
             homes.map(view -> new HomeSender(database, slack, clock, view)));
-    this.senders =
-        new ThreadPoolExecutor(
-            0,
-            MOST_IN_FLIGHT,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            DaemonThreads.numbered("specbot-outbox"));
+    this.senders = senders();
     this.dispatcher = DaemonThreads.of("specbot-outbox", this::dispatch);
+  }
+
+  /**
+   * The sender threads: one started when a message is handed over and none is waiting for work,
+   * each ending after a while idle. {@link #idleSenders} bounds how many calls are in flight, not
+   * this pool: a sender gives its place back as its call ends, a moment before its thread is ready
+   * for the next, so a pool bounded at the same count would refuse a message handed over in that
+   * moment, and its claim would hold it unsent until the lease ran out (two minutes). Unbounded
+   * here, the pool starts a thread then, and the spare one ends once idle.
+   */
+  static ExecutorService senders() {
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        DaemonThreads.numbered("specbot-outbox"));
   }
 
   /**
