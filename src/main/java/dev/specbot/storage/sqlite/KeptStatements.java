@@ -32,8 +32,8 @@ public final class KeptStatements implements StatementBuilderFactory {
   private static final Logger log = LoggerFactory.getLogger(KeptStatements.class);
 
   /**
-   * Per connection: more than the bot's distinct statements (about 200, a list's every length
-   * counted apart), the least recently used closed beyond it.
+   * Per connection: several times the bot's distinct statements (about 120 in its code, a list's
+   * every length a statement of its own), the least recently used closed beyond it.
    */
   static final int MOST_KEPT = 512;
 
