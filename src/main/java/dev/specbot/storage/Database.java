@@ -2,6 +2,7 @@ package dev.specbot.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.specbot.storage.sqlite.Checkpoints;
 import dev.specbot.storage.sqlite.KeptStatements;
 import dev.specbot.storage.sqlite.NativeLibrary;
 import dev.specbot.storage.sqlite.OwnerOnlyFiles;
@@ -60,18 +61,26 @@ public final class Database implements AutoCloseable {
    */
   private final Optional<Writer> writer;
 
+  /** SQLite's write-ahead log copied into its file beside the writer, not by its commits. */
+  private final Optional<Checkpoints> checkpoints;
+
   private final Dialect dialect;
 
-  private Database(HikariDataSource pool, Optional<HikariDataSource> readerPool, Dialect dialect) {
+  private Database(
+      HikariDataSource pool,
+      Optional<HikariDataSource> readerPool,
+      Optional<Checkpoints> checkpoints,
+      Dialect dialect) {
     this.pool = pool;
     this.readerPool = readerPool;
+    this.checkpoints = checkpoints;
     this.dialect = dialect;
     this.jdbi = keptStatements(Jdbi.create(pool), dialect);
     this.readers =
         readerPool
             .map(readerSource -> keptStatements(Jdbi.create(readerSource), dialect))
             .orElse(jdbi);
-    this.writer = dialect == Dialect.SQLITE ? Optional.of(new Writer(jdbi)) : Optional.empty();
+    this.writer = checkpoints.map(afterCommit -> new Writer(jdbi, afterCommit::wake));
   }
 
   /** SQLite prepares each statement once per connection (see {@link KeptStatements}). */
@@ -101,7 +110,11 @@ public final class Database implements AutoCloseable {
     HikariDataSource pool = new HikariDataSource(config);
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-      return new Database(pool, sqlite.map(Database::readers), dialect);
+      return new Database(
+          pool,
+          sqlite.map(Database::readers),
+          sqlite.map(url -> new Checkpoints(url.url())),
+          dialect);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -175,6 +188,7 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     writer.ifPresent(Writer::close);
+    checkpoints.ifPresent(Checkpoints::close);
     readerPool.ifPresent(HikariDataSource::close);
     pool.close();
   }

@@ -269,28 +269,31 @@ public final class Outbox {
     };
   }
 
+  /** The message taken, and what its earlier senders left, in one statement. */
   private static final String CLAIM =
       """
       UPDATE outbox
       SET next_attempt_at = :leaseUntil, claims = claims + 1, claimed_by = :owner
       WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+      RETURNING claims, attempts, upload_file_id, upload_share_asked_at
       """;
 
   /**
-   * Takes a due message for sending until {@code leaseUntil}: true for the one sender that gets it.
-   * With two bots on one database, the other no longer sees it as due; if the sender dies, the
-   * lease runs out and the message is due again.
+   * Takes a due message for sending until {@code leaseUntil}: what its earlier senders left behind,
+   * for the one sender that gets it, empty for any other. With two bots on one database, the other
+   * no longer sees it as due; if the sender dies, the lease runs out and the message is due again.
    */
-  public boolean claim(String messageId, Instant now, Instant leaseUntil, String owner) {
+  public Optional<SendHistory> claim(
+      String messageId, Instant now, Instant leaseUntil, String owner) {
     Objects.requireNonNull(messageId, "null messageId");
     return handle
-            .createUpdate(CLAIM)
-            .bind("id", messageId)
-            .bind("owner", owner)
-            .bind("now", now.toEpochMilli())
-            .bind("leaseUntil", leaseUntil.toEpochMilli())
-            .execute()
-        == 1;
+        .createQuery(CLAIM)
+        .bind("id", messageId)
+        .bind("owner", owner)
+        .bind("now", now.toEpochMilli())
+        .bind("leaseUntil", leaseUntil.toEpochMilli())
+        .map(Outbox::history)
+        .findOne();
   }
 
   private static final String RELEASE_SILENT =
@@ -341,7 +344,8 @@ public final class Outbox {
 
   /**
    * What the message's earlier senders left behind: whether one may have sent it already, and the
-   * file one uploaded for it. Empty if there is no such message.
+   * file one uploaded for it. Empty if there is no such message. (Its sender has it from {@link
+   * #claim}.)
    */
   public Optional<SendHistory> history(String messageId) {
     Objects.requireNonNull(messageId, "null messageId");

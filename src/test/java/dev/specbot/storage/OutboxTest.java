@@ -230,8 +230,10 @@ class OutboxTest {
 
     assertEquals(1, released);
     assertEquals(List.of(mine), dueIds(at(5)));
-    claim(mine, at(5), at(125));
-    SendHistory history = history(mine);
+    SendHistory history =
+        database.transaction(tx -> tx.outbox().claim(mine, at(5), at(125), "bot-a")).orElseThrow();
+    assertEquals(history(mine), history, "the claim says what is stored");
+    assertEquals(2, history.claims());
     assertTrue(history.takenBefore(), "claimed twice: it may be in Slack already");
     assertTrue(history.outcomeUnknown(), "the first sender recorded nothing");
   }
@@ -373,7 +375,7 @@ class OutboxTest {
   }
 
   private boolean claim(String id, Instant now, Instant leaseUntil) {
-    return database.transaction(tx -> tx.outbox().claim(id, now, leaseUntil, "bot-a"));
+    return database.transaction(tx -> tx.outbox().claim(id, now, leaseUntil, "bot-a")).isPresent();
   }
 
   private String enqueue(String lane, String payload, Instant now) {

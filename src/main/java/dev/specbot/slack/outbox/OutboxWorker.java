@@ -370,8 +370,9 @@ public final class OutboxWorker implements AutoCloseable {
         untilBudget = wait.compareTo(untilBudget) < 0 ? wait : untilBudget;
         continue;
       }
-      if (tx.outbox().claim(message.id(), now, now.plus(LEASE), owner)) {
-        SendHistory history = tx.outbox().history(message.id()).orElseThrow();
+      Optional<SendHistory> taken = tx.outbox().claim(message.id(), now, now.plus(LEASE), owner);
+      if (taken.isPresent()) {
+        SendHistory history = taken.get();
         Delivery delivery = Delivery.fromJson(message.payload());
         // Read now, not when it was first seen: its thread may have been posted since.
         claimed.add(new Claimed(message, delivery, history, placeOf(tx, delivery)));

@@ -14,6 +14,12 @@ public record SqliteUrl(Path file, String url) {
   private static final String PREFIX = "jdbc:sqlite:";
 
   /**
+   * How long the write-ahead log may grow (40 MB of 4 kB pages) before a commit checkpoints it
+   * itself: only should {@link Checkpoints}, which does it beside the writer, fall that far behind.
+   */
+  static final int SELF_CHECKPOINT_PAGES = 10_000;
+
+  /**
    * Without WAL readers and the writer block each other; without IMMEDIATE a transaction that reads
    * then writes fails with SQLITE_BUSY instead of waiting out busy_timeout, and nothing retries it.
    * SQLite's default page cache, 2 MB, no longer holds the indexes once a team has thousands of
@@ -25,7 +31,9 @@ public record SqliteUrl(Path file, String url) {
    */
   static final String SETTINGS =
       "journal_mode=WAL&busy_timeout=5000&synchronous=NORMAL&foreign_keys=true"
-          + "&transaction_mode=IMMEDIATE&cache_size=-32768&jdbc.get_generated_keys=false";
+          + "&transaction_mode=IMMEDIATE&cache_size=-32768&jdbc.get_generated_keys=false"
+          + "&wal_autocheckpoint="
+          + SELF_CHECKPOINT_PAGES;
 
   /**
    * For connections that only read: WAL lets them read a committed snapshot while the writer

@@ -35,13 +35,20 @@ public final class Writer implements AutoCloseable {
   private static final int MOST_IN_ONE_COMMIT = 8;
 
   private final Jdbi jdbi;
+  private final Runnable afterCommit;
   private final BlockingQueue<Transaction<?>> waiting = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closed;
 
   /** Starts the writer's thread on {@code jdbi}, whose pool has the one writing connection. */
   public Writer(Jdbi jdbi) {
+    this(jdbi, () -> {});
+  }
+
+  /** The same, telling {@code afterCommit} of each commit (the {@link Checkpoints}). */
+  public Writer(Jdbi jdbi, Runnable afterCommit) {
     this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+    this.afterCommit = Objects.requireNonNull(afterCommit, "null afterCommit");
     this.thread = DaemonThreads.of("specbot-db-writer", this::writeUntilClosed);
     thread.start();
   }
@@ -117,6 +124,7 @@ public final class Writer implements AutoCloseable {
       } else {
         jdbi.useTransaction(handle -> batch.forEach(transaction -> transaction.runIn(handle)));
       }
+      afterCommit.run();
       batch.forEach(Transaction::report);
     } catch (Throwable commitFailed) {
       batch.forEach(transaction -> transaction.failUnlessFailed(commitFailed));

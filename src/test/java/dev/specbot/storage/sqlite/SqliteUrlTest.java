@@ -24,7 +24,8 @@ class SqliteUrlTest {
                 Path.of("data/specbot.db"),
                 "jdbc:sqlite:data/specbot.db?journal_mode=WAL&busy_timeout=5000"
                     + "&synchronous=NORMAL&foreign_keys=true&transaction_mode=IMMEDIATE"
-                    + "&cache_size=-32768&jdbc.get_generated_keys=false")),
+                    + "&cache_size=-32768&jdbc.get_generated_keys=false"
+                    + "&wal_autocheckpoint=10000")),
         SqliteUrl.parse("jdbc:sqlite:data/specbot.db"));
   }
 
@@ -36,6 +37,10 @@ class SqliteUrlTest {
         ResultSet cache = statement.executeQuery("PRAGMA cache_size")) {
       assertTrue(cache.next());
       assertEquals(-32768, cache.getInt(1), "a 32 MB page cache");
+      try (ResultSet selfCheckpoint = statement.executeQuery("PRAGMA wal_autocheckpoint")) {
+        assertTrue(selfCheckpoint.next());
+        assertEquals(10_000, selfCheckpoint.getInt(1), "commits checkpoint only far behind");
+      }
       assertFalse(
           connection
               .unwrap(org.sqlite.SQLiteConnection.class)
