@@ -95,18 +95,34 @@ public final class ReminderWorker implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        List<Reminder> due = database.transaction(tx -> tx.reminders().due(clock.instant(), BATCH));
-        due.forEach(this::fire);
-        if (!due.isEmpty()) {
+        Instant now = clock.instant();
+        // A read, beside SQLite's writer: the worker looks on every change to a reminder (each
+        // answer reschedules its interview's nudge) and twice a second, and firing is the
+        // conditional update that decides.
+        Lookout lookout =
+            database.read(
+                tx -> new Lookout(tx.reminders().due(now, BATCH), tx.reminders().nextDueAt()));
+        lookout.due().forEach(this::fire);
+        if (!lookout.due().isEmpty()) {
           wakeSender.run();
         } else {
-          awaitWork();
+          awaitWork(lookout.untilNextDue(now));
         }
       } catch (RuntimeException e) {
         // A locked or full database must not stop the reminders: wait and look again.
         log.error("Reminder worker failed; trying again shortly", e);
-        awaitWork();
+        awaitWork(IDLE_CHECK);
       }
+    }
+  }
+
+  /** The reminders due now, and when the next one is. */
+  private record Lookout(List<Reminder> due, Optional<Instant> nextDueAt) {
+    Duration untilNextDue(Instant now) {
+      return nextDueAt
+          .map(due -> Duration.between(now, due))
+          .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
+          .orElse(IDLE_CHECK);
     }
   }
 
@@ -212,14 +228,7 @@ public final class ReminderWorker implements AutoCloseable {
     Delivery.inThread(interviewId, message).asNotice().enqueue(tx, now);
   }
 
-  private void awaitWork() {
-    Instant now = clock.instant();
-    Duration wait =
-        database
-            .transaction(tx -> tx.reminders().nextDueAt())
-            .map(due -> Duration.between(now, due))
-            .filter(untilDue -> untilDue.compareTo(IDLE_CHECK) < 0)
-            .orElse(IDLE_CHECK);
+  private void awaitWork(Duration wait) {
     try {
       signal.await(wait);
     } catch (InterruptedException e) {
