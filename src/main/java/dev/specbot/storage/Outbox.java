@@ -525,33 +525,6 @@ public final class Outbox {
             AND earlier.seq < candidate.seq)
       """;
 
-  private static final String ANY_DUE =
-      """
-      SELECT 1
-      FROM outbox candidate
-      WHERE status = 'PENDING'
-        AND next_attempt_at <= :now
-        AND NOT EXISTS (
-          SELECT 1 FROM outbox earlier
-          WHERE earlier.lane = candidate.lane
-            AND earlier.status = 'PENDING'
-            AND earlier.seq < candidate.seq)
-      LIMIT 1
-      """;
-
-  /**
-   * Whether any message is due, as {@link #due} would find it, without ordering or locking them: a
-   * look before a claim.
-   */
-  public boolean anyDue(Instant now) {
-    return handle
-        .createQuery(ANY_DUE)
-        .bind("now", now.toEpochMilli())
-        .mapTo(Integer.class)
-        .findFirst()
-        .isPresent();
-  }
-
   /**
    * When the next message can be sent, so a worker can sleep until then: the earliest
    * next_attempt_at of the messages first in their lanes (a later one cannot go before them,

@@ -390,12 +390,8 @@ class OutboxTest {
     return database.transaction(tx -> tx.outbox().pending(lane));
   }
 
-  /** The due messages' ids; every look at them also checks that anyDue agrees. */
   private List<String> dueIds(Instant now) {
-    List<String> due = ids(database.transaction(tx -> tx.outbox().due(now, 10)));
-    assertEquals(
-        !due.isEmpty(), database.read(tx -> tx.outbox().anyDue(now)), "anyDue agrees with due");
-    return due;
+    return ids(database.transaction(tx -> tx.outbox().due(now, 10)));
   }
 
   private Optional<Instant> nextDueAt() {

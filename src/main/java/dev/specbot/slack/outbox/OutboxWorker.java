@@ -267,10 +267,7 @@ public final class OutboxWorker implements AutoCloseable {
       int idle = idleSenders.availablePermits();
       Round round;
       try {
-        round =
-            idle == 0 && sent.isEmpty()
-                ? Round.BUSY
-                : sent.isEmpty() ? lookThenClaim(idle) : settleAndClaim(sent, idle);
+        round = idle == 0 && sent.isEmpty() ? Round.BUSY : settleAndClaim(sent, idle);
         unrecorded.recorded(sent);
       } catch (RuntimeException e) {
         // The database may be locked or full for a moment: wait and try again, never die.
@@ -289,26 +286,6 @@ public final class OutboxWorker implements AutoCloseable {
   /** What one round of the dispatcher took, or how long it may wait for more. */
   private record Round(List<Claimed> claimed, Duration untilNextDue) {
     static final Round BUSY = new Round(List.of(), IDLE_CHECK);
-  }
-
-  /**
-   * With nothing to record, looks first, in a read (on SQLite, beside its one writer): most rounds
-   * woken by a change find nothing due (a question queued while its lane's previous message is
-   * being sent, a sender done with the last of its lane), and the writer has enough to do.
-   */
-  private Round lookThenClaim(int limit) {
-    Instant now = clock.instant();
-    if (!now.isBefore(nextLookForSilent)) {
-      return settleAndClaim(List.of(), limit);
-    }
-    Optional<Duration> idle =
-        database.read(
-            tx ->
-                tx.outbox().anyDue(now)
-                    ? Optional.empty()
-                    : Optional.of(untilNextDue(tx, now, IDLE_CHECK)));
-    return idle.map(wait -> new Round(List.of(), wait))
-        .orElseGet(() -> settleAndClaim(List.of(), limit));
   }
 
   /**
@@ -332,20 +309,16 @@ public final class OutboxWorker implements AutoCloseable {
           if (!round.claimed().isEmpty()) {
             return round;
           }
-          return new Round(List.of(), untilNextDue(tx, now, round.untilNextDue()));
+          // Nothing to send yet: wait until the first lane can send, or a Slack limit lets a due
+          // message go, at most IDLE_CHECK.
+          Duration untilDue =
+              tx.outbox()
+                  .nextDueAt()
+                  .map(due -> Duration.between(now, due))
+                  .filter(wait -> wait.compareTo(round.untilNextDue()) < 0)
+                  .orElse(round.untilNextDue());
+          return new Round(List.of(), untilDue);
         });
-  }
-
-  /**
-   * Nothing to send yet: how long until the first lane can send, or a Slack limit lets a due
-   * message go ({@code most}, at most IDLE_CHECK).
-   */
-  private static Duration untilNextDue(Tx tx, Instant now, Duration most) {
-    return tx.outbox()
-        .nextDueAt()
-        .map(due -> Duration.between(now, due))
-        .filter(wait -> wait.compareTo(most) < 0)
-        .orElse(most);
   }
 
   /** Once a beat is enough: a crashed bot is known to be gone only after several. */
