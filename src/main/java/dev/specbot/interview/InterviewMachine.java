@@ -33,6 +33,11 @@ public final class InterviewMachine {
     this.handOver = new HandOver(this, template);
   }
 
+  /** The zone whose days the document's dates are: the drafter's. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** The template whose interviews this runs. */
   public Template template() {
     return template;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The interviews, with their answers, the questions handed to co-authors and where each lives in
@@ -27,6 +28,11 @@ public final class Interviews {
   private final Handle handle;
   private final Answers answers;
   private final Assignments assignments;
+
+  /** The version the transaction's writes expect, until checked (see {@link #expectVersion}). */
+  private Optional<Expected> expected = Optional.empty();
+
+  private record Expected(String interviewId, long version) {}
 
   Interviews(Handle handle) {
     this.handle = handle;
@@ -212,14 +218,19 @@ public final class Interviews {
 
   private void updateRow(Interview interview) {
     Objects.requireNonNull(interview, "null interview");
-    int updated =
+    Optional<Long> atVersion = takeExpected(interview.id());
+    Update update =
         handle
-            .createUpdate(UPDATE)
+            .createUpdate(atVersion.isPresent() ? UPDATE + " AND version = :expected" : UPDATE)
             .bind("id", interview.id())
             .bind("status", interview.status().name())
             .bind("currentIndex", interview.current())
-            .bind("updatedAt", interview.updatedAt().toEpochMilli())
-            .execute();
+            .bind("updatedAt", interview.updatedAt().toEpochMilli());
+    atVersion.ifPresent(version -> update.bind("expected", version));
+    int updated = update.execute();
+    if (atVersion.isPresent() && updated == 0) {
+      throw new Optimistic.Stale();
+    }
     requireFound(interview.id(), updated);
   }
 
@@ -342,6 +353,30 @@ public final class Interviews {
         .mapTo(Long.class)
         .findOne()
         .orElseThrow(() -> new IllegalStateException("no interview " + interviewId));
+  }
+
+  /**
+   * The version this transaction's writes were computed from (see {@link Optimistic}): the first
+   * update of the interview's row checks it in the same statement, and throws {@link
+   * Optimistic.Stale} if the interview changed since; {@link #holdsExpectedVersion} checks it for
+   * writes that do not update the row.
+   */
+  void expectVersion(String interviewId, long version) {
+    expected = Optional.of(new Expected(interviewId, version));
+  }
+
+  /** Whether the interview is still at the version expected, counting it up if so. */
+  boolean holdsExpectedVersion() {
+    Optional<Expected> unchecked = expected;
+    expected = Optional.empty();
+    return unchecked.map(e -> claimVersion(e.interviewId(), e.version())).orElse(true);
+  }
+
+  private Optional<Long> takeExpected(String interviewId) {
+    Optional<Long> version =
+        expected.filter(e -> e.interviewId().equals(interviewId)).map(Expected::version);
+    version.ifPresent(checked -> expected = Optional.empty());
+    return version;
   }
 
   /**

@@ -101,10 +101,13 @@ public final class Optimistic {
       try {
         return database.transaction(
             tx -> {
-              if (!tx.interviews().claimVersion(work.interviewId(), work.version())) {
+              // Checked by the write's update of the interview, in the same statement; else after.
+              tx.interviews().expectVersion(work.interviewId(), work.version());
+              T result = write.write(tx);
+              if (!tx.interviews().holdsExpectedVersion()) {
                 throw new Stale();
               }
-              return write.write(tx);
+              return result;
             });
       } catch (Stale stale) {
         if (attempt >= MAX_ATTEMPTS) {
@@ -117,8 +120,9 @@ public final class Optimistic {
 
   /**
    * The interview changed after it was read: the transaction rolls back and the work starts over.
+   * Thrown here, or by the write's update of the interview ({@link Interviews#expectVersion}).
    */
-  private static final class Stale extends RuntimeException {
+  static final class Stale extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Stale() {

@@ -113,6 +113,34 @@ class OptimisticTest {
   }
 
   @Test
+  void a_stale_write_is_found_stale_by_its_update_of_the_interview_and_computed_again() {
+    AtomicInteger attempts = new AtomicInteger();
+    Interview read = database.read(tx -> tx.interviews().find("i-1")).orElseThrow().interview();
+    long before = database.read(tx -> tx.interviews().version("i-1"));
+    String result =
+        Optimistic.run(
+            database,
+            tx -> {
+              long version = tx.interviews().version("i-1");
+              int attempt = attempts.incrementAndGet();
+              return Optimistic.compute(
+                  "i-1",
+                  attempt == 1 ? version - 1 : version,
+                  () ->
+                      write -> {
+                        write.events().firstTime("event:update-" + attempt, NOW);
+                        write.interviews().update(read, read);
+                        return "written on attempt " + attempt;
+                      });
+            });
+    assertEquals("written on attempt 2", result);
+    boolean firstKept = database.read(tx -> tx.events().seen("event:update-1"));
+    long after = database.read(tx -> tx.interviews().version("i-1"));
+    assertFalse(firstKept, "the stale attempt's writes were rolled back");
+    assertEquals(before + 1, after, "counted up once, by the update");
+  }
+
+  @Test
   void nothing_is_held_while_the_work_computes() throws Exception {
     CountDownLatch computing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

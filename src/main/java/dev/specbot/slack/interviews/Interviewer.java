@@ -396,7 +396,7 @@ public final class Interviewer {
         publishes ? gitHub.offer(transition.interview(), machine.template()) : Optional.empty();
     return tx -> {
       tx.interviews().update(interview, transition.interview());
-      desk.interviewMoved(tx, transition.interview(), now);
+      desk.interviewMoved(tx, transition.interview(), machine.zone(), now);
       Outgoing queued = outgoing;
       if (publishes) {
         // What comes next, the meeting and the review, in one message, at the end of the spec's

@@ -84,7 +84,12 @@ public final class MeetingDesk {
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
   public void interviewMoved(Tx tx, Interview interview, Instant now) {
-    nudges.interviewMoved(tx, interview, now);
+    nudges.interviewMoved(tx, interview, Directory.stored(tx, interview.drafterId()).zone(), now);
+  }
+
+  /** The same, with the drafter's zone read already (each answer's: read before computing). */
+  public void interviewMoved(Tx tx, Interview interview, ZoneId drafterZone, Instant now) {
+    nudges.interviewMoved(tx, interview, drafterZone, now);
   }
 
   /**

@@ -38,13 +38,12 @@ final class Nudges {
   }
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
-  void interviewMoved(Tx tx, Interview interview, Instant now) {
+  void interviewMoved(Tx tx, Interview interview, ZoneId zone, Instant now) {
     coAuthorsMoved(tx, interview, now);
     if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
       tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
       return;
     }
-    ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
     tx.reminders()
         .reschedule(
             new Reminder(
