@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
@@ -73,8 +74,8 @@ public final class Outbox {
   public String replaceWaiting(
       String lane, String kind, String payload, Instant now, Instant dueAt, int urgency) {
     Objects.requireNonNull(dueAt, "null dueAt");
-    // The lane's few rows, compared here: asked for MIN(next_attempt_at), SQLite walks outbox_due
-    // through the pending messages of every lane instead of this lane's.
+    // The lane's few rows, compared here: asked for MIN(next_attempt_at), SQLite walks
+    // outbox_pending_due through the pending messages of every lane instead of this lane's.
     List<Waiting> waiting =
         handle
             .createQuery("SELECT id, next_attempt_at, urgency " + WAITING + " ORDER BY seq")
@@ -127,12 +128,12 @@ public final class Outbox {
 
   /**
    * Makes waiting message {@code id} the new one, as a new message at its place in the lane: one
-   * row changed where dropping it and queuing another would write the row and its four indexes
-   * twice, for every answer's edit of the card. Empty if a sender took it meanwhile (on PostgreSQL,
+   * row changed where dropping it and queuing another would write the row and its indexes twice,
+   * for every answer's edit of the card. Empty if a sender took it meanwhile (on PostgreSQL,
    * another instance may), and the new message is queued after it instead.
    */
   private Optional<String> rewrite(String id, Message message) {
-    String newId = UUID.randomUUID().toString();
+    String newId = newId(message.now());
     int rewritten =
         bindContent(handle.createUpdate(REWRITE), message)
             .bind("id", id)
@@ -168,12 +169,24 @@ public final class Outbox {
   }
 
   private String insert(Message message) {
-    String id = UUID.randomUUID().toString();
+    String id = newId(message.now());
     bindContent(handle.createUpdate(ENQUEUE), message)
         .bind("id", id)
         .bind("lane", message.lane())
         .execute();
     return id;
+  }
+
+  /**
+   * A new message's id: a version 7 UUID, its first 48 bits the time it was queued, so that the
+   * primary key's index grows at its end, as the outbox does, instead of taking a page at a random
+   * place of it on every insert.
+   */
+  static String newId(Instant now) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long timeAndVersion = (now.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+    long variantAndRandom = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(timeAndVersion, variantAndRandom).toString();
   }
 
   /** What a queued and a rewritten message both carry; the lane stays where the row is. */
@@ -468,7 +481,7 @@ public final class Outbox {
   }
 
   // A settled message's next_attempt_at is when it was settled (see MARK_SENT and MARK_FAILED), so
-  // that outbox_due finds the old ones.
+  // that outbox_settled finds the old ones.
   private static final String PRUNE =
       """
       DELETE FROM outbox WHERE id IN (

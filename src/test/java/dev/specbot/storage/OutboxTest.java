@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,18 @@ class OutboxTest {
     assertEquals(
         List.of(new OutboxMessage(other, "lane-b", 1, "POST", "three", 0, at(2), 1)),
         pending("lane-b"));
+  }
+
+  @Test
+  void message_ids_are_version_7_uuids_in_the_order_their_messages_were_queued() {
+    List<String> ids = new ArrayList<>();
+    for (int ms = 0; ms < 50; ms++) {
+      ids.add(enqueue("lane-" + (ms % 3), "m", T0.plusMillis(ms)));
+    }
+    assertEquals(ids.stream().sorted().toList(), ids, "sorted as queued");
+    assertEquals(50, new HashSet<>(ids).size());
+    ids.forEach(id -> assertEquals(7, UUID.fromString(id).version(), id));
+    assertEquals(T0.toEpochMilli(), UUID.fromString(ids.get(0)).getMostSignificantBits() >>> 16);
   }
 
   @Test
