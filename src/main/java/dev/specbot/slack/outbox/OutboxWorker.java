@@ -284,7 +284,7 @@ public final class OutboxWorker implements AutoCloseable {
   }
 
   /** What one round of the dispatcher took, or how long it may wait for more. */
-  private record Round(List<Claimed> claimed, Duration untilNextDue) {
+  private record Round(List<Taken> claimed, Duration untilNextDue) {
     static final Round BUSY = new Round(List.of(), IDLE_CHECK);
   }
 
@@ -356,14 +356,14 @@ public final class OutboxWorker implements AutoCloseable {
    * and the round says how long until it may. A message another bot took first is left to it.
    */
   private Round claimDue(Tx tx, Instant now, int limit) {
-    List<Claimed> claimed = new ArrayList<>();
+    List<Taken> claimed = new ArrayList<>();
     Duration untilBudget = IDLE_CHECK;
     for (OutboxMessage message : tx.outbox().due(now, CANDIDATES)) {
       if (claimed.size() == limit) {
         break;
       }
-      Prepared prepared = prepared(tx, message);
-      FirstCall call = prepared.call();
+      Look look = prepared(tx, message);
+      FirstCall call = look.prepared().call();
       Duration wait =
           budgets.reserve(call.method(), call.channel(), Urgency.ofRank(message.urgency()));
       if (!wait.isZero()) {
@@ -372,10 +372,9 @@ public final class OutboxWorker implements AutoCloseable {
       }
       Optional<SendHistory> taken = tx.outbox().claim(message.id(), now, now.plus(LEASE), owner);
       if (taken.isPresent()) {
-        SendHistory history = taken.get();
-        Delivery delivery = Delivery.fromJson(message.payload());
-        // Read now, not when it was first seen: its thread may have been posted since.
-        claimed.add(new Claimed(message, delivery, history, placeOf(tx, delivery)));
+        // Its place read now, not when it was first seen: its thread may have been posted since.
+        Optional<SlackPlace> place = placeOf(tx, look.prepared().interviewId());
+        claimed.add(new Taken(message, look.read(), taken.get(), place));
         this.prepared.remove(message.id());
       } else {
         budgets.release(call.method(), call.channel());
@@ -389,29 +388,49 @@ public final class OutboxWorker implements AutoCloseable {
    * is not read again each round. Only this: a delivery (a file's content among them) is read again
    * when its message is taken, so that what waits costs little memory.
    */
-  private record Prepared(Optional<SlackPlace> place, FirstCall call) {}
+  private record Prepared(
+      Optional<String> interviewId, Optional<SlackPlace> place, FirstCall call) {}
 
-  private Prepared prepared(Tx tx, OutboxMessage message) {
+  /** A due message as prepared, and its delivery if this round had to read it for that. */
+  private record Look(Prepared prepared, Optional<Delivery> read) {}
+
+  /**
+   * A message taken, as its sender gets it: the delivery read by this round, or else read by the
+   * sender's own thread, out of the claim's transaction.
+   */
+  private record Taken(
+      OutboxMessage message,
+      Optional<Delivery> read,
+      SendHistory history,
+      Optional<SlackPlace> place) {
+    Claimed claimed() {
+      Delivery delivery = read.orElseGet(() -> Delivery.fromJson(message.payload()));
+      return new Claimed(message, delivery, history, place);
+    }
+  }
+
+  private Look prepared(Tx tx, OutboxMessage message) {
     Prepared known = prepared.get(message.id());
     if (known != null) {
-      return known;
+      return new Look(known, Optional.empty());
     }
     Delivery delivery = Delivery.fromJson(message.payload());
-    Optional<SlackPlace> place = placeOf(tx, delivery);
+    Optional<String> interviewId = Optional.ofNullable(delivery.interviewId());
+    Optional<SlackPlace> place = placeOf(tx, interviewId);
     FirstCall call =
         delivery.kind() == Delivery.Kind.SYNC_CANVAS
             ? FirstCall.ofCanvas(tx.canvases().find(delivery.interviewId()))
             : FirstCall.of(delivery, place);
-    Prepared read = new Prepared(place, call);
+    Prepared read = new Prepared(interviewId, place, call);
     prepared.put(message.id(), read);
-    return read;
+    return new Look(read, Optional.of(delivery));
   }
 
-  private Optional<SlackPlace> placeOf(Tx tx, Delivery delivery) {
-    String interviewId = delivery.interviewId();
-    if (interviewId == null) {
+  private Optional<SlackPlace> placeOf(Tx tx, Optional<String> interviewIdIfAny) {
+    if (interviewIdIfAny.isEmpty()) {
       return Optional.empty();
     }
+    String interviewId = interviewIdIfAny.get();
     SlackPlace known = places.get(interviewId);
     if (known != null) {
       return Optional.of(known);
@@ -422,13 +441,13 @@ public final class OutboxWorker implements AutoCloseable {
     return read;
   }
 
-  private void handOver(Claimed claimed) {
+  private void handOver(Taken taken) {
     idleSenders.acquireUninterruptibly();
     try {
       senders.execute(
           () -> {
             try {
-              attempts.send(claimed).ifPresent(unrecorded::add);
+              attempts.send(taken.claimed()).ifPresent(unrecorded::add);
             } finally {
               idleSenders.release();
               // The lane's next message may go now.
