@@ -144,7 +144,9 @@ public final class SlackBot implements AutoCloseable {
             desk,
             reviewDesk,
             clock,
-            wake,
+            // Not the reminders: an answer moves its nudges hours on, and the worker looks twice
+            // a second anyway; a wake per answer was a read per answer beside the requests' own.
+            worker::wake,
             config.readingDelay(),
             PostedMessages.of(methods),
             worker.unrecorded(),

@@ -394,6 +394,10 @@ public final class Interviewer {
             : Optional.empty();
     Optional<Delivery> gitHubOffer =
         publishes ? gitHub.offer(transition.interview(), machine.template()) : Optional.empty();
+    // Written now, not by the writer; a finished spec's is written in the transaction, which adds
+    // the meeting's offer to it.
+    Optional<Outgoing.Written> written =
+        publishes ? Optional.empty() : Optional.of(outgoing.written(now));
     return tx -> {
       tx.interviews().update(interview, transition.interview());
       desk.interviewMoved(tx, transition.interview(), machine.zone(), now);
@@ -407,7 +411,8 @@ public final class Interviewer {
             outgoing.followedBy(
                 interview.id(), reviewOffer.map(meeting::followedBy).orElse(meeting));
       }
-      Optional<String> nextAsk = queued.enqueue(tx, now);
+      Optional<String> nextAsk =
+          written.isPresent() ? written.get().enqueue(tx, now) : queued.enqueue(tx, now);
       rememberAnswer(tx, interview.id(), answered, reply, now);
       if (!coAuthors) {
         // A co-author's answer is no burst of the drafter's: the drafter's next reply is theirs.

@@ -160,6 +160,30 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
     return enqueue(tx, now, false);
   }
 
+  /**
+   * The deliveries as {@link #enqueue(Tx, Instant)} queues them, each with its JSON written now,
+   * before the transaction that queues them.
+   */
+  Written written(Instant now) {
+    List<Delivery> answering = answering(now);
+    return new Written(answering, answering.stream().map(Delivery::toJson).toList(), askIndex);
+  }
+
+  /** The deliveries of a turn and their JSON, to be queued in one transaction. */
+  record Written(List<Delivery> deliveries, List<String> json, int askIndex) {
+    /** As {@link Outgoing#enqueue(Tx, Instant)}. */
+    Optional<String> enqueue(Tx tx, Instant now) {
+      Optional<String> askId = Optional.empty();
+      for (int i = 0; i < deliveries.size(); i++) {
+        String id = deliveries.get(i).enqueue(tx, now, json.get(i));
+        if (i == askIndex) {
+          askId = Optional.of(id);
+        }
+      }
+      return askId;
+    }
+  }
+
   private Optional<String> enqueue(Tx tx, Instant now, boolean turn) {
     Optional<String> askId = Optional.empty();
     List<Delivery> queued = turn ? answering(now) : deliveries;

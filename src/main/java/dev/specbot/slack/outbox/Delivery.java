@@ -338,14 +338,30 @@ public record Delivery(
     return enqueueHere(tx, now);
   }
 
+  /**
+   * As {@link #enqueue(Tx, Instant)}, with {@code json}, this delivery's {@link #toJson}, written
+   * before the transaction, so that the writer does not write it. A document or a canvas is written
+   * again in the transaction, as it gets there what only the database knows (its tickets, its
+   * decisions).
+   */
+  public String enqueue(Tx tx, Instant now, String json) {
+    boolean changedInTransaction =
+        isGitHub() || GitHubLanes.isDocument(this) || kind == Kind.SYNC_CANVAS;
+    return changedInTransaction ? enqueue(tx, now) : enqueueHere(tx, now, json);
+  }
+
   /** Queues it in its own lane, as {@link #enqueue} says. */
   String enqueueHere(Tx tx, Instant now) {
+    return enqueueHere(tx, now, toJson());
+  }
+
+  private String enqueueHere(Tx tx, Instant now, String json) {
     if (kind() == Delivery.Kind.SYNC_CANVAS) {
       return tx.outbox()
           .replaceWaiting(
               "canvas:" + interviewId(),
               kind().name(),
-              toJson(),
+              json,
               now,
               now.plus(CANVAS_EDIT_INTERVAL),
               urgency().rank());
@@ -360,16 +376,16 @@ public record Delivery(
           .replaceWaiting(
               "parent:" + interviewId(),
               kind().name(),
-              toJson(),
+              json,
               now,
               now.plus(PARENT_EDIT_INTERVAL),
               urgency().rank());
     }
     String lane = interviewId() != null ? interviewId() : "user:" + user();
-    return tx.outbox().enqueue(lane, kind().name(), toJson(), now, urgency().rank());
+    return tx.outbox().enqueue(lane, kind().name(), json, now, urgency().rank());
   }
 
-  String toJson() {
+  public String toJson() {
     return GSON.toJson(this);
   }
 
