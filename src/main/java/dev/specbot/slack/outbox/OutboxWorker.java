@@ -386,7 +386,7 @@ public final class OutboxWorker implements AutoCloseable {
   /**
    * Where a due message goes and what it calls first, kept while it waits for its budget so that it
    * is not read again each round. Only this: a delivery (a file's content among them) is read again
-   * when its message is taken, so that what waits costs little memory.
+   * by its sender once its message is taken, so that what waits costs little memory.
    */
   private record Prepared(
       Optional<String> interviewId, Optional<SlackPlace> place, FirstCall call) {}
@@ -448,6 +448,9 @@ public final class OutboxWorker implements AutoCloseable {
           () -> {
             try {
               attempts.send(taken.claimed()).ifPresent(unrecorded::add);
+            } catch (RuntimeException unreadable) {
+              // A payload that cannot be read is a bug: said, and its claim runs out.
+              log.error("Outbox message {} could not be read", taken.message().id(), unreadable);
             } finally {
               idleSenders.release();
               // The lane's next message may go now.
