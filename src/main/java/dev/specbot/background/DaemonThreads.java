@@ -17,6 +17,24 @@ public final class DaemonThreads {
     return thread;
   }
 
+  /**
+   * Waits until {@code thread} has ended, however often the caller is interrupted meanwhile: for a
+   * close that must not return while its thread still works. The interrupt is kept for the caller.
+   */
+  public static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Threads all called {@code name}, for an executor of one thread. */
   public static ThreadFactory named(String name) {
     return task -> of(name, task);

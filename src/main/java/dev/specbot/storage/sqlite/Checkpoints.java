@@ -70,17 +70,7 @@ public final class Checkpoints implements AutoCloseable {
   public void close() {
     closing.countDown();
     committed.wake();
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    DaemonThreads.joinUninterruptibly(thread);
   }
 
   private void checkpointUntilClosed() {

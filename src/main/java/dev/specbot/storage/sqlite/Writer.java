@@ -87,17 +87,7 @@ public final class Writer implements AutoCloseable {
   public void close() {
     closed = true;
     waiting.add(new Transaction<>(handle -> null)); // Wakes the thread to see that it is closed.
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    DaemonThreads.joinUninterruptibly(thread);
   }
 
   private void writeUntilClosed() {
