@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * What a transition's effects say in Slack, built (documents rendered into Block Kit included)
@@ -173,27 +174,26 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
   record Written(List<Delivery> deliveries, List<String> json, int askIndex) {
     /** As {@link Outgoing#enqueue(Tx, Instant)}. */
     Optional<String> enqueue(Tx tx, Instant now) {
-      Optional<String> askId = Optional.empty();
-      for (int i = 0; i < deliveries.size(); i++) {
-        String id = deliveries.get(i).enqueue(tx, now, json.get(i));
-        if (i == askIndex) {
-          askId = Optional.of(id);
-        }
-      }
-      return askId;
+      return queueAll(
+          deliveries.size(), askIndex, i -> deliveries.get(i).enqueue(tx, now, json.get(i)));
     }
   }
 
-  private Optional<String> enqueue(Tx tx, Instant now, boolean turn) {
+  /** Queues the deliveries in order; the id of the one asking the next question, if any. */
+  private static Optional<String> queueAll(int count, int askIndex, IntFunction<String> queue) {
     Optional<String> askId = Optional.empty();
-    List<Delivery> queued = turn ? answering(now) : deliveries;
-    for (int i = 0; i < queued.size(); i++) {
-      String id = queued.get(i).enqueue(tx, now);
+    for (int i = 0; i < count; i++) {
+      String id = queue.apply(i);
       if (i == askIndex) {
         askId = Optional.of(id);
       }
     }
     return askId;
+  }
+
+  private Optional<String> enqueue(Tx tx, Instant now, boolean turn) {
+    List<Delivery> queued = turn ? answering(now) : deliveries;
+    return queueAll(queued.size(), askIndex, i -> queued.get(i).enqueue(tx, now));
   }
 
   /**

@@ -96,9 +96,8 @@ public final class ReminderWorker implements AutoCloseable {
     while (running) {
       try {
         Instant now = clock.instant();
-        // A read, beside SQLite's writer: the worker looks on every change to a reminder (each
-        // answer reschedules its interview's nudge) and twice a second, and firing is the
-        // conditional update that decides.
+        // A read, beside SQLite's writer: the worker looks twice a second and when woken, and
+        // firing is the conditional update that decides.
         Lookout lookout =
             database.read(
                 tx -> new Lookout(tx.reminders().due(now, BATCH), tx.reminders().nextDueAt()));

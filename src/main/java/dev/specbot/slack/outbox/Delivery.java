@@ -7,6 +7,7 @@ import dev.specbot.storage.Tx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One thing to send to Slack, as stored in the outbox: the worker turns it into Web API calls.
@@ -324,6 +325,20 @@ public record Delivery(
    * spec also edits its issue.
    */
   public String enqueue(Tx tx, Instant now) {
+    return enqueue(tx, now, this::toJson);
+  }
+
+  /**
+   * As {@link #enqueue(Tx, Instant)}, with {@code json}, this delivery's {@link #toJson}, written
+   * before the transaction, so that the writer does not write it. A document or a canvas is written
+   * in the transaction all the same, as it gets there what only the database knows (its tickets,
+   * its decisions).
+   */
+  public String enqueue(Tx tx, Instant now, String json) {
+    return enqueue(tx, now, () -> json);
+  }
+
+  private String enqueue(Tx tx, Instant now, Supplier<String> json) {
     if (isGitHub()) {
       return GitHubLanes.enqueue(tx, this, now);
     }
@@ -335,19 +350,7 @@ public record Delivery(
       Delivery canvas = DecisionsInDocument.applied(tx, TicketsInDocument.applied(tx, this));
       return GitHubLanes.canvasQueued(tx, canvas).enqueueHere(tx, now);
     }
-    return enqueueHere(tx, now);
-  }
-
-  /**
-   * As {@link #enqueue(Tx, Instant)}, with {@code json}, this delivery's {@link #toJson}, written
-   * before the transaction, so that the writer does not write it. A document or a canvas is written
-   * again in the transaction, as it gets there what only the database knows (its tickets, its
-   * decisions).
-   */
-  public String enqueue(Tx tx, Instant now, String json) {
-    boolean changedInTransaction =
-        isGitHub() || GitHubLanes.isDocument(this) || kind == Kind.SYNC_CANVAS;
-    return changedInTransaction ? enqueue(tx, now) : enqueueHere(tx, now, json);
+    return enqueueHere(tx, now, json.get());
   }
 
   /** Queues it in its own lane, as {@link #enqueue} says. */
