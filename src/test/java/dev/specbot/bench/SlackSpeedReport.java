@@ -265,6 +265,15 @@ final class SlackSpeedReport {
         NEXT_QUESTION_P50,
         NEXT_QUESTION_P99,
         millis("Next question max", run -> run.nextQuestion().max()),
+        count(
+            "Next questions whose reply was sent while chat.postMessage's limits had room",
+            run -> run.nextQuestionWithRoom().count()),
+        millis(
+            "Next question p50, those sent with room: the bot's own time",
+            run -> run.nextQuestionWithRoom().percentile(50)),
+        millis(
+            "Next question p99, those sent with room",
+            run -> run.nextQuestionWithRoom().percentile(99)),
         millis(
             "First question p50: /spec sent → question 1 reaching Slack",
             run -> run.firstQuestion().percentile(50)),
@@ -418,7 +427,13 @@ final class SlackSpeedReport {
                     + " the latency), but not the post's own latency. Issue 17 asks for the next"
                     + " question within 50 ms (p50) and 250 ms (p99) of Slack's own latency for"
                     + " that call; as the figure leaves that latency out, the targets apply to it"
-                    + " as it stands. People who gave up waiting are not in it.%n",
+                    + " as it stands. People who gave up waiting are not in it. **Sent with"
+                    + " room**: the next questions whose reply was sent while chat.postMessage's"
+                    + " limits, as the fake counts the posts it performed, would have taken one more"
+                    + " post in the reply's channel; the others were sent while a limit was full,"
+                    + " and wait for it whatever the bot does. Room when the reply is sent is not"
+                    + " room when the question is ready: posts queued before it may take it, so"
+                    + " the p99 of those sent with room still holds pacing waits.%n",
                 latency()))
         .append(
             "- **First question** and **finished spec**: what a person waits for at the two ends"

@@ -79,6 +79,7 @@ final class SlackSpeedRun {
       Latencies coldAcks,
       Latencies laterAcks,
       Latencies nextQuestion,
+      Latencies nextQuestionWithRoom,
       Latencies firstQuestion,
       Latencies finishedSpec,
       ProgressLag.Lags progress,
@@ -105,6 +106,8 @@ final class SlackSpeedRun {
   private final Latencies coldAcks = new Latencies();
   private final Latencies laterAcks = new Latencies();
   private final Latencies nextQuestion = new Latencies();
+  private final Latencies nextQuestionWithRoom = new Latencies();
+  private final LimitRoom room;
   private final Latencies firstQuestion = new Latencies();
   private final Latencies finishedSpec = new Latencies();
   private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -119,8 +122,10 @@ final class SlackSpeedRun {
       FakeSlackWebApi slack,
       BotProcess bot,
       ProgressLag progress,
+      LimitRoom room,
       long readyNanos) {
     this.settings = settings;
+    this.room = room;
     this.slack = slack;
     this.requests = Benchmark.requestsFor(bot);
     this.arrivals = Arrivals.of(slack);
@@ -155,9 +160,14 @@ final class SlackSpeedRun {
       SlackSpeedBenchmark.Settings settings, Path database, String name, boolean complete)
       throws Exception {
     ProgressLag progress = new ProgressLag();
+    LimitRoom room = new LimitRoom(model(settings));
     try (FakeSlackWebApi slack = new FakeSlackWebApi(model(settings))) {
       slack.stopRecordingCalls();
-      slack.onEachArrival(arrival -> recordEdit(progress, arrival));
+      slack.onEachArrival(
+          arrival -> {
+            recordEdit(progress, arrival);
+            recordPost(room, arrival);
+          });
       Map<String, String> limits =
           Map.of("SPECBOT_SLACK_LIMITS", SlackSpeedBenchmark.slackLimits());
       try (BotProcess bot =
@@ -165,7 +175,7 @@ final class SlackSpeedRun {
               ? Benchmark.launchArchived(slack, database, name, limits)
               : Benchmark.launch("dev.specbot.Main", slack, database, name, limits)) {
         Duration startup = bot.awaitReady("/healthz");
-        return new SlackSpeedRun(settings, slack, bot, progress, slack.nanoTime())
+        return new SlackSpeedRun(settings, slack, bot, progress, room, slack.nanoTime())
             .measure(startup, complete);
       }
     }
@@ -183,6 +193,14 @@ final class SlackSpeedRun {
     if (call.method().equals("chat.update") && performed(arrival.answer())) {
       progress.updated(
           call.param("channel"), call.param("ts"), call.param("text"), arrival.nanoTime());
+    }
+  }
+
+  /** Hands {@code room} each post Slack performed. */
+  private static void recordPost(LimitRoom room, FakeSlackWebApi.Arrival arrival) {
+    RecordedCall call = arrival.call();
+    if (call.method().equals("chat.postMessage") && performed(arrival.answer())) {
+      room.posted(call.param("channel"), arrival.nanoTime());
     }
   }
 
@@ -217,6 +235,7 @@ final class SlackSpeedRun {
         coldAcks,
         laterAcks,
         nextQuestion,
+        nextQuestionWithRoom,
         firstQuestion,
         finishedSpec,
         progress.lags(),
@@ -277,6 +296,7 @@ final class SlackSpeedRun {
     String answer = "Answer to " + question.title() + " from " + userId + ".";
     String ts = slack.addUserMessage(channel, thread, userId, answer);
     long sent = slack.nanoTime();
+    boolean hadRoom = room.hadRoom(channel, sent);
     int status =
         requests
             .threadReply("Ev" + userId + question.number(), channel, thread, userId, answer, ts)
@@ -289,7 +309,11 @@ final class SlackSpeedRun {
       problems.add(userId + ": reply " + question.number() + " answered " + status);
     }
     if (question.number() < total) {
-      nextQuestion.add(awaitQuestion(userId, thread, question.number() + 1) - sent);
+      long waited = awaitQuestion(userId, thread, question.number() + 1) - sent;
+      nextQuestion.add(waited);
+      if (hadRoom) {
+        nextQuestionWithRoom.add(waited);
+      }
     }
     return sent;
   }
