@@ -20,6 +20,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,35 +105,45 @@ public final class Home {
 
   /**
    * Those a change to the interview concerns who have opened their tab, each with the team they
-   * opened it in: its drafter, reviewers, co-authors and the attendees of its discussion. Two
-   * statements on the interview's own key, as it runs in every answer's write.
+   * opened it in: its drafter, reviewers, co-authors and the attendees of its discussion. It runs
+   * in every answer's write: one statement on the interview's own key, which also reads the
+   * discussion's attendees (a list in one column); a second looks those up, only once there are
+   * some.
    */
   public Map<String, String> openedConcernedWith(String interviewId) {
-    // Cancelled too: its attendees' homes still show it until they are told.
-    Set<String> attendees =
-        handle
-            .createQuery("SELECT attendees FROM meetings WHERE interview_id = :id")
-            .bind("id", interviewId)
-            .mapTo(String.class)
-            .findOne()
-            .map(Attendees::of)
-            .orElse(Set.of());
-    String concerned =
-        """
-        SELECT user_id, team_id FROM home_opened WHERE user_id IN (
-          SELECT drafter_id FROM interviews WHERE id = :id
-          UNION SELECT user_id FROM review_reviewers WHERE interview_id = :id
-          UNION SELECT assignee_id FROM assignments WHERE interview_id = :id)
-        """;
-    Query query =
-        attendees.isEmpty()
-            ? handle.createQuery(concerned)
-            : handle
-                .createQuery(concerned + " OR user_id IN (<attendees>)")
-                .bindList("attendees", List.copyOf(attendees));
-    return query.bind("id", interviewId).map(Home::opened).list().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, String> opened = new HashMap<>();
+    Set<String> attendees = new HashSet<>();
+    handle
+        .createQuery(
+            """
+            SELECT user_id, team_id, NULL AS attendees FROM home_opened WHERE user_id IN (
+              SELECT drafter_id FROM interviews WHERE id = :id
+              UNION SELECT user_id FROM review_reviewers WHERE interview_id = :id
+              UNION SELECT assignee_id FROM assignments WHERE interview_id = :id)
+            UNION ALL
+            SELECT NULL, NULL, attendees FROM meetings WHERE interview_id = :id
+            """)
+        .bind("id", interviewId)
+        .map(
+            (row, ctx) ->
+                new Concerned(
+                    row.getString("user_id"), row.getString("team_id"), row.getString("attendees")))
+        .forEach(
+            row -> {
+              if (row.attendees() == null) {
+                opened.put(row.userId(), row.teamId());
+              } else {
+                // Cancelled too: its attendees' homes still show it until they are told.
+                attendees.addAll(Attendees.of(row.attendees()));
+              }
+            });
+    attendees.removeAll(opened.keySet());
+    opened.putAll(openedAmong(attendees));
+    return opened;
   }
+
+  /** A row of {@link #openedConcernedWith}: one who opened their tab, or a meeting's attendees. */
+  private record Concerned(String userId, String teamId, String attendees) {}
 
   /** Everything the person's home shows, {@code pageSize} of each part at most. */
   public HomeRows of(String userId, Instant now, int pageSize) {
