@@ -110,7 +110,7 @@ public final class SlackBot implements AutoCloseable {
             database,
             methods,
             clock,
-            metrics.turns(),
+            metrics.outbox(),
             budgets,
             auth::workspaceUrl,
             gitHubOutbox(

@@ -525,26 +525,39 @@ public final class Outbox {
     return handle.createQuery(PENDING).bind("lane", lane).map(Outbox::message).list();
   }
 
-  /** Only lanes' first pending messages count, as in {@link #DUE}. */
-  private static final String NEXT_DUE_AT =
+  /**
+   * Only lanes' first pending messages count, as in {@link #DUE}; read from the pending messages'
+   * index in time order, so the first found is the answer.
+   */
+  private static final String NEXT_DUE_AFTER =
       """
-      SELECT MIN(next_attempt_at)
+      SELECT next_attempt_at
       FROM outbox candidate
       WHERE status = 'PENDING'
+        AND next_attempt_at > :now
         AND NOT EXISTS (
           SELECT 1 FROM outbox earlier
           WHERE earlier.lane = candidate.lane
             AND earlier.status = 'PENDING'
             AND earlier.seq < candidate.seq)
+      ORDER BY next_attempt_at
+      LIMIT 1
       """;
 
   /**
-   * When the next message can be sent, so a worker can sleep until then: the earliest
-   * next_attempt_at of the messages first in their lanes (a later one cannot go before them,
-   * however early its time). Empty when nothing is pending.
+   * When the next message can be sent after {@code now}, so a worker can sleep until then: the
+   * earliest next_attempt_at after {@code now} of the messages first in their lanes (a later one
+   * cannot go before them, however early its time). Empty when none is pending. Those due already
+   * are left out: a worker that found one due and did not take it (it waits for one of Slack's
+   * limits) knows better when to look again, and would otherwise look again at once, over and over.
    */
-  public Optional<Instant> nextDueAt() {
-    return handle.createQuery(NEXT_DUE_AT).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+  public Optional<Instant> nextDueAfter(Instant now) {
+    return handle
+        .createQuery(NEXT_DUE_AFTER)
+        .bind("now", now.toEpochMilli())
+        .mapTo(Long.class)
+        .findOne()
+        .map(Instant::ofEpochMilli);
   }
 
   private static OutboxMessage message(ResultSet row, StatementContext context)

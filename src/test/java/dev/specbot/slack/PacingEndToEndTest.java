@@ -57,6 +57,10 @@ class PacingEndToEndTest {
     // Ten posts in one channel at Slack's three in any three seconds take at least seven.
     long spread = posts.get(posts.size() - 1) - posts.get(0);
     assertTrue(spread >= Duration.ofSeconds(7).toNanos(), "posts spread over " + spread + " ns");
+    // While messages wait for a limit, the dispatcher sleeps until it lets one go: it once looked
+    // again at once, over and over (tens of thousands of transactions in these seconds).
+    double looks = harness.metricsPage().value("specbot_outbox_looks_total");
+    assertTrue(looks < 200, "the dispatcher looked " + looks + " times");
   }
 
   @Test

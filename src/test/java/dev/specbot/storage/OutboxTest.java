@@ -205,20 +205,30 @@ class OutboxTest {
   }
 
   @Test
-  void next_due_at_is_the_earliest_time_a_lane_can_send() {
-    assertEquals(Optional.empty(), nextDueAt());
+  void next_due_after_is_the_earliest_time_a_lane_can_send() {
+    assertEquals(Optional.empty(), nextDueAfter(T0));
     String waiting = enqueue("lane-a", "one", T0);
     enqueue("lane-a", "two", at(5));
     String other = enqueue("lane-b", "three", at(20));
     inTransaction(database, tx -> tx.outbox().retryLater(waiting, at(30), "HTTP 503"));
 
     // Lane A's second message has the earliest time, but it cannot go before the first.
-    assertEquals(Optional.of(at(20)), nextDueAt());
+    assertEquals(Optional.of(at(20)), nextDueAfter(T0));
 
     markSent(other);
-    assertEquals(Optional.of(at(30)), nextDueAt());
+    assertEquals(Optional.of(at(30)), nextDueAfter(T0));
     markSent(waiting);
-    assertEquals(Optional.of(at(5)), nextDueAt());
+    assertEquals(Optional.of(at(5)), nextDueAfter(T0));
+  }
+
+  @Test
+  void next_due_after_leaves_out_what_is_due_already() {
+    enqueue("lane-a", "due, waiting for a Slack limit", at(10));
+    enqueue("lane-b", "later", at(30));
+
+    assertEquals(Optional.of(at(30)), nextDueAfter(at(10)));
+    assertEquals(Optional.of(at(10)), nextDueAfter(at(9)));
+    assertEquals(Optional.empty(), nextDueAfter(at(30)));
   }
 
   @Test
@@ -409,8 +419,8 @@ class OutboxTest {
     return ids(database.transaction(tx -> tx.outbox().due(now, 10)));
   }
 
-  private Optional<Instant> nextDueAt() {
-    return database.transaction(tx -> tx.outbox().nextDueAt());
+  private Optional<Instant> nextDueAfter(Instant now) {
+    return database.transaction(tx -> tx.outbox().nextDueAfter(now));
   }
 
   private static List<String> ids(List<OutboxMessage> messages) {

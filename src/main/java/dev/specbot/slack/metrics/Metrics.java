@@ -25,7 +25,7 @@ import okhttp3.OkHttpClient;
 public final class Metrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final TurnMetrics turns = new TurnMetrics(registry);
+  private final OutboxMetrics outbox = new OutboxMetrics(registry);
   private final ReminderMetrics reminders = new ReminderMetrics(registry);
   // Bound at the first scrape: see bindJvmMeters.
   private JvmGcMetrics gc;
@@ -55,8 +55,8 @@ public final class Metrics implements AutoCloseable {
     return client.newBuilder().addInterceptor(new SlackCalls(registry, methodsUrlPrefix)).build();
   }
 
-  public TurnMetrics turns() {
-    return turns;
+  public OutboxMetrics outbox() {
+    return outbox;
   }
 
   public ReminderMetrics reminders() {

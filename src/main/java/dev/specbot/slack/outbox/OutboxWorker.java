@@ -4,7 +4,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
 import dev.specbot.background.DaemonThreads;
 import dev.specbot.background.WorkSignal;
-import dev.specbot.slack.metrics.TurnMetrics;
+import dev.specbot.slack.metrics.OutboxMetrics;
 import dev.specbot.slack.outbox.SendAttempts.Claimed;
 import dev.specbot.slack.outbox.SendAttempts.Sent;
 import dev.specbot.slack.webapi.Budgets;
@@ -87,6 +87,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final Unrecorded unrecorded = new Unrecorded();
   private final Semaphore idleSenders = new Semaphore(MOST_IN_FLIGHT);
   private final Budgets budgets;
+  private final OutboxMetrics metrics;
   private final ExecutorService senders;
   private final Thread dispatcher;
   private volatile boolean running = true;
@@ -105,18 +106,18 @@ public final class OutboxWorker implements AutoCloseable {
   private final Map<String, SlackPlace> places = new RecentlyUsed<>(PLACES_KEPT);
 
   /**
-   * {@code turns} times the interview's turn as each question is sent; {@code budgets} is what is
-   * left of Slack's rate limits; {@code workspaceUrl} is the workspace's address, once known, for
-   * permalinks.
+   * {@code metrics} times the interview's turn as each question is sent and counts the dispatcher's
+   * looks; {@code budgets} is what is left of Slack's rate limits; {@code workspaceUrl} is the
+   * workspace's address, once known, for permalinks.
    */
   public OutboxWorker(
       Database database,
       MethodsClient slack,
       Clock clock,
-      TurnMetrics turns,
+      OutboxMetrics metrics,
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl) {
-    this(database, slack, clock, turns, budgets, workspaceUrl, Optional.empty());
+    this(database, slack, clock, metrics, budgets, workspaceUrl, Optional.empty());
   }
 
   /** The same, sending what is queued for GitHub through {@code gitHub}, if set. */
@@ -124,11 +125,11 @@ public final class OutboxWorker implements AutoCloseable {
       Database database,
       MethodsClient slack,
       Clock clock,
-      TurnMetrics turns,
+      OutboxMetrics metrics,
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub) {
-    this(database, slack, clock, turns, budgets, workspaceUrl, gitHub, Optional.empty());
+    this(database, slack, clock, metrics, budgets, workspaceUrl, gitHub, Optional.empty());
   }
 
   /**
@@ -139,7 +140,7 @@ public final class OutboxWorker implements AutoCloseable {
       Database database,
       MethodsClient slack,
       Clock clock,
-      TurnMetrics turns,
+      OutboxMetrics metrics,
       Budgets budgets,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub,
@@ -147,12 +148,13 @@ public final class OutboxWorker implements AutoCloseable {
     this.database = database;
     this.clock = clock;
     this.budgets = budgets;
+    this.metrics = metrics;
     this.attempts =
         new SendAttempts(
             database,
             slack,
             clock,
-            turns,
+            metrics,
             workspaceUrl,
             gitHub,
             homes.map(view -> new HomeSender(database, slack, clock, view)));
@@ -294,6 +296,7 @@ public final class OutboxWorker implements AutoCloseable {
    * for it. A lane's next message is due once the one before it is recorded.
    */
   private Round settleAndClaim(List<Sent> sent, int limit) {
+    metrics.looked();
     Instant now = clock.instant();
     boolean lookForSilent = isTimeToLookForSilent(now);
     return database.claiming(
@@ -313,7 +316,7 @@ public final class OutboxWorker implements AutoCloseable {
           // message go, at most IDLE_CHECK.
           Duration untilDue =
               tx.outbox()
-                  .nextDueAt()
+                  .nextDueAfter(now)
                   .map(due -> Duration.between(now, due))
                   .filter(wait -> wait.compareTo(round.untilNextDue()) < 0)
                   .orElse(round.untilNextDue());

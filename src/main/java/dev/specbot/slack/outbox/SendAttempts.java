@@ -2,7 +2,7 @@ package dev.specbot.slack.outbox;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import dev.specbot.slack.metrics.TurnMetrics;
+import dev.specbot.slack.metrics.OutboxMetrics;
 import dev.specbot.slack.webapi.SlackCallFailed;
 import dev.specbot.slack.webapi.SlackRetries;
 import dev.specbot.storage.Database;
@@ -30,7 +30,7 @@ final class SendAttempts {
   private final Database database;
   private final MethodsClient slack;
   private final Clock clock;
-  private final TurnMetrics turns;
+  private final OutboxMetrics metrics;
   private final Supplier<Optional<String>> workspaceUrl;
   private final Optional<GitHubSender> gitHub;
   private final Optional<HomeSender> home;
@@ -39,7 +39,7 @@ final class SendAttempts {
       Database database,
       MethodsClient slack,
       Clock clock,
-      TurnMetrics turns,
+      OutboxMetrics metrics,
       Supplier<Optional<String>> workspaceUrl,
       Optional<GitHubOutbox> gitHub,
       Optional<HomeSender> home) {
@@ -47,7 +47,7 @@ final class SendAttempts {
     this.home = home;
     this.slack = slack;
     this.clock = clock;
-    this.turns = turns;
+    this.metrics = metrics;
     this.workspaceUrl = workspaceUrl;
     this.gitHub = gitHub.map(outbox -> new GitHubSender(database, outbox, clock));
   }
@@ -83,7 +83,7 @@ final class SendAttempts {
           delivery.kind() == Delivery.Kind.PUBLISH_HOME
               ? home.orElseThrow().publish(delivery)
               : sender.send(delivery, message.id(), claimed.history(), claimed.place());
-      delivery.turnStart().ifPresent(input -> turns.questionSent(input, clock.instant()));
+      delivery.turnStart().ifPresent(input -> metrics.questionSent(input, clock.instant()));
       return Optional.of(new Sent(message.id(), result));
     } catch (LookAgainLater notYet) {
       lookAgain(message, notYet);
