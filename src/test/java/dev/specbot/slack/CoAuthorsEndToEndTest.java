@@ -170,6 +170,36 @@ class CoAuthorsEndToEndTest {
   }
 
   @Test
+  void a_question_taken_back_stops_its_co_authors_nudge_and_later_answers_do_not_bring_it_back()
+      throws Exception {
+    Duration day = Duration.ofDays(1);
+    harness =
+        new BotHarness(
+            folder,
+            new NudgePolicy(day, day, day, 2, WorkingHours.parse("00:00-24:00", "MON-SUN"), day),
+            templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "assign 3 <@U0BOB>");
+    harness.awaitDirect(BOB, "handed you 3 (Rollout)");
+    assertEquals(1, coAuthorNudges(), "Bob's nudge is set");
+
+    harness.reply(thread, DRAFTER, "unassign 3");
+    harness.awaitInThread(thread, "<@U0ALICE> took 3 (Rollout) back from <@U0BOB>");
+    BotHarness.awaitCondition(() -> coAuthorNudges() == 0, "Bob's nudge stopped");
+    harness.reply(thread, DRAFTER, "Tables.");
+    harness.awaitQuestion(thread, 2);
+
+    assertEquals(0, coAuthorNudges(), "an answer with no co-author left sets none");
+  }
+
+  private long coAuthorNudges() {
+    return harness.pendingReminders().stream()
+        .filter(reminder -> reminder.kind() == Reminder.Kind.COAUTHOR_NUDGE)
+        .count();
+  }
+
+  @Test
   void a_co_authors_reply_missed_while_the_bot_was_down_is_caught_up_and_their_edit_revises_it()
       throws Exception {
     harness = new BotHarness(folder, templates());

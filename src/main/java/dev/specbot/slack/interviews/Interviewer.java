@@ -400,7 +400,7 @@ public final class Interviewer {
         publishes ? Optional.empty() : Optional.of(outgoing.written(now));
     return tx -> {
       tx.interviews().update(interview, transition.interview());
-      desk.interviewMoved(tx, transition.interview(), machine.zone(), now);
+      desk.interviewMoved(tx, interview, transition.interview(), machine.zone(), now);
       Outgoing queued = outgoing;
       if (publishes) {
         // What comes next, the meeting and the review, in one message, at the end of the spec's

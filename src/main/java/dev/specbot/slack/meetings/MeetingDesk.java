@@ -84,12 +84,17 @@ public final class MeetingDesk {
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
   public void interviewMoved(Tx tx, Interview interview, Instant now) {
-    nudges.interviewMoved(tx, interview, Directory.stored(tx, interview.drafterId()).zone(), now);
+    ZoneId zone = Directory.stored(tx, interview.drafterId()).zone();
+    nudges.interviewMoved(tx, interview, interview, zone, now);
   }
 
-  /** The same, with the drafter's zone read already (each answer's: read before computing). */
-  public void interviewMoved(Tx tx, Interview interview, ZoneId drafterZone, Instant now) {
-    nudges.interviewMoved(tx, interview, drafterZone, now);
+  /**
+   * The same, from {@code before} to {@code after}, with the drafter's zone read already (each
+   * answer's: read before computing).
+   */
+  public void interviewMoved(
+      Tx tx, Interview before, Interview after, ZoneId drafterZone, Instant now) {
+    nudges.interviewMoved(tx, before, after, drafterZone, now);
   }
 
   /**

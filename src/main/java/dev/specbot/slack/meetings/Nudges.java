@@ -38,8 +38,13 @@ final class Nudges {
   }
 
   /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
-  void interviewMoved(Tx tx, Interview interview, ZoneId zone, Instant now) {
-    coAuthorsMoved(tx, interview, now);
+  void interviewMoved(Tx tx, Interview before, Interview interview, ZoneId zone, Instant now) {
+    // A co-author's nudge is set only while a question waits on them, and stopped by the move that
+    // takes their question back: an interview with no co-authors before or after has none to move
+    // (and, as nearly every interview, no look at its reminders in each answer's write).
+    if (!before.assignments().isEmpty() || !interview.assignments().isEmpty()) {
+      coAuthorsMoved(tx, interview, now);
+    }
     if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
       tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
       return;
