@@ -146,42 +146,20 @@ class CoAuthorsEndToEndTest {
 
   @Test
   void a_co_author_is_nudged_in_the_thread_until_they_answer() throws Exception {
-    Duration day = Duration.ofDays(1);
-    harness =
-        new BotHarness(
-            folder,
-            new NudgePolicy(day, day, day, 2, WorkingHours.parse("00:00-24:00", "MON-SUN"), day),
-            templates());
-    String thread = harness.start("coauthored", "Payment retries");
-    harness.awaitQuestion(thread, 1);
-    harness.reply(thread, DRAFTER, "assign 3 <@U0BOB>");
-    harness.awaitDirect(BOB, "handed you 3 (Rollout)");
+    String thread = rolloutHandedToBob();
 
-    harness.advanceClock(day.plusMinutes(1));
+    harness.advanceClock(NUDGE_AFTER.plusMinutes(1));
     harness.awaitInThread(thread, "<@U0BOB>, <@U0ALICE>'s spec is waiting for your answer");
 
     harness.reply(thread, BOB, "Behind a flag.");
     harness.awaitInThread(thread, "Thanks <@U0BOB>: that answers 3 (Rollout).");
-    BotHarness.awaitCondition(
-        () ->
-            harness.pendingReminders().stream()
-                .noneMatch(reminder -> reminder.kind() == Reminder.Kind.COAUTHOR_NUDGE),
-        "no nudge for a co-author who answered");
+    BotHarness.awaitCondition(() -> coAuthorNudges() == 0, "no nudge for a co-author who answered");
   }
 
   @Test
   void a_question_taken_back_stops_its_co_authors_nudge_and_later_answers_do_not_bring_it_back()
       throws Exception {
-    Duration day = Duration.ofDays(1);
-    harness =
-        new BotHarness(
-            folder,
-            new NudgePolicy(day, day, day, 2, WorkingHours.parse("00:00-24:00", "MON-SUN"), day),
-            templates());
-    String thread = harness.start("coauthored", "Payment retries");
-    harness.awaitQuestion(thread, 1);
-    harness.reply(thread, DRAFTER, "assign 3 <@U0BOB>");
-    harness.awaitDirect(BOB, "handed you 3 (Rollout)");
+    String thread = rolloutHandedToBob();
     assertEquals(1, coAuthorNudges(), "Bob's nudge is set");
 
     harness.reply(thread, DRAFTER, "unassign 3");
@@ -191,6 +169,26 @@ class CoAuthorsEndToEndTest {
     harness.awaitQuestion(thread, 2);
 
     assertEquals(0, coAuthorNudges(), "an answer with no co-author left sets none");
+  }
+
+  private static final Duration NUDGE_AFTER = Duration.ofDays(1);
+
+  /**
+   * A bot that nudges a day after, at any hour, and a spec whose question 3 (Rollout) the drafter
+   * handed to Bob; its thread.
+   */
+  private String rolloutHandedToBob() throws Exception {
+    Duration day = NUDGE_AFTER;
+    harness =
+        new BotHarness(
+            folder,
+            new NudgePolicy(day, day, day, 2, WorkingHours.parse("00:00-24:00", "MON-SUN"), day),
+            templates());
+    String thread = harness.start("coauthored", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.reply(thread, DRAFTER, "assign 3 <@U0BOB>");
+    harness.awaitDirect(BOB, "handed you 3 (Rollout)");
+    return thread;
   }
 
   private long coAuthorNudges() {
