@@ -37,16 +37,19 @@ final class Nudges {
     return policy.maxNudges();
   }
 
-  /** The interview moved on: its idle nudge starts again, or stops if it no longer asks. */
-  void interviewMoved(Tx tx, Interview before, Interview interview, ZoneId zone, Instant now) {
+  /**
+   * The interview moved on, from {@code before} to {@code after}: its idle nudge starts again, or
+   * stops if it no longer asks.
+   */
+  void interviewMoved(Tx tx, Interview before, Interview after, ZoneId zone, Instant now) {
     // A co-author's nudge is set only while a question waits on them, and stopped by the move that
     // takes their question back: an interview with no co-authors before or after has none to move
     // (and, as nearly every interview, no look at its reminders in each answer's write).
-    if (!before.assignments().isEmpty() || !interview.assignments().isEmpty()) {
-      coAuthorsMoved(tx, interview, now);
+    if (!before.assignments().isEmpty() || !after.assignments().isEmpty()) {
+      coAuthorsMoved(tx, after, now);
     }
-    if (interview.status() != Status.ASKING || !policy.mayNudge(1)) {
-      tx.reminders().cancel(interview.id(), now, Reminder.Kind.IDLE_NUDGE);
+    if (after.status() != Status.ASKING || !policy.mayNudge(1)) {
+      tx.reminders().cancel(after.id(), now, Reminder.Kind.IDLE_NUDGE);
       return;
     }
     tx.reminders()
@@ -54,7 +57,7 @@ final class Nudges {
             new Reminder(
                 UUID.randomUUID().toString(),
                 Reminder.Kind.IDLE_NUDGE,
-                interview.id(),
+                after.id(),
                 Optional.empty(),
                 1,
                 policy.idleNudgeAt(now, zone)),

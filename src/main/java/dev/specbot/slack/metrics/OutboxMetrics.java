@@ -15,7 +15,7 @@ import java.time.Instant;
  * spins.
  */
 public final class OutboxMetrics {
-  static final String NAME = "specbot.interview.turn";
+  static final String TURN = "specbot.interview.turn";
   static final String LOOKS = "specbot.outbox.looks";
 
   private final Timer turns;
@@ -23,7 +23,7 @@ public final class OutboxMetrics {
 
   OutboxMetrics(MeterRegistry registry) {
     this.turns =
-        Timer.builder(NAME)
+        Timer.builder(TURN)
             .description(
                 "From a drafter's input being taken in to the next question (or spec) sent")
             .publishPercentileHistogram()
