@@ -16,7 +16,7 @@ record FirstCall(String method, String channel) {
   /** What a delivery to GitHub begins with: a name no Slack limit has. */
   static final String GITHUB = "github";
 
-  static FirstCall of(Delivery delivery, Optional<SlackPlace> place) {
+  static FirstCall of(DeliveryRoute delivery, Optional<SlackPlace> place) {
     String channel = place.map(SlackPlace::channelId).orElse(null);
     return switch (delivery.kind()) {
       case POST_PARENT, POST_IN_THREAD, POST_IN_CHANNEL ->

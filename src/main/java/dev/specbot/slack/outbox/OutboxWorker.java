@@ -365,8 +365,8 @@ public final class OutboxWorker implements AutoCloseable {
       if (claimed.size() == limit) {
         break;
       }
-      Look look = prepared(tx, message);
-      FirstCall call = look.prepared().call();
+      Prepared look = prepared(tx, message);
+      FirstCall call = look.call();
       Duration wait =
           budgets.reserve(call.method(), call.channel(), Urgency.ofRank(message.urgency()));
       if (!wait.isZero()) {
@@ -376,8 +376,8 @@ public final class OutboxWorker implements AutoCloseable {
       Optional<SendHistory> taken = tx.outbox().claim(message.id(), now, now.plus(LEASE), owner);
       if (taken.isPresent()) {
         // Its place read now, not when it was first seen: its thread may have been posted since.
-        Optional<SlackPlace> place = placeOf(tx, look.prepared().interviewId());
-        claimed.add(new Taken(message, look.read(), taken.get(), place));
+        Optional<SlackPlace> place = placeOf(tx, look.interviewId());
+        claimed.add(new Taken(message, taken.get(), place));
         this.prepared.remove(message.id());
       } else {
         budgets.release(call.method(), call.channel());
@@ -388,45 +388,37 @@ public final class OutboxWorker implements AutoCloseable {
 
   /**
    * Where a due message goes and what it calls first, kept while it waits for its budget so that it
-   * is not read again each round. Only this: a delivery (a file's content among them) is read again
-   * by its sender once its message is taken, so that what waits costs little memory.
+   * is not read again each round. Only this: the delivery itself (a file's content among them) is
+   * read by its sender once its message is taken, so that what waits costs little memory.
    */
   private record Prepared(
       Optional<String> interviewId, Optional<SlackPlace> place, FirstCall call) {}
 
-  /** A due message as prepared, and its delivery if this round had to read it for that. */
-  private record Look(Prepared prepared, Optional<Delivery> read) {}
-
   /**
-   * A message taken, as its sender gets it: the delivery read by this round, or else read by the
-   * sender's own thread, out of the claim's transaction.
+   * A message taken, as its sender gets it: the delivery is read by the sender's own thread, out of
+   * the claim's transaction (see {@link DeliveryRoute}).
    */
-  private record Taken(
-      OutboxMessage message,
-      Optional<Delivery> read,
-      SendHistory history,
-      Optional<SlackPlace> place) {
+  private record Taken(OutboxMessage message, SendHistory history, Optional<SlackPlace> place) {
     Claimed claimed() {
-      Delivery delivery = read.orElseGet(() -> Delivery.fromJson(message.payload()));
-      return new Claimed(message, delivery, history, place);
+      return new Claimed(message, Delivery.fromJson(message.payload()), history, place);
     }
   }
 
-  private Look prepared(Tx tx, OutboxMessage message) {
+  private Prepared prepared(Tx tx, OutboxMessage message) {
     Prepared known = prepared.get(message.id());
     if (known != null) {
-      return new Look(known, Optional.empty());
+      return known;
     }
-    Delivery delivery = Delivery.fromJson(message.payload());
-    Optional<String> interviewId = Optional.ofNullable(delivery.interviewId());
+    DeliveryRoute route = DeliveryRoute.of(message.payload());
+    Optional<String> interviewId = Optional.ofNullable(route.interviewId());
     Optional<SlackPlace> place = placeOf(tx, interviewId);
     FirstCall call =
-        delivery.kind() == Delivery.Kind.SYNC_CANVAS
-            ? FirstCall.ofCanvas(tx.canvases().find(delivery.interviewId()))
-            : FirstCall.of(delivery, place);
+        route.kind() == Delivery.Kind.SYNC_CANVAS
+            ? FirstCall.ofCanvas(tx.canvases().find(route.interviewId()))
+            : FirstCall.of(route, place);
     Prepared read = new Prepared(interviewId, place, call);
     prepared.put(message.id(), read);
-    return new Look(read, Optional.of(delivery));
+    return read;
   }
 
   private Optional<SlackPlace> placeOf(Tx tx, Optional<String> interviewIdIfAny) {
