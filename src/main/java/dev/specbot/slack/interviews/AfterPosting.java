@@ -167,12 +167,14 @@ final class AfterPosting {
             interview.answers().getOrDefault(questionId, ""),
             transition.interview().answers().getOrDefault(questionId, ""),
             now);
-    Outgoing outgoing =
+    // Written now, not by the writer: the spec again, its file and its messages.
+    Outgoing.Written outgoing =
         Outgoing.of(
-            Revisions.republished(transition, machine, posted, edit, now),
-            machine.template(),
-            true,
-            edit.parentLine());
+                Revisions.republished(transition, machine, posted, edit, now),
+                machine.template(),
+                true,
+                edit.parentLine())
+            .written(now);
     return tx -> {
       tx.interviews().update(transition.interview());
       var unused = outgoing.enqueue(tx, now);

@@ -394,25 +394,23 @@ public final class Interviewer {
             : Optional.empty();
     Optional<Delivery> gitHubOffer =
         publishes ? gitHub.offer(transition.interview(), machine.template()) : Optional.empty();
-    // Written now, not by the writer; a finished spec's is written in the transaction, which adds
-    // the meeting's offer to it.
-    Optional<Outgoing.Written> written =
-        publishes ? Optional.empty() : Optional.of(outgoing.written(now));
+    // Written now, not by the writer; a finished spec's last message again in the transaction,
+    // which adds the meeting's offer to it.
+    Outgoing.Written written = outgoing.written(now);
     return tx -> {
       tx.interviews().update(interview, transition.interview());
       desk.interviewMoved(tx, interview, transition.interview(), machine.zone(), now);
-      Outgoing queued = outgoing;
+      Outgoing.Written queued = written;
       if (publishes) {
         // What comes next, the meeting and the review, in one message, at the end of the spec's
         // last message where it fits: fewer posts of Slack's allowance of about one a second per
         // channel, and fewer messages in the thread.
         Message meeting = desk.offer(tx, transition.interview(), now);
         queued =
-            outgoing.followedBy(
+            written.followedBy(
                 interview.id(), reviewOffer.map(meeting::followedBy).orElse(meeting));
       }
-      Optional<String> nextAsk =
-          written.isPresent() ? written.get().enqueue(tx, now) : queued.enqueue(tx, now);
+      Optional<String> nextAsk = queued.enqueue(tx, now);
       rememberAnswer(tx, interview.id(), answered, reply, now);
       if (!coAuthors) {
         // A co-author's answer is no burst of the drafter's: the drafter's next reply is theirs.

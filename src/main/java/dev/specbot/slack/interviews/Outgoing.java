@@ -167,15 +167,36 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
    */
   Written written(Instant now) {
     List<Delivery> answering = answering(now);
-    return new Written(answering, answering.stream().map(Delivery::toJson).toList(), askIndex);
+    return new Written(this, now, answering, answering.stream().map(Delivery::toJson).toList());
   }
 
-  /** The deliveries of a turn and their JSON, to be queued in one transaction. */
-  record Written(List<Delivery> deliveries, List<String> json, int askIndex) {
+  /**
+   * The deliveries of a turn and their JSON, to be queued in one transaction.
+   *
+   * @param from what they were written from
+   * @param now when the input they answer was taken in
+   */
+  record Written(Outgoing from, Instant now, List<Delivery> deliveries, List<String> json) {
     /** As {@link Outgoing#enqueue(Tx, Instant)}. */
     Optional<String> enqueue(Tx tx, Instant now) {
       return queueAll(
-          deliveries.size(), askIndex, i -> deliveries.get(i).enqueue(tx, now, json.get(i)));
+          deliveries.size(), from.askIndex, i -> deliveries.get(i).enqueue(tx, now, json.get(i)));
+    }
+
+    /**
+     * As {@link Outgoing#followedBy}, for what only the transaction knows (the meeting's offer): of
+     * the deliveries, only the one that changed (the spec's last message, or the offer's own) is
+     * written again, one message within Slack's limits; the spec's file and its other messages keep
+     * the JSON written before the transaction.
+     */
+    Written followedBy(String interviewId, Message next) {
+      List<Delivery> followed = from.followedBy(interviewId, next).answering(now);
+      List<String> written = new ArrayList<>(followed.size());
+      for (int i = 0; i < followed.size(); i++) {
+        boolean same = i < deliveries.size() && followed.get(i).equals(deliveries.get(i));
+        written.add(same ? json.get(i) : followed.get(i).toJson());
+      }
+      return new Written(from, now, followed, written);
     }
   }
 

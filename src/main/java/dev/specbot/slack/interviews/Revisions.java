@@ -98,14 +98,16 @@ public final class Revisions {
                                     interview.answers().getOrDefault(questionId, ""),
                                     answer.orElse(""),
                                     now));
-                    Outgoing outgoing =
-                        edit.isPresent()
-                            ? Outgoing.of(
-                                republished(revised, machine, posted.get(), edit.get(), now),
-                                machine.template(),
-                                true,
-                                edit.get().parentLine())
-                            : Outgoing.of(revised, machine.template(), true);
+                    // Written now, not by the writer: a posted spec's file and messages again.
+                    Outgoing.Written outgoing =
+                        (edit.isPresent()
+                                ? Outgoing.of(
+                                    republished(revised, machine, posted.get(), edit.get(), now),
+                                    machine.template(),
+                                    true,
+                                    edit.get().parentLine())
+                                : Outgoing.of(revised, machine.template(), true))
+                            .written(now);
                     return write -> {
                       if (!write.events().firstTime(key, now)) {
                         return false;

@@ -330,9 +330,9 @@ public record Delivery(
 
   /**
    * As {@link #enqueue(Tx, Instant)}, with {@code json}, this delivery's {@link #toJson}, written
-   * before the transaction, so that the writer does not write it. A document or a canvas is written
-   * in the transaction all the same, as it gets there what only the database knows (its tickets,
-   * its decisions).
+   * before the transaction, so that the writer does not write it. A document or a canvas gets what
+   * only the database knows in the transaction (its tickets, its decisions, its issue's link), and
+   * is written there again only if that changed it.
    */
   public String enqueue(Tx tx, Instant now, String json) {
     return enqueue(tx, now, () -> json);
@@ -344,13 +344,25 @@ public record Delivery(
     }
     if (GitHubLanes.isDocument(this)) {
       Delivery document = DecisionsInDocument.applied(tx, TicketsInDocument.applied(tx, this));
-      return GitHubLanes.documentQueued(tx, document, now).enqueueHere(tx, now);
+      return asWritten(GitHubLanes.documentQueued(tx, document, now), json).enqueue(tx, now);
     }
     if (kind == Kind.SYNC_CANVAS && interviewId != null && fileContent != null) {
       Delivery canvas = DecisionsInDocument.applied(tx, TicketsInDocument.applied(tx, this));
-      return GitHubLanes.canvasQueued(tx, canvas).enqueueHere(tx, now);
+      return asWritten(GitHubLanes.canvasQueued(tx, canvas), json).enqueue(tx, now);
     }
     return enqueueHere(tx, now, json.get());
+  }
+
+  /** A delivery about to be queued, with its JSON: this one's if nothing changed it. */
+  private record Written(Delivery delivery, Supplier<String> json) {
+    String enqueue(Tx tx, Instant now) {
+      return delivery.enqueueHere(tx, now, json.get());
+    }
+  }
+
+  private Written asWritten(Delivery queued, Supplier<String> json) {
+    // What the database knows added nothing: the same delivery comes back, and so compares at once.
+    return queued.equals(this) ? new Written(this, json) : new Written(queued, queued::toJson);
   }
 
   /** Queues it in its own lane, as {@link #enqueue} says. */

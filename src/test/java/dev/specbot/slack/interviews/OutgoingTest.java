@@ -1,7 +1,9 @@
 package dev.specbot.slack.interviews;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
@@ -78,6 +80,37 @@ class OutgoingTest {
 
     assertEquals(said, queued.get(0));
     assertEquals(input.toEpochMilli(), queued.get(1).turnFrom());
+  }
+
+  @Test
+  void what_follows_a_written_spec_writes_again_only_the_message_it_changed() {
+    Instant input = Instant.parse("2026-12-04T10:00:00Z");
+    Delivery upload =
+        Delivery.upload("i1", "ready", "spec.md", "# Spec\n" + "A line.\n".repeat(1000));
+    Outgoing posted =
+        posted(List.of(part("part 1 of 2", 50), part("part 2 of 2", 3), upload, CANVAS), 0, 1);
+    Outgoing.Written written = posted.written(input);
+
+    Outgoing.Written followed = written.followedBy("i1", OFFERS);
+
+    assertEquals(posted.followedBy("i1", OFFERS).answering(input), followed.deliveries());
+    assertSame(written.json().get(0), followed.json().get(0), "part 1 as written before");
+    assertNotSame(written.json().get(1), followed.json().get(1), "part 2 with the offers");
+    assertEquals(followed.deliveries().get(1).toJson(), followed.json().get(1));
+    assertSame(written.json().get(2), followed.json().get(2), "the file as written before");
+    assertSame(written.json().get(3), followed.json().get(3), "the canvas as written before");
+  }
+
+  @Test
+  void what_follows_a_full_written_spec_is_written_as_a_message_of_its_own() {
+    Instant input = Instant.parse("2026-12-04T10:00:00Z");
+    Outgoing.Written written =
+        posted(List.of(part("part 1 of 1", 49), CANVAS), 0, 0).written(input);
+
+    Outgoing.Written followed = written.followedBy("i1", OFFERS);
+
+    assertEquals(written.json(), followed.json().subList(0, 2));
+    assertEquals(Delivery.inThread("i1", OFFERS).toJson(), followed.json().get(2));
   }
 
   /** A spec posted as {@code deliveries}, from {@code start} to its last message, {@code end}. */
