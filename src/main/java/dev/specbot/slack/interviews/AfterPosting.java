@@ -177,7 +177,7 @@ final class AfterPosting {
             .written(now);
     return tx -> {
       tx.interviews().update(transition.interview());
-      var unused = outgoing.enqueue(tx, now);
+      var unused = outgoing.enqueue(tx);
       tx.answerMessages().forget(interview.id(), questionId);
       tx.answerMessages()
           .record(interview.id(), reply.channelId(), reply.ts(), questionId, reply.text(), now);

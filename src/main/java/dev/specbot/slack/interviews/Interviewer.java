@@ -410,7 +410,7 @@ public final class Interviewer {
             written.followedBy(
                 interview.id(), reviewOffer.map(meeting::followedBy).orElse(meeting));
       }
-      Optional<String> nextAsk = queued.enqueue(tx, now);
+      Optional<String> nextAsk = queued.enqueue(tx);
       rememberAnswer(tx, interview.id(), answered, reply, now);
       if (!coAuthors) {
         // A co-author's answer is no burst of the drafter's: the drafter's next reply is theirs.

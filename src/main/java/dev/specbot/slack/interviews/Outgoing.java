@@ -144,26 +144,16 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
   }
 
   /**
-   * Queues every delivery, as the answer to the drafter's input taken in at {@code now}; returns
-   * the outbox id of the one asking the next question, if any. Sending that question ends the turn;
-   * so does sending the spec, where the input finished it: after the last answer, the spec is what
-   * the drafter waits for, and it goes as soon as a next question would.
-   */
-  Optional<String> enqueue(Tx tx, Instant now) {
-    return enqueue(tx, now, true);
-  }
-
-  /**
    * Queues the interview's opening: its first question follows {@code /spec} and waits for the
    * parent message, so it is not a turn of the drafter's.
    */
   Optional<String> enqueueOpening(Tx tx, Instant now) {
-    return enqueue(tx, now, false);
+    return queueAll(deliveries.size(), askIndex, i -> deliveries.get(i).enqueue(tx, now));
   }
 
   /**
-   * The deliveries as {@link #enqueue(Tx, Instant)} queues them, each with its JSON written now,
-   * before the transaction that queues them.
+   * The deliveries as the answer to the drafter's input taken in at {@code now} (see {@link
+   * #answering}), each with its JSON written now, before the transaction that queues them.
    */
   Written written(Instant now) {
     List<Delivery> answering = answering(now);
@@ -177,8 +167,13 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
    * @param now when the input they answer was taken in
    */
   record Written(Outgoing from, Instant now, List<Delivery> deliveries, List<String> json) {
-    /** As {@link Outgoing#enqueue(Tx, Instant)}. */
-    Optional<String> enqueue(Tx tx, Instant now) {
+    /**
+     * Queues every delivery; returns the outbox id of the one asking the next question, if any.
+     * Sending that question ends the turn; so does sending the spec, where the input finished it:
+     * after the last answer, the spec is what the drafter waits for, and it goes as soon as a next
+     * question would.
+     */
+    Optional<String> enqueue(Tx tx) {
       return queueAll(
           deliveries.size(), from.askIndex, i -> deliveries.get(i).enqueue(tx, now, json.get(i)));
     }
@@ -210,11 +205,6 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
       }
     }
     return askId;
-  }
-
-  private Optional<String> enqueue(Tx tx, Instant now, boolean turn) {
-    List<Delivery> queued = turn ? answering(now) : deliveries;
-    return queueAll(queued.size(), askIndex, i -> queued.get(i).enqueue(tx, now));
   }
 
   /**

@@ -117,7 +117,7 @@ public final class Revisions {
                           () -> write.answerMessages().delete(channelId, ts));
                       write.interviews().update(revised.interview());
                       write.interviews().setBurst(interview.id(), Optional.empty());
-                      var unused = outgoing.enqueue(write, now);
+                      var unused = outgoing.enqueue(write);
                       edit.ifPresent(e -> e.change().accept(write));
                       return true;
                     };
