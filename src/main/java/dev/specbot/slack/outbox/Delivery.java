@@ -344,25 +344,24 @@ public record Delivery(
     }
     if (GitHubLanes.isDocument(this)) {
       Delivery document = DecisionsInDocument.applied(tx, TicketsInDocument.applied(tx, this));
-      return asWritten(GitHubLanes.documentQueued(tx, document, now), json).enqueue(tx, now);
+      Delivery queued = GitHubLanes.documentQueued(tx, document, now);
+      return queued.enqueueHere(tx, now, writtenOr(queued, json));
     }
     if (kind == Kind.SYNC_CANVAS && interviewId != null && fileContent != null) {
       Delivery canvas = DecisionsInDocument.applied(tx, TicketsInDocument.applied(tx, this));
-      return asWritten(GitHubLanes.canvasQueued(tx, canvas), json).enqueue(tx, now);
+      Delivery queued = GitHubLanes.canvasQueued(tx, canvas);
+      return queued.enqueueHere(tx, now, writtenOr(queued, json));
     }
     return enqueueHere(tx, now, json.get());
   }
 
-  /** A delivery about to be queued, with its JSON: this one's if nothing changed it. */
-  private record Written(Delivery delivery, Supplier<String> json) {
-    String enqueue(Tx tx, Instant now) {
-      return delivery.enqueueHere(tx, now, json.get());
-    }
-  }
-
-  private Written asWritten(Delivery queued, Supplier<String> json) {
-    // What the database knows added nothing: the same delivery comes back, and so compares at once.
-    return queued.equals(this) ? new Written(this, json) : new Written(queued, queued::toJson);
+  /**
+   * The JSON of {@code queued}, this delivery as what the database knows left it: this one's as
+   * written before when that added nothing (the same delivery comes back, and so compares at once),
+   * else written now.
+   */
+  private String writtenOr(Delivery queued, Supplier<String> json) {
+    return queued.equals(this) ? json.get() : queued.toJson();
   }
 
   /** Queues it in its own lane, as {@link #enqueue} says. */
