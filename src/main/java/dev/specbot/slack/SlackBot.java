@@ -19,6 +19,7 @@ import dev.specbot.slack.http.WebServer;
 import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
 import dev.specbot.slack.interviews.Presence;
+import dev.specbot.slack.interviews.ReplyInbox;
 import dev.specbot.slack.interviews.Revisions;
 import dev.specbot.slack.listeners.SlackFrontEnd;
 import dev.specbot.slack.meetings.MeetingActions;
@@ -76,6 +77,7 @@ public final class SlackBot implements AutoCloseable {
   private final ReminderWorker reminders;
   private final Directory directory;
   private final CatchUp catchUp;
+  private final ReplyInbox inbox;
   private final Presence presence;
   private final SlackAuthCheck auth;
   private final WebServer server;
@@ -154,6 +156,7 @@ public final class SlackBot implements AutoCloseable {
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer, presence);
+    this.inbox = new ReplyInbox(database, clock, interviewer, catchUp);
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slack)
@@ -174,7 +177,7 @@ public final class SlackBot implements AutoCloseable {
                 reviewActions,
                 directory,
                 new Revisions(database, interviewer, reviewDesk, clock, wake),
-                catchUp,
+                inbox,
                 gitHubActions,
                 tickets,
                 new HomeDesk(database, clock, wake))
@@ -209,6 +212,7 @@ public final class SlackBot implements AutoCloseable {
       bot.server.start();
       String name = instanceName(bot.port());
       bot.presence.start(name);
+      bot.inbox.start();
       bot.worker.start(name);
       bot.reminders.start();
       bot.pruner.start();
@@ -311,6 +315,7 @@ public final class SlackBot implements AutoCloseable {
     socketMode.ifPresent(SocketMode::close);
     auth.close();
     server.close();
+    inbox.close();
     catchUp.close();
     reminders.close();
     pruner.close();

@@ -153,6 +153,19 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Runs a write of a statement or two that a request waits on before Slack hears back (a reply
+   * recorded in the inbox): on SQLite ahead of the writes queued, so that it does not wait for a
+   * wave of others' commits; elsewhere as {@link #claiming}, so its writes must decide alone.
+   */
+  public <T> T ahead(Work<T> work) {
+    Objects.requireNonNull(work, "null work");
+    if (writer.isPresent()) {
+      return writer.get().runAhead(handle -> work.run(new Tx(handle, dialect)));
+    }
+    return claiming(work);
+  }
+
+  /**
    * Runs work that only reads, in one transaction that sees the database as of its first read. On
    * SQLite it runs on a reader connection, beside the writer; a write there fails. Elsewhere as
    * {@link #transaction}. For reads whose result is checked again before anything is written from

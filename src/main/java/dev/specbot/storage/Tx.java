@@ -20,6 +20,7 @@ public final class Tx {
   private final SpecTickets specTickets;
   private final Home home;
   private final Discussions discussions;
+  private final Inbox inbox;
 
   Tx(Handle handle, Dialect dialect) {
     this.interviews = new Interviews(handle);
@@ -38,6 +39,7 @@ public final class Tx {
     this.specTickets = new SpecTickets(handle);
     this.home = new Home(handle);
     this.discussions = new Discussions(handle);
+    this.inbox = new Inbox(handle);
   }
 
   public AnswerMessages answerMessages() {
@@ -102,6 +104,11 @@ public final class Tx {
   /** Discussion meetings' decisions and follow-ups. */
   public Discussions discussions() {
     return discussions;
+  }
+
+  /** Thread replies recorded and not yet taken in. */
+  public Inbox inbox() {
+    return inbox;
   }
 
   public Tallies tallies() {

@@ -127,12 +127,12 @@ public final class Benchmark {
       driver.warmUp();
       for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
         var unused = driver.slashCommandBurst(settings.users());
-        driver.saturate(baseUsers("warm-" + round), SATURATION_REPLIES);
+        driver.saturate(baseUsers("warm-" + round), SATURATION_REPLIES, () -> {});
       }
       report.baselineSlashCommands(driver.slashCommandBurst(settings.users()));
       List<Driver.Saturation> rounds = new ArrayList<>();
       for (int round = 0; round < settings.rounds(); round++) {
-        rounds.add(driver.saturate(baseUsers("round-" + round), SATURATION_REPLIES));
+        rounds.add(driver.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
       }
       report.baseline(rounds);
     }
@@ -265,6 +265,31 @@ public final class Benchmark {
     }
   }
 
+  /**
+   * Waits until the bot has taken in every reply it recorded, polling every millisecond so that the
+   * round's time is not rounded up by much.
+   */
+  private static void awaitInboxEmpty(Path database) {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        PreparedStatement waiting = connection.prepareStatement("SELECT COUNT(*) FROM inbox")) {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (count(waiting) > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("timed out waiting for the bot to take in every reply");
+        }
+        LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long count(PreparedStatement query) throws SQLException {
+    try (ResultSet count = query.executeQuery()) {
+      return count.next() ? count.getLong(1) : 0;
+    }
+  }
+
   /** What was left in the outbox, to tell a stuck message from a slow bot. */
   private static String pendingRows(Path database) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
@@ -329,7 +354,8 @@ public final class Benchmark {
   private Driver.Saturation saturate(Bot bot, String name) throws Exception {
     Driver driver = bot.driver();
     List<Driver.Started> users = driver.startInterviews(settings.users(), name);
-    Driver.Saturation round = driver.saturate(users, SATURATION_REPLIES);
+    Driver.Saturation round =
+        driver.saturate(users, SATURATION_REPLIES, () -> awaitInboxEmpty(bot.database()));
     awaitOutboxSent(bot.database());
     driver.forget(users, TEMPLATE.questions().size());
     return round;

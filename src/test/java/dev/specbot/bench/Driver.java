@@ -197,8 +197,12 @@ final class Driver {
     return started;
   }
 
-  /** Each user sends {@code replies} replies back to back, waiting only for each ack. */
-  Saturation saturate(List<Started> users, int replies) throws Exception {
+  /**
+   * Each user sends {@code replies} replies back to back, waiting only for each ack; the round ends
+   * once {@code awaitTakenIn} returns: a bot that acknowledges a reply once recorded has done its
+   * work only when it has taken the reply in.
+   */
+  Saturation saturate(List<Started> users, int replies, Runnable awaitTakenIn) throws Exception {
     Latencies acks = new Latencies();
     AtomicInteger errors = new AtomicInteger();
     List<Callable<Void>> senders = new ArrayList<>();
@@ -228,6 +232,7 @@ final class Driver {
     }
     long started = System.nanoTime();
     Benchmark.inParallel(users.size(), senders);
+    awaitTakenIn.run();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     return new Saturation(users.size() * replies, elapsed, acks, errors.get());
   }

@@ -12,8 +12,8 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.specbot.slack.github.GitHubActions;
 import dev.specbot.slack.home.HomeDesk;
-import dev.specbot.slack.interviews.CatchUp;
 import dev.specbot.slack.interviews.Interviewer;
+import dev.specbot.slack.interviews.ReplyInbox;
 import dev.specbot.slack.interviews.Revisions;
 import dev.specbot.slack.meetings.MeetingActions;
 import dev.specbot.slack.messages.ActionIds;
@@ -46,12 +46,12 @@ public final class SlackFrontEnd {
       ReviewActions reviews,
       Directory directory,
       Revisions revisions,
-      CatchUp catchUp,
+      ReplyInbox inbox,
       GitHubActions gitHub,
       TicketActions tickets,
       HomeDesk home) {
     this.command = new SpecCommand(catalog, interviewer, directory);
-    this.thread = new ThreadEvents(interviewer, revisions, catchUp, directory);
+    this.thread = new ThreadEvents(inbox, revisions, directory);
     this.buttons = new Buttons(interviewer, meetings, reviews, gitHub, tickets, directory);
     this.home = new HomeTab(catalog, home);
   }

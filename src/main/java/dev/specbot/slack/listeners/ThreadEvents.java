@@ -8,29 +8,27 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import dev.specbot.interview.Commands;
 import dev.specbot.interview.Input;
-import dev.specbot.slack.interviews.CatchUp;
-import dev.specbot.slack.interviews.Interviewer;
+import dev.specbot.slack.interviews.ReplyInbox;
 import dev.specbot.slack.interviews.ReplyText;
 import dev.specbot.slack.interviews.Revisions;
+import dev.specbot.slack.interviews.ThreadReply;
 import dev.specbot.slack.webapi.Directory;
 import java.util.Optional;
 
 /**
- * Messages in channels the bot is in: a reply in an interview's thread (with its files), an edit
- * and a deletion. Each goes to the room that owns it and is acknowledged; a reply waits behind
- * catching up on the thread when the bot has not read it since it was down.
+ * Messages in channels the bot is in: a reply in a thread (with its files), an edit and a deletion.
+ * Each goes to the room that owns it and is acknowledged; a reply is acknowledged once recorded in
+ * the inbox, which takes it in after.
  */
 final class ThreadEvents {
-  private final Interviewer interviewer;
+  private final ReplyInbox inbox;
   private final Revisions revisions;
-  private final CatchUp catchUp;
   private final Directory directory;
 
-  ThreadEvents(Interviewer interviewer, Revisions revisions, CatchUp catchUp, Directory directory) {
-    this.interviewer = interviewer;
+  ThreadEvents(ReplyInbox inbox, Revisions revisions, Directory directory) {
+    this.inbox = inbox;
     this.directory = directory;
     this.revisions = revisions;
-    this.catchUp = catchUp;
   }
 
   Response reply(String eventId, MessageEvent message, EventContext ctx) {
@@ -47,10 +45,7 @@ final class ThreadEvents {
     return ctx.ack();
   }
 
-  /**
-   * A message in a thread, for the interviewer: after the replies the bot missed there while it was
-   * down, when it has not read that thread yet.
-   */
+  /** A message in a thread, for the interviewer: recorded, and taken in after the ack. */
   private void threadReply(
       String eventId,
       String channel,
@@ -60,10 +55,8 @@ final class ThreadEvents {
       String text,
       Optional<String> botUserId) {
     lookUpTeammate(text, botUserId);
-    catchUp.afterCatchUp(
-        channel,
-        threadTs,
-        () -> interviewer.reply(eventId, channel, threadTs, ts, user, text, false, botUserId));
+    inbox.receive(
+        new ThreadReply(eventId, channel, threadTs, ts, user, text, botUserId.orElse(null)));
   }
 
   /**

@@ -2,17 +2,21 @@ package dev.specbot.storage.sqlite;
 
 import dev.specbot.background.DaemonThreads;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * SQLite's one writer: every write transaction is queued, first come first served, and run on one
- * thread, the ones waiting together in one commit, each behind a savepoint of its own.
+ * thread, the ones waiting together in one commit, each behind a savepoint of its own. A
+ * transaction queued {@linkplain #runAhead ahead} (one small insert that a request's
+ * acknowledgement waits for) goes before those already waiting.
  *
  * <p>Why a thread: when each request ran its own transaction, the lock passed from thread to
  * thread, and each next holder first had to be woken and given a core; under load, with two cores
@@ -36,7 +40,9 @@ public final class Writer implements AutoCloseable {
 
   private final Jdbi jdbi;
   private final Runnable afterCommit;
-  private final BlockingQueue<Transaction<?>> waiting = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Transaction<?>> waiting =
+      new PriorityBlockingQueue<>(64, Transaction.ORDER);
+  private final AtomicLong arrivals = new AtomicLong();
   private final Thread thread;
   private volatile boolean closed;
 
@@ -64,12 +70,25 @@ public final class Writer implements AutoCloseable {
    * the work threw (nothing of it is then written) or what the commit threw.
    */
   public <T> T run(Work<T> work) {
+    return queue(work, false);
+  }
+
+  /**
+   * As {@link #run}, but ahead of the transactions waiting (after those queued ahead before it):
+   * for a write of a statement or two that a request waits on before it answers, which would
+   * otherwise wait for a whole wave of others' writes to be committed.
+   */
+  public <T> T runAhead(Work<T> work) {
+    return queue(work, true);
+  }
+
+  private <T> T queue(Work<T> work, boolean ahead) {
     Objects.requireNonNull(work, "null work");
     if (Thread.currentThread() == thread) {
       // The writer waiting for itself would wait forever; SQLite has no nested transactions.
       throw new IllegalStateException("a transaction was begun inside another");
     }
-    Transaction<T> transaction = new Transaction<>(work);
+    Transaction<T> transaction = new Transaction<>(work, ahead, arrivals.incrementAndGet());
     waiting.add(transaction);
     if (closed && waiting.remove(transaction)) {
       throw new IllegalStateException("the database is closed");
@@ -86,7 +105,8 @@ public final class Writer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    waiting.add(new Transaction<>(handle -> null)); // Wakes the thread to see that it is closed.
+    // Wakes the thread to see that it is closed.
+    waiting.add(new Transaction<>(handle -> null, false, arrivals.incrementAndGet()));
     DaemonThreads.joinUninterruptibly(thread);
   }
 
@@ -123,7 +143,14 @@ public final class Writer implements AutoCloseable {
 
   /** One caller's transaction: its work, then its result or failure, awaited by the caller. */
   private static final class Transaction<T> {
+    /** Those queued ahead first, then in the order they came. */
+    static final Comparator<Transaction<?>> ORDER =
+        Comparator.<Transaction<?>, Boolean>comparing(transaction -> !transaction.ahead)
+            .thenComparingLong(transaction -> transaction.arrival);
+
     private final Work<T> work;
+    private final boolean ahead;
+    private final long arrival;
 
     /** Released once, when the outcome is known. */
     private final Semaphore done = new Semaphore(0);
@@ -131,8 +158,10 @@ public final class Writer implements AutoCloseable {
     private T result;
     private Throwable failure;
 
-    Transaction(Work<T> work) {
+    Transaction(Work<T> work, boolean ahead, long arrival) {
       this.work = work;
+      this.ahead = ahead;
+      this.arrival = arrival;
     }
 
     /** The only one in its commit: what it throws rolls back the whole transaction. */

@@ -29,7 +29,7 @@ class WriterTest {
   private Jdbi jdbi;
   private Writer writer;
   private Future<Integer> held;
-  private final ExecutorService callers = Executors.newFixedThreadPool(4);
+  private final ExecutorService callers = Executors.newFixedThreadPool(6);
 
   @BeforeEach
   void open() {
@@ -77,6 +77,26 @@ class WriterTest {
     assertSame(refused, thrown.getCause());
     assertEquals(1, c.get(10, SECONDS));
     assertEquals(List.of("a", "c", "held"), said());
+  }
+
+  @Test
+  void transactions_queued_ahead_run_before_those_waiting_in_the_order_they_came()
+      throws Exception {
+    Semaphore release = hold();
+    Future<Integer> a = callers.submit(() -> say("a"));
+    awaitQueued(1);
+    Future<Integer> b = callers.submit(() -> say("b"));
+    awaitQueued(2);
+    Future<Integer> ahead = callers.submit(() -> sayAhead("ahead"));
+    awaitQueued(3);
+    Future<Integer> aheadToo = callers.submit(() -> sayAhead("ahead too"));
+    awaitQueued(4);
+    release.release();
+
+    for (Future<Integer> each : List.of(held, a, b, ahead, aheadToo)) {
+      assertEquals(1, each.get(10, SECONDS));
+    }
+    assertEquals(List.of("held", "ahead", "ahead too", "a", "b"), saidInTurn());
   }
 
   @Test
@@ -143,6 +163,17 @@ class WriterTest {
 
   private int say(String word) {
     return writer.run(handle -> handle.execute("INSERT INTO said VALUES (?)", word));
+  }
+
+  private int sayAhead(String word) {
+    return writer.runAhead(handle -> handle.execute("INSERT INTO said VALUES (?)", word));
+  }
+
+  /** What was said, in the order it was written. */
+  private List<String> saidInTurn() {
+    return jdbi.withHandle(
+        handle ->
+            handle.createQuery("SELECT word FROM said ORDER BY rowid").mapTo(String.class).list());
   }
 
   private List<String> said() {

@@ -1,0 +1,97 @@
+package dev.specbot.slack;
+
+import static dev.specbot.slack.BotHarness.CHANNEL;
+import static dev.specbot.slack.BotHarness.DRAFTER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.specbot.slack.interviews.ThreadReply;
+import dev.specbot.storage.Database;
+import dev.specbot.testdb.TestDatabases;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reply is acknowledged once recorded in the inbox and taken in after: one recorded by a bot that
+ * stopped before taking it in is taken in by the next, once its lease runs out, and only once.
+ */
+class ReplyInboxEndToEndTest {
+  /** Longer than the lease a bot holds a reply under. */
+  private static final Duration LEASE_RUN_OUT = Duration.ofMinutes(1);
+
+  @TempDir Path folder;
+  private BotHarness harness;
+
+  @BeforeEach
+  void startBot() throws Exception {
+    harness = new BotHarness(folder);
+  }
+
+  @AfterEach
+  void stopBot() {
+    harness.close();
+  }
+
+  @Test
+  void a_reply_recorded_by_a_bot_that_stopped_before_taking_it_in_is_taken_in_by_the_next()
+      throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    harness.stop();
+    // Recorded and acknowledged, then the bot went: Slack will not deliver it again, and it is
+    // not in the fake's thread either, so only the inbox has it.
+    record(
+        new ThreadReply(
+            "EvLost", CHANNEL, thread, "1790000001.000100", DRAFTER, "Retries with backoff.", null),
+        harness.clock.instant());
+
+    harness.startBot();
+    harness.advanceClock(LEASE_RUN_OUT);
+
+    harness.awaitQuestion(thread, 2);
+    BotHarness.awaitCondition(() -> inbox() == 0, "the inbox to be emptied");
+    assertEquals(1, harness.postedInThread(thread, "Question 2 of").size());
+    harness.reply(thread, DRAFTER, "Two services.");
+    harness.awaitQuestion(thread, 3);
+    assertEquals(1, harness.postedInThread(thread, "Question 2 of").size(), "taken in once");
+  }
+
+  @Test
+  void a_recorded_reply_that_cannot_be_read_is_given_up_once_its_lease_runs_out() throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    try (Database database = Database.open(TestDatabases.urlFor(harness.databaseFile()))) {
+      Instant now = harness.clock.instant();
+      var unused = database.ahead(tx -> tx.inbox().record("reply:broken", "{not json", now, now));
+    }
+
+    harness.advanceClock(LEASE_RUN_OUT);
+
+    BotHarness.awaitCondition(() -> inbox() == 0, "the unreadable reply to be given up");
+    harness.reply(thread, DRAFTER, "Retries with backoff.");
+    harness.awaitQuestion(thread, 2);
+  }
+
+  private void record(ThreadReply reply, Instant now) {
+    try (Database database = Database.open(TestDatabases.urlFor(harness.databaseFile()))) {
+      var unused =
+          database.ahead(
+              tx -> tx.inbox().record(reply.key(), reply.json(), now, now.plusSeconds(30)));
+    }
+  }
+
+  private long inbox() {
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(harness.databaseFile()));
+        var count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
+      count.next();
+      return count.getLong(1);
+    } catch (SQLException e) {
+      throw new AssertionError("could not read the inbox", e);
+    }
+  }
+}
