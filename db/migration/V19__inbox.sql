@@ -10,5 +10,5 @@ CREATE TABLE inbox (
     event       TEXT    NOT NULL
 );
 
--- The replies to take again are one range of this index: leases run out, oldest first.
-CREATE INDEX inbox_by_lease ON inbox (lease_until);
+-- No index beyond the key: the table holds only the replies being taken in (a few dozen at most
+-- under load), and a second index would be written and erased again for every reply.

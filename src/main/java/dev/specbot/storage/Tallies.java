@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Counts for an operator's dashboard: the outbox, interviews, reviews and reminders as they stand.
- * Each is one grouped query, so that reading them all is a handful of queries however much is
- * stored.
+ * Counts for an operator's dashboard: the outbox, interviews, reviews, reminders and the inbox as
+ * they stand. Each is one grouped query, so that reading them all is a handful of queries however
+ * much is stored.
  */
 public final class Tallies {
   private final Handle handle;
@@ -73,6 +73,14 @@ public final class Tallies {
         .bind("now", now.toEpochMilli())
         .mapTo(Long.class)
         .one();
+  }
+
+  /**
+   * Thread replies acknowledged and not yet taken in: a few while people answer; more, for long,
+   * means taking them in fails or lags.
+   */
+  public long repliesWaiting() {
+    return handle.createQuery("SELECT COUNT(*) FROM inbox").mapTo(Long.class).one();
   }
 
   private Map<String, Long> countsBy(String query) {

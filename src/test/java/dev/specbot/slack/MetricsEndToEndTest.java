@@ -79,6 +79,7 @@ class MetricsEndToEndTest {
     assertEquals(0, page.value("specbot_interviews", "status", "ASKING"), page.text);
     assertEquals(1, page.value("specbot_ready"), page.text);
     assertTrue(page.has("specbot_reminders_due"), page.text);
+    assertEquals(0, page.value("specbot_replies_waiting"), page.text);
     assertTrue(page.has("specbot_reviews", "stage", "DRAFT"), page.text);
     assertTrue(page.value("jvm_memory_used_bytes") > 0, page.text);
     assertTrue(page.has("jvm_threads_live_threads"), page.text);

@@ -104,6 +104,24 @@ class TalliesTest {
     assertEquals(0L, remindersDue(at(9)));
   }
 
+  @Test
+  void replies_waiting_are_those_recorded_and_not_taken_in() {
+    assertEquals(0L, repliesWaiting());
+    inTransaction(
+        database,
+        tx -> {
+          tx.inbox().record("message:C1:1.0", "{}", T0, at(30));
+          tx.inbox().record("message:C1:2.0", "{}", T0, at(30));
+          tx.inbox().remove("message:C1:1.0");
+        });
+
+    assertEquals(1L, repliesWaiting());
+  }
+
+  private long repliesWaiting() {
+    return database.transaction(tx -> tx.tallies().repliesWaiting());
+  }
+
   private long remindersDue(java.time.Instant now) {
     return database.transaction(tx -> tx.tallies().remindersDue(now));
   }

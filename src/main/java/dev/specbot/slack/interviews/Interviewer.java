@@ -203,7 +203,7 @@ public final class Interviewer {
                   new Keys(
                       List.of("event:" + eventId),
                       interview.id(),
-                      List.of("message:" + channelId + ":" + ts));
+                      List.of(ThreadReply.keyOf(channelId, ts)));
               if (keys.anySeen(tx)) {
                 return Optimistic.done(Outcome.DUPLICATE);
               }

@@ -18,8 +18,12 @@ record Keys(List<String> retried, String interviewId, List<String> kept) {
     return tx.events().anySeen(all);
   }
 
-  /** Records every key; false if one was recorded already. */
+  /**
+   * Records every key; false if one was recorded already. A reply's key is also its key in the
+   * inbox ({@link ThreadReply#key}): the write that takes it in forgets it there.
+   */
   boolean firstTime(Tx tx, Instant now) {
+    kept.forEach(tx.inbox()::remove);
     return tx.events().allFirstTime(retried, interviewId, kept, now);
   }
 

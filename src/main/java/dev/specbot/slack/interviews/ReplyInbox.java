@@ -6,7 +6,11 @@ import dev.specbot.storage.Inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,10 +31,13 @@ import org.slf4j.LoggerFactory;
  * <p>Nothing is lost for it: a reply is stored before the acknowledgement, as before; what is
  * stored is the event rather than its effect. A reply recorded but not taken in (its bot stopped in
  * between, or taking it in failed) is taken again once its lease runs out, by this bot or any other
- * on the database; one taken in twice is taken once, by its keys ({@link Keys}). Replies are taken
- * in on a pool of threads, as they were on the request threads; when the pool and its queue are
- * full, the request thread takes its reply in itself before acknowledging it, so that memory stays
- * bounded and a flood slows Slack's deliveries instead of piling up.
+ * on the database; one taken in twice is taken once, by its keys ({@link Keys}).
+ *
+ * <p>Replies are taken in on a pool of threads, each thread's replies one after another in the
+ * order they came (a person's quick second reply no longer races their first for the interview's
+ * version). When the pool and its queue are full, the request thread takes its thread's replies in
+ * itself before acknowledging, so that memory stays bounded and a flood slows Slack's deliveries
+ * instead of piling up.
  */
 public final class ReplyInbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyInbox.class);
@@ -64,6 +71,9 @@ public final class ReplyInbox implements AutoCloseable {
 
   /** The replies this bot is taking in now: a sweep leaves them alone. */
   private final Set<String> inHand = ConcurrentHashMap.newKeySet();
+
+  /** The replies waiting, by thread, for the thread's taker; a thread is here while it has one. */
+  private final Map<String, Deque<ThreadReply>> lanes = new HashMap<>();
 
   private final ThreadPoolExecutor takers =
       new ThreadPoolExecutor(
@@ -107,18 +117,63 @@ public final class ReplyInbox implements AutoCloseable {
             this::sweepLogged, 0, SWEEP.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Queues the reply in its thread's lane, and gives the lane a taker if it has none. */
   private void takeIn(ThreadReply reply) {
     if (!inHand.add(reply.key())) {
       return;
     }
-    takers.execute(
-        () -> catchUp.afterCatchUp(reply.channel(), reply.threadTs(), () -> taken(reply)));
+    synchronized (lanes) {
+      Deque<ThreadReply> lane = lanes.get(reply.thread());
+      if (lane != null) {
+        lane.add(reply); // The lane's taker takes it after those before it.
+        return;
+      }
+      lanes.put(reply.thread(), new ArrayDeque<>(List.of(reply)));
+    }
+    takers.execute(() -> takeLane(reply.thread()));
   }
 
-  /** Takes the reply in, then forgets it; on failure it stays, to be taken again. */
+  /** Takes the thread's replies in, in order, until none is left. */
+  private void takeLane(String thread) {
+    for (ThreadReply next = peek(thread); next != null; next = nextAfter(thread)) {
+      ThreadReply reply = next;
+      try {
+        catchUp.afterCatchUp(reply.channel(), reply.threadTs(), () -> taken(reply));
+      } catch (RuntimeException e) {
+        // Catch-up is closing: the reply stays recorded, for a sweep or the next bot.
+        inHand.remove(reply.key());
+        log.warn("Reply {} not taken in; it is taken again in {}", reply.key(), LEASE, e);
+      }
+    }
+  }
+
+  private ThreadReply peek(String thread) {
+    synchronized (lanes) {
+      return lanes.get(thread).peek();
+    }
+  }
+
+  /** The lane's next reply after the one just taken; the lane goes when none is left. */
+  private ThreadReply nextAfter(String thread) {
+    synchronized (lanes) {
+      Deque<ThreadReply> lane = lanes.get(thread);
+      lane.poll();
+      if (lane.isEmpty()) {
+        lanes.remove(thread);
+        return null;
+      }
+      return lane.peek();
+    }
+  }
+
+  /**
+   * Takes the reply in; the write that does forgets it in the inbox (its key is the reply's key
+   * there), and a reply that wrote nothing is forgotten here. On failure it stays, to be taken
+   * again.
+   */
   private void taken(ThreadReply reply) {
     try {
-      var unused =
+      Interviewer.Outcome outcome =
           interviewer.reply(
               reply.eventId(),
               reply.channel(),
@@ -128,11 +183,9 @@ public final class ReplyInbox implements AutoCloseable {
               reply.text(),
               false,
               Optional.ofNullable(reply.botUserId()));
-      database.transaction(
-          tx -> {
-            tx.inbox().remove(reply.key());
-            return null;
-          });
+      if (outcome != Interviewer.Outcome.HANDLED) {
+        forget(reply.key());
+      }
     } catch (RuntimeException e) {
       log.warn("Taking in reply {} failed; it is taken again in {}", reply.key(), LEASE, e);
     } finally {
@@ -172,9 +225,13 @@ public final class ReplyInbox implements AutoCloseable {
         "Reply {} given up, {}: it is still in its thread, for the next start's catch-up",
         recorded.key(),
         why);
+    forget(recorded.key());
+  }
+
+  private void forget(String key) {
     database.transaction(
         tx -> {
-          tx.inbox().remove(recorded.key());
+          tx.inbox().remove(key);
           return null;
         });
   }

@@ -18,9 +18,22 @@ public record ThreadReply(
     String botUserId) {
   private static final Gson GSON = new Gson();
 
-  /** One per message: Slack's retries of its event, and the event itself, share it. */
+  /**
+   * One per message: Slack's retries of its event, and the event itself, share it. The same as the
+   * key the interviewer keeps for the reply ({@link Keys}), so that taking the reply in forgets it
+   * in the same write.
+   */
   public String key() {
-    return "reply:" + channel + ":" + ts;
+    return keyOf(channel, ts);
+  }
+
+  static String keyOf(String channel, String ts) {
+    return "message:" + channel + ":" + ts;
+  }
+
+  /** The thread's own key: its replies are taken in one after another. */
+  String thread() {
+    return channel + ":" + threadTs;
   }
 
   /** As the inbox stores it (linear in the text). */

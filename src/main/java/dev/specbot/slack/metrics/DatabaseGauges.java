@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gauges of what is stored: the outbox's pending messages and the age of the oldest, by kind;
- * interviews by status; reviews by stage; reminders due and not fired. Read from the database once
- * per scrape ({@link #refresh()}), in one short transaction, not once per gauge.
+ * interviews by status; reviews by stage; reminders due and not fired; replies waiting in the
+ * inbox. Read from the database once per scrape ({@link #refresh()}), in one short transaction, not
+ * once per gauge.
  */
 final class DatabaseGauges {
   private static final Logger log = LoggerFactory.getLogger(DatabaseGauges.class);
@@ -33,6 +34,7 @@ final class DatabaseGauges {
   private final Map<String, AtomicLong> interviews = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> reviews = new ConcurrentHashMap<>();
   private final AtomicLong remindersDue = new AtomicLong();
+  private final AtomicLong repliesWaiting = new AtomicLong();
 
   /** {@code outboxKinds}: the kinds the outbox may hold, shown from the start. */
   DatabaseGauges(MeterRegistry registry, Database database, Clock clock, List<String> outboxKinds) {
@@ -54,6 +56,10 @@ final class DatabaseGauges {
         .description("Reminders due and not fired yet")
         .strongReference(true)
         .register(registry);
+    Gauge.builder("specbot.replies.waiting", repliesWaiting, AtomicLong::get)
+        .description("Thread replies acknowledged and not yet taken in")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** Reads the counts; on a database failure the gauges keep their last values. */
@@ -68,7 +74,8 @@ final class DatabaseGauges {
                       tx.tallies().pendingOutbox(),
                       tx.tallies().interviewsByStatus(),
                       tx.tallies().reviewsByStage(),
-                      tx.tallies().remindersDue(now)));
+                      tx.tallies().remindersDue(now),
+                      tx.tallies().repliesWaiting()));
     } catch (RuntimeException e) {
       log.warn("Could not read the database's counts for /metrics: {}", e.toString());
       return;
@@ -77,13 +84,15 @@ final class DatabaseGauges {
     counts(interviews, snapshot.interviews(), this::interviewGauge);
     counts(reviews, snapshot.reviews(), this::reviewGauge);
     remindersDue.set(snapshot.remindersDue());
+    repliesWaiting.set(snapshot.repliesWaiting());
   }
 
   private record Snapshot(
       List<Tallies.Pending> pending,
       Map<String, Long> interviews,
       Map<String, Long> reviews,
-      long remindersDue) {}
+      long remindersDue,
+      long repliesWaiting) {}
 
   private void outbox(List<Tallies.Pending> rows, Instant now) {
     pending.values().forEach(count -> count.set(0));
