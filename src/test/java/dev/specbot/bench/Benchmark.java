@@ -72,6 +72,8 @@ public final class Benchmark {
   /** Rounds of unmeasured work before measuring the bare app, whose code is far smaller. */
   private static final int BASELINE_WARM_UP_ROUNDS = 3;
 
+  private static final String BARE_APP = "dev.specbot.bench.BareBoltApp";
+
   private final Settings settings;
   private final Path work;
   private final Report report = new Report();
@@ -117,25 +119,33 @@ public final class Benchmark {
     return report;
   }
 
-  /** The bare Bolt app: ack latency and saturation throughput with the same driver. */
+  /**
+   * The bare Bolt app: its start-up and its acks of a burst of {@code /spec}. Its saturation is
+   * measured later, in turns with specbot's ({@link #measureInTurns}).
+   */
   private void baseline(FakeSlackWebApi slack, Arrivals arrivals) throws Exception {
-    String bareApp = "dev.specbot.bench.BareBoltApp";
-    report.baselineStartup(startups(bareApp, slack, () -> work.resolve("bare.db")));
-    try (BotProcess bare = launch(bareApp, slack, work.resolve("bare.db"))) {
+    report.baselineStartup(startups(BARE_APP, slack, () -> work.resolve("bare.db")));
+    try (BotProcess bare = launch(BARE_APP, slack, work.resolve("bare.db"))) {
       bare.awaitReady("/healthz");
       Driver driver = new Driver(requestsFor(bare), slack, arrivals);
       driver.warmUp();
       for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
         var unused = driver.slashCommandBurst(settings.users());
-        driver.saturate(baseUsers("warm-" + round), SATURATION_REPLIES, () -> {});
       }
       report.baselineSlashCommands(driver.slashCommandBurst(settings.users()));
-      List<Driver.Saturation> rounds = new ArrayList<>();
-      for (int round = 0; round < settings.rounds(); round++) {
-        rounds.add(driver.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
-      }
-      report.baseline(rounds);
     }
+  }
+
+  /** The bare app, warmed up for saturation rounds taken in turns with specbot's. */
+  private Driver bareForSaturation(BotProcess bare, FakeSlackWebApi slack, Arrivals arrivals)
+      throws Exception {
+    bare.awaitReady("/healthz");
+    Driver driver = new Driver(requestsFor(bare), slack, arrivals);
+    driver.warmUp();
+    for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
+      driver.saturate(baseUsers("warm-" + round), SATURATION_REPLIES, () -> {});
+    }
+    return driver;
   }
 
   /** Users of the bare app: it keeps nothing, so any thread will do. */
@@ -162,7 +172,8 @@ public final class Benchmark {
     Path emptyDatabase = work.resolve("specbot/specbot.db");
     Path grownDatabase = work.resolve("history/specbot.db");
     try (BotProcess emptyProcess = launch("dev.specbot.Main", slack, emptyDatabase);
-        BotProcess grownProcess = launch("dev.specbot.Main", slack, grownDatabase)) {
+        BotProcess grownProcess = launch("dev.specbot.Main", slack, grownDatabase);
+        BotProcess bare = launch(BARE_APP, slack, work.resolve("bare-beside.db"))) {
       emptyProcess.awaitReady("/healthz");
       grownProcess.awaitReady("/healthz");
       Bot empty = new Bot(emptyProcess, slack, arrivals, emptyDatabase);
@@ -174,7 +185,8 @@ public final class Benchmark {
       var unused = grown.driver().interviews(settings.users(), TEMPLATE);
       saturate(grown, "After the history");
       report.databaseSizes(Files.size(emptyDatabase), Files.size(grownDatabase));
-      List<Report.Measured> measured = measureInTurns(List.of(empty, grown));
+      Driver bareDriver = bareForSaturation(bare, slack, arrivals);
+      List<Report.Measured> measured = measureInTurns(List.of(empty, grown), bareDriver);
       report.specbot("before", measured.get(0));
       report.specbot("history", measured.get(1));
     }
@@ -312,9 +324,12 @@ public final class Benchmark {
   /**
    * Whole interviews as people answer them, then saturation, each in rounds taken in turns by the
    * bots (a p99 of one round's 300 questions is its third slowest, too few to compare); returns
-   * each bot's rounds taken together, in the bots' order.
+   * each bot's rounds taken together, in the bots' order. The bare app takes a saturation round in
+   * each round too (first in even rounds, last in odd ones), so that its baseline is measured while
+   * the machine is as fast as for the bots: measured in a phase of its own, bare Bolt's answers a
+   * second went from 668 to 1151 between runs of one day, and the ratio with them.
    */
-  private List<Report.Measured> measureInTurns(List<Bot> bots) throws Exception {
+  private List<Report.Measured> measureInTurns(List<Bot> bots, Driver bare) throws Exception {
     Driver.Interviews[] interviews = new Driver.Interviews[bots.size()];
     for (int round = 0; round < settings.rounds(); round++) {
       for (int bot : turnOrder(bots.size(), round)) {
@@ -325,11 +340,19 @@ public final class Benchmark {
     }
     List<List<Driver.Saturation>> saturation = new ArrayList<>();
     bots.forEach(bot -> saturation.add(new ArrayList<>()));
+    List<Driver.Saturation> bareRounds = new ArrayList<>();
     for (int round = 0; round < settings.rounds(); round++) {
+      if (round % 2 == 0) {
+        bareRounds.add(bare.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
+      }
       for (int bot : turnOrder(bots.size(), round)) {
         saturation.get(bot).add(saturate(bots.get(bot), "Saturation " + round));
       }
+      if (round % 2 == 1) {
+        bareRounds.add(bare.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
+      }
     }
+    report.baseline(bareRounds);
     List<Report.Measured> measured = new ArrayList<>();
     for (int bot = 0; bot < bots.size(); bot++) {
       report.problems().addAll(interviews[bot].problems());

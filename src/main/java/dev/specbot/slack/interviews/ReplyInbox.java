@@ -43,7 +43,7 @@ public final class ReplyInbox implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReplyInbox.class);
 
   /** How long a bot holds a reply it recorded or took: far longer than taking one in takes. */
-  static final Duration LEASE = Duration.ofSeconds(30);
+  private static final Duration LEASE = Duration.ofSeconds(30);
 
   /** How often replies whose lease ran out are looked for. */
   private static final Duration SWEEP = Duration.ofSeconds(5);
@@ -142,7 +142,7 @@ public final class ReplyInbox implements AutoCloseable {
       } catch (RuntimeException e) {
         // Catch-up is closing: the reply stays recorded, for a sweep or the next bot.
         inHand.remove(reply.key());
-        log.warn("Reply {} not taken in; it is taken again in {}", reply.key(), LEASE, e);
+        log.warn("Reply {} not taken in; taken again once its lease runs out", reply.key(), e);
       }
     }
   }
@@ -187,7 +187,7 @@ public final class ReplyInbox implements AutoCloseable {
         forget(reply.key());
       }
     } catch (RuntimeException e) {
-      log.warn("Taking in reply {} failed; it is taken again in {}", reply.key(), LEASE, e);
+      log.warn("Taking in reply {} failed; taken again once its lease runs out", reply.key(), e);
     } finally {
       inHand.remove(reply.key());
     }
