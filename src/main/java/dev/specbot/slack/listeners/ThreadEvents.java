@@ -34,29 +34,22 @@ final class ThreadEvents {
   Response reply(String eventId, MessageEvent message, EventContext ctx) {
     if (message.getThreadTs() != null && message.getBotId() == null) {
       threadReply(
-          eventId,
-          message.getChannel(),
-          message.getThreadTs(),
-          message.getTs(),
-          message.getUser(),
-          message.getText(),
-          Optional.ofNullable(ctx.getBotUserId()));
+          new ThreadReply(
+              eventId,
+              message.getChannel(),
+              message.getThreadTs(),
+              message.getTs(),
+              message.getUser(),
+              message.getText(),
+              ctx.getBotUserId()));
     }
     return ctx.ack();
   }
 
   /** A message in a thread, for the interviewer: recorded, and taken in after the ack. */
-  private void threadReply(
-      String eventId,
-      String channel,
-      String threadTs,
-      String ts,
-      String user,
-      String text,
-      Optional<String> botUserId) {
-    lookUpTeammate(text, botUserId);
-    inbox.receive(
-        new ThreadReply(eventId, channel, threadTs, ts, user, text, botUserId.orElse(null)));
+  private void threadReply(ThreadReply reply) {
+    lookUpTeammate(reply.text(), Optional.ofNullable(reply.botUserId()));
+    inbox.receive(reply);
   }
 
   /**
@@ -91,13 +84,14 @@ final class ThreadEvents {
   Response fileShare(String eventId, MessageFileShareEvent message, EventContext ctx) {
     if (message.getThreadTs() != null && message.getUser() != null) {
       threadReply(
-          eventId,
-          message.getChannel(),
-          message.getThreadTs(),
-          message.getTs(),
-          message.getUser(),
-          ReplyText.of(message.getText(), message.getFiles()),
-          Optional.ofNullable(ctx.getBotUserId()));
+          new ThreadReply(
+              eventId,
+              message.getChannel(),
+              message.getThreadTs(),
+              message.getTs(),
+              message.getUser(),
+              ReplyText.of(message.getText(), message.getFiles()),
+              ctx.getBotUserId()));
     }
     return ctx.ack();
   }
