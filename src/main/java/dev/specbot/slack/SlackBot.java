@@ -156,7 +156,7 @@ public final class SlackBot implements AutoCloseable {
     MeetingActions meetingActions = new MeetingActions(database, desk, directory, clock, wake);
     ReviewActions reviewActions = new ReviewActions(database, reviewDesk, clock, wake);
     this.catchUp = new CatchUp(database, methods, interviewer, presence);
-    this.inbox = new ReplyInbox(database, clock, interviewer, catchUp);
+    this.inbox = new ReplyInbox(database, clock, interviewer, catchUp, wake);
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slack)

@@ -3,7 +3,9 @@ package dev.specbot.slack;
 import static dev.specbot.slack.BotHarness.CHANNEL;
 import static dev.specbot.slack.BotHarness.DRAFTER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.specbot.slack.fake.RecordedCall;
 import dev.specbot.slack.interviews.ThreadReply;
 import dev.specbot.storage.Database;
 import dev.specbot.testdb.TestDatabases;
@@ -75,6 +77,32 @@ class ReplyInboxEndToEndTest {
     BotHarness.awaitCondition(() -> inbox() == 0, "the unreadable reply to be given up");
     harness.reply(thread, DRAFTER, "Retries with backoff.");
     harness.awaitQuestion(thread, 2);
+  }
+
+  @Test
+  void a_reply_whose_every_attempt_failed_is_set_aside_and_its_writer_told_to_send_it_again()
+      throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    ThreadReply reply =
+        new ThreadReply(
+            "EvFailing", CHANNEL, thread, "1790000001.000200", DRAFTER, "Retries.", null);
+    record(reply, harness.clock.instant());
+    // As the sweeps leave it after five failed attempts.
+    try (var connection = TestDatabases.connect(TestDatabases.urlFor(harness.databaseFile()));
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE inbox SET attempts = 5");
+    }
+
+    harness.advanceClock(LEASE_RUN_OUT);
+
+    RecordedCall told =
+        harness.slack.awaitCall(
+            "chat.postEphemeral", call -> DRAFTER.equals(call.param("user")), BotHarness.WAIT);
+    assertTrue(told.param("text").contains("send it again"), told.param("text"));
+    assertEquals(CHANNEL, told.param("channel"));
+    BotHarness.awaitCondition(() -> inbox() == 0, "the reply to be set aside");
+    assertEquals(0, harness.postedInThread(thread, "Question 2 of").size(), "not taken in");
   }
 
   private void record(ThreadReply reply, Instant now) {

@@ -1,6 +1,7 @@
 package dev.specbot.slack.interviews;
 
 import dev.specbot.background.DaemonThreads;
+import dev.specbot.slack.outbox.Delivery;
 import dev.specbot.storage.Database;
 import dev.specbot.storage.Inbox;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public final class ReplyInbox implements AutoCloseable {
   /** How often replies whose lease ran out are looked for. */
   private static final Duration SWEEP = Duration.ofSeconds(5);
 
-  /** A reply whose taking in failed this often is given up (logged; it stays in its thread). */
+  /** A reply whose taking in failed this often is given up: logged, and its writer told. */
   private static final int ATTEMPTS = 5;
 
   /**
@@ -64,10 +65,16 @@ public final class ReplyInbox implements AutoCloseable {
 
   private static final int SWEPT_AT_ONCE = 100;
 
+  /** Told privately to whoever wrote a reply given up (plain text: nothing of theirs in it). */
+  private static final String NOT_TAKEN_IN =
+      "specbot could not take in your last reply in a spec's thread, after several tries. Please"
+          + " send it again in the thread.";
+
   private final Database database;
   private final Clock clock;
   private final Interviewer interviewer;
   private final CatchUp catchUp;
+  private final Runnable wakeSender;
 
   /** The replies this bot is taking in now: a sweep leaves them alone. */
   private final Set<String> inHand = ConcurrentHashMap.newKeySet();
@@ -88,8 +95,14 @@ public final class ReplyInbox implements AutoCloseable {
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("specbot-inbox-sweep"));
 
-  public ReplyInbox(Database database, Clock clock, Interviewer interviewer, CatchUp catchUp) {
+  public ReplyInbox(
+      Database database,
+      Clock clock,
+      Interviewer interviewer,
+      CatchUp catchUp,
+      Runnable wakeSender) {
     this.database = database;
+    this.wakeSender = wakeSender;
     this.clock = clock;
     this.interviewer = interviewer;
     this.catchUp = catchUp;
@@ -212,20 +225,32 @@ public final class ReplyInbox implements AutoCloseable {
         continue;
       }
       Optional<ThreadReply> reply = ThreadReply.fromJson(recorded.event());
-      if (reply.isEmpty() || recorded.attempts() >= ATTEMPTS) {
-        giveUp(recorded, reply.isEmpty() ? "it cannot be read" : "it failed too often");
+      if (reply.isEmpty()) {
+        // Nobody to tell: a record this bot did not write. Its reply is still in Slack's thread.
+        log.error("Reply {} given up: its record cannot be read", recorded.key());
+        forget(recorded.key());
+      } else if (recorded.attempts() >= ATTEMPTS) {
+        giveUp(reply.get(), now);
       } else {
         takeIn(reply.get());
       }
     }
   }
 
-  private void giveUp(Inbox.Recorded recorded, String why) {
+  /**
+   * Sets aside a reply that failed every attempt, and tells its writer privately to send it again:
+   * it is not lost silently, and the interview is not stuck on it.
+   */
+  private void giveUp(ThreadReply reply, Instant now) {
     log.error(
-        "Reply {} given up, {}: it is still in its thread, for the next start's catch-up",
-        recorded.key(),
-        why);
-    forget(recorded.key());
+        "Reply {} given up after {} failed attempts; its writer is told", reply.key(), ATTEMPTS);
+    database.transaction(
+        tx -> {
+          tx.inbox().remove(reply.key());
+          Delivery.ephemeral(reply.channel(), reply.user(), NOT_TAKEN_IN).enqueue(tx, now);
+          return null;
+        });
+    wakeSender.run();
   }
 
   private void forget(String key) {
