@@ -259,17 +259,11 @@ public final class Benchmark {
    * behind, which would otherwise be sent during the next measurement.
    */
   private static void awaitOutboxSent(Path database) throws SQLException {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-        PreparedStatement pending =
-            connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'")) {
-      await(
-          () -> {
-            try (ResultSet count = pending.executeQuery()) {
-              return count.next() && count.getLong(1) == 0;
-            } catch (SQLException e) {
-              throw new IllegalStateException(e);
-            }
-          },
+    try {
+      awaitNone(
+          database,
+          "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'",
+          Duration.ofMillis(20),
           "the bot to send all it queued");
     } catch (AssertionError timedOut) {
       throw new AssertionError(
@@ -282,23 +276,28 @@ public final class Benchmark {
    * round's time is not rounded up by much.
    */
   private static void awaitInboxEmpty(Path database) {
+    awaitNone(
+        database,
+        "SELECT COUNT(*) FROM inbox",
+        Duration.ofMillis(1),
+        "the bot to take in every reply");
+  }
+
+  /** Waits, polling every {@code poll}, until {@code count} counts no row in the bot's database. */
+  private static void awaitNone(Path database, String count, Duration poll, String what) {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-        PreparedStatement waiting = connection.prepareStatement("SELECT COUNT(*) FROM inbox")) {
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (count(waiting) > 0) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("timed out waiting for the bot to take in every reply");
-        }
-        LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
-      }
+        PreparedStatement query = connection.prepareStatement(count)) {
+      await(() -> counted(query) == 0, poll, what);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static long count(PreparedStatement query) throws SQLException {
-    try (ResultSet count = query.executeQuery()) {
-      return count.next() ? count.getLong(1) : 0;
+  private static long counted(PreparedStatement query) {
+    try (ResultSet rows = query.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -585,12 +584,17 @@ public final class Benchmark {
 
   /** Waits, polling, until {@code condition} holds. */
   static void await(java.util.function.BooleanSupplier condition, String what) {
+    await(condition, Duration.ofMillis(20), what);
+  }
+
+  private static void await(
+      java.util.function.BooleanSupplier condition, Duration poll, String what) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("timed out waiting for " + what);
       }
-      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      LockSupport.parkNanos(poll.toNanos());
     }
   }
 }
