@@ -74,6 +74,8 @@ public final class Benchmark {
 
   private static final String BARE_APP = "dev.specbot.bench.BareBoltApp";
 
+  private static final String POSTING_APP = "dev.specbot.bench.PostingBoltApp";
+
   private final Settings settings;
   private final Path work;
   private final Report report = new Report();
@@ -148,13 +150,41 @@ public final class Benchmark {
     return driver;
   }
 
+  /**
+   * The Bolt app that posts each next question, warmed up as the bare one. Its rounds end once
+   * every reply's answer reached the fake, so its warm-up rounds wait for them too: an answer left
+   * unawaited would answer for the same thread's next round.
+   */
+  private Driver postingForSaturation(BotProcess posting, FakeSlackWebApi slack, Arrivals arrivals)
+      throws Exception {
+    posting.awaitReady("/healthz");
+    Driver driver = new Driver(requestsFor(posting), slack, arrivals);
+    driver.warmUp();
+    for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
+      var unused = postingRound(driver);
+    }
+    return driver;
+  }
+
+  /** A saturation round of the posting Bolt app: until each reply's answer reached the fake. */
+  private Driver.Saturation postingRound(Driver posting) throws Exception {
+    List<Driver.Started> users = baseUsers("posting", "1710000000");
+    return posting.saturate(
+        users, SATURATION_REPLIES, () -> posting.awaitAnswered(users, SATURATION_REPLIES));
+  }
+
   /** Users of the bare app: it keeps nothing, so any thread will do. */
   private List<Driver.Started> baseUsers(String round) {
+    return baseUsers(round, "1700000000");
+  }
+
+  /** Users in threads {@code seconds.000000} on: one per user, the same in every round. */
+  private List<Driver.Started> baseUsers(String round, String seconds) {
     List<Driver.Started> users = new ArrayList<>();
     for (int user = 0; user < settings.users(); user++) {
       users.add(
           new Driver.Started(
-              String.format("1700000000.%06d", user), "U0BASE-" + round + "-" + user));
+              String.format("%s.%06d", seconds, user), "U0BASE-" + round + "-" + user));
     }
     return users;
   }
@@ -173,7 +203,8 @@ public final class Benchmark {
     Path grownDatabase = work.resolve("history/specbot.db");
     try (BotProcess emptyProcess = launch("dev.specbot.Main", slack, emptyDatabase);
         BotProcess grownProcess = launch("dev.specbot.Main", slack, grownDatabase);
-        BotProcess bare = launch(BARE_APP, slack, work.resolve("bare-beside.db"))) {
+        BotProcess bare = launch(BARE_APP, slack, work.resolve("bare-beside.db"));
+        BotProcess posting = launch(POSTING_APP, slack, work.resolve("posting.db"))) {
       emptyProcess.awaitReady("/healthz");
       grownProcess.awaitReady("/healthz");
       Bot empty = new Bot(emptyProcess, slack, arrivals, emptyDatabase);
@@ -186,7 +217,9 @@ public final class Benchmark {
       saturate(grown, "After the history");
       report.databaseSizes(Files.size(emptyDatabase), Files.size(grownDatabase));
       Driver bareDriver = bareForSaturation(bare, slack, arrivals);
-      List<Report.Measured> measured = measureInTurns(List.of(empty, grown), bareDriver);
+      Driver postingDriver = postingForSaturation(posting, slack, arrivals);
+      List<Report.Measured> measured =
+          measureInTurns(List.of(empty, grown), bareDriver, postingDriver);
       report.specbot("before", measured.get(0));
       report.specbot("history", measured.get(1));
     }
@@ -258,7 +291,7 @@ public final class Benchmark {
    * Waits until the bot has sent everything it queued: saturation leaves it hundreds of messages
    * behind, which would otherwise be sent during the next measurement.
    */
-  private static void awaitOutboxSent(Path database) throws SQLException {
+  private static void awaitOutboxSent(Path database) {
     try {
       awaitNone(
           database,
@@ -266,9 +299,27 @@ public final class Benchmark {
           Duration.ofMillis(20),
           "the bot to send all it queued");
     } catch (AssertionError timedOut) {
-      throw new AssertionError(
-          timedOut.getMessage() + "; left: " + pendingRows(database), timedOut);
+      String left;
+      try {
+        left = pendingRows(database);
+      } catch (SQLException e) {
+        left = "unreadable (" + e.getMessage() + ")";
+      }
+      throw new AssertionError(timedOut.getMessage() + "; left: " + left, timedOut);
     }
+  }
+
+  /**
+   * Waits until the bot has posted all it queued in its interviews' threads (each thread's lane is
+   * its interview's id, without a colon), polling every millisecond, as the round is timed until
+   * then: its parents' edits wait a second on purpose, to be coalesced, and are left out.
+   */
+  private static void awaitThreadsSent(Path database) {
+    awaitNone(
+        database,
+        "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING' AND lane NOT LIKE '%:%'",
+        Duration.ofMillis(1),
+        "the bot to post all it queued in its threads");
   }
 
   /**
@@ -326,9 +377,11 @@ public final class Benchmark {
    * each bot's rounds taken together, in the bots' order. The bare app takes a saturation round in
    * each round too (first in even rounds, last in odd ones), so that its baseline is measured while
    * the machine is as fast as for the bots: measured in a phase of its own, bare Bolt's answers a
-   * second went from 668 to 1151 between runs of one day, and the ratio with them.
+   * second went from 668 to 1151 between runs of one day, and the ratio with them. The Bolt app
+   * that posts each next question takes its round beside the bare one's.
    */
-  private List<Report.Measured> measureInTurns(List<Bot> bots, Driver bare) throws Exception {
+  private List<Report.Measured> measureInTurns(List<Bot> bots, Driver bare, Driver posting)
+      throws Exception {
     Driver.Interviews[] interviews = new Driver.Interviews[bots.size()];
     for (int round = 0; round < settings.rounds(); round++) {
       for (int bot : turnOrder(bots.size(), round)) {
@@ -340,17 +393,21 @@ public final class Benchmark {
     List<List<Driver.Saturation>> saturation = new ArrayList<>();
     bots.forEach(bot -> saturation.add(new ArrayList<>()));
     List<Driver.Saturation> bareRounds = new ArrayList<>();
+    List<Driver.Saturation> postingRounds = new ArrayList<>();
     for (int round = 0; round < settings.rounds(); round++) {
       if (round % 2 == 0) {
         bareRounds.add(bare.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
+        postingRounds.add(postingRound(posting));
       }
       for (int bot : turnOrder(bots.size(), round)) {
         saturation.get(bot).add(saturate(bots.get(bot), "Saturation " + round));
       }
       if (round % 2 == 1) {
+        postingRounds.add(postingRound(posting));
         bareRounds.add(bare.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
       }
     }
+    report.posting(postingRounds);
     report.baseline(bareRounds);
     List<Report.Measured> measured = new ArrayList<>();
     for (int bot = 0; bot < bots.size(); bot++) {
@@ -377,7 +434,11 @@ public final class Benchmark {
     Driver driver = bot.driver();
     List<Driver.Started> users = driver.startInterviews(settings.users(), name);
     Driver.Saturation round =
-        driver.saturate(users, SATURATION_REPLIES, () -> awaitInboxEmpty(bot.database()));
+        driver.saturate(
+            users,
+            SATURATION_REPLIES,
+            () -> awaitInboxEmpty(bot.database()),
+            () -> awaitThreadsSent(bot.database()));
     awaitOutboxSent(bot.database());
     driver.forget(users, TEMPLATE.questions().size());
     return round;

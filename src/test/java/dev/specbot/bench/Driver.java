@@ -57,7 +57,8 @@ final class Driver {
   }
 
   /** Replies sent back to back, each as soon as the previous was acknowledged. */
-  record Saturation(int requests, Duration elapsed, Latencies acks, int errors) {
+  record Saturation(
+      int requests, Duration elapsed, Duration untilSent, Latencies acks, int errors) {
     double perSecond() {
       return requests / (elapsed.toNanos() / 1e9);
     }
@@ -203,6 +204,15 @@ final class Driver {
    * work only when it has taken the reply in.
    */
   Saturation saturate(List<Started> users, int replies, Runnable awaitTakenIn) throws Exception {
+    return saturate(users, replies, awaitTakenIn, () -> {});
+  }
+
+  /**
+   * As above, also timing the round until {@code awaitSent} returns: until what the bot said in
+   * answer reached the fake Slack.
+   */
+  Saturation saturate(List<Started> users, int replies, Runnable awaitTakenIn, Runnable awaitSent)
+      throws Exception {
     Latencies acks = new Latencies();
     AtomicInteger errors = new AtomicInteger();
     List<Callable<Void>> senders = new ArrayList<>();
@@ -234,7 +244,18 @@ final class Driver {
     Benchmark.inParallel(users.size(), senders);
     awaitTakenIn.run();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    return new Saturation(users.size() * replies, elapsed, acks, errors.get());
+    awaitSent.run();
+    Duration untilSent = Duration.ofNanos(System.nanoTime() - started);
+    return new Saturation(users.size() * replies, elapsed, untilSent, acks, errors.get());
+  }
+
+  /** Waits for each user's replies to be answered, reply {@code n} by "Question n". */
+  void awaitAnswered(List<Started> users, int replies) {
+    for (Started user : users) {
+      for (int number = 1; number <= replies; number++) {
+        awaitQuestion(user.threadTs(), number);
+      }
+    }
   }
 
   /**

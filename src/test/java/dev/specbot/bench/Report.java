@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The benchmark's figures, and the table in docs/benchmarks.md. */
 final class Report {
@@ -18,6 +19,7 @@ final class Report {
   private Latencies baselineAcks = new Latencies();
   private Latencies baselineSlashCommands = new Latencies();
   private double baselinePerSecond;
+  private double postingPerSecond;
   private final Map<String, Run> runs = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private int inProgress;
@@ -28,7 +30,11 @@ final class Report {
   record Measured(Driver.Interviews interviews, List<Driver.Saturation> rounds) {}
 
   /** One measurement, with the figures taken from it. */
-  private record Run(Driver.Interviews interviews, Latencies saturationAcks, double perSecond) {}
+  private record Run(
+      Driver.Interviews interviews,
+      Latencies saturationAcks,
+      double perSecond,
+      double sentPerSecond) {}
 
   private Duration startup = Duration.ZERO;
   private Duration startupWithHistory = Duration.ZERO;
@@ -51,8 +57,14 @@ final class Report {
 
   void baseline(List<Driver.Saturation> rounds) {
     baselineAcks = acks(rounds);
-    baselinePerSecond = perSecond(rounds);
+    baselinePerSecond = perSecond(rounds, Driver.Saturation::elapsed);
     rounds.forEach(round -> addErrors("baseline", round.errors()));
+  }
+
+  /** The Bolt app that posts each next question: its rounds, until every answer was posted. */
+  void posting(List<Driver.Saturation> rounds) {
+    postingPerSecond = perSecond(rounds, Driver.Saturation::elapsed);
+    rounds.forEach(round -> addErrors("posting baseline", round.errors()));
   }
 
   /** specbot's start-up on an empty database, and how long it took to warm up. */
@@ -68,7 +80,13 @@ final class Report {
   void specbot(String name, Measured measured) {
     List<Driver.Saturation> rounds = measured.rounds();
     addErrors(name + " saturation", rounds.stream().mapToInt(Driver.Saturation::errors).sum());
-    runs.put(name, new Run(measured.interviews(), acks(rounds), perSecond(rounds)));
+    runs.put(
+        name,
+        new Run(
+            measured.interviews(),
+            acks(rounds),
+            perSecond(rounds, Driver.Saturation::elapsed),
+            perSecond(rounds, Driver.Saturation::untilSent)));
   }
 
   void databaseSizes(long emptyBytes, long historyBytes) {
@@ -148,7 +166,15 @@ final class Report {
         .append(" once it has taken in every reply it acknowledged (its inbox is empty), not")
         .append(" when the last ack comes. The baseline is a bare Bolt app on the same Jetty,")
         .append(" driven the same way in the same run, its saturation rounds taken in turns with")
-        .append(" specbot's.\n\n")
+        .append(" specbot's. Beside it, a Bolt app that does the least a bot that answers must")
+        .append(" do (`PostingBoltApp`): it acknowledges each reply and then posts one message in")
+        .append(" its thread, through the Web API client specbot uses, with no database; its")
+        .append(" rounds end once every answer reached the fake Slack. What it costs beyond bare")
+        .append(" Bolt is the post alone (the client, and the fake on the same two cores); specbot")
+        .append(" is timed against it until all it queued in the threads (the next questions, the")
+        .append(" finished specs) reached the fake; its edits of the parent messages, held a")
+        .append(" second on purpose to be coalesced, are left out. A reply sent before the bot")
+        .append(" asked the next question adds to the answer before it, as in Slack.\n\n")
         .append("specbot runs twice, side by side: one bot on an empty database and one whose")
         .append(" database is then given ")
         .append(settings.history())
@@ -214,6 +240,22 @@ final class Report {
         percent(history.perSecond() / baselinePerSecond),
         "100%",
         ">= 90%");
+    row(
+        out,
+        "Answers per second at saturation, until all said in the threads reached Slack",
+        rate(empty.sentPerSecond()),
+        rate(history.sentPerSecond()),
+        rate(postingPerSecond) + " (Bolt posting each next question)",
+        "");
+    row(
+        out,
+        "Ratio to Bolt posting each next question",
+        percent(empty.sentPerSecond() / postingPerSecond),
+        percent(history.sentPerSecond() / postingPerSecond),
+        "itself 100%; it is "
+            + percent(postingPerSecond / baselinePerSecond)
+            + " of bare Bolt's answers a second",
+        "");
     row(
         out,
         "Whole interviews: answers, time",
@@ -288,9 +330,10 @@ final class Report {
     return all;
   }
 
-  private static double perSecond(List<Driver.Saturation> rounds) {
+  private static double perSecond(
+      List<Driver.Saturation> rounds, Function<Driver.Saturation, Duration> time) {
     long requests = rounds.stream().mapToLong(Driver.Saturation::requests).sum();
-    long nanos = rounds.stream().mapToLong(round -> round.elapsed().toNanos()).sum();
+    long nanos = rounds.stream().mapToLong(round -> time.apply(round).toNanos()).sum();
     return requests / (nanos / 1e9);
   }
 

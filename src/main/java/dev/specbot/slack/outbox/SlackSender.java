@@ -10,6 +10,7 @@ import dev.specbot.storage.Database;
 import dev.specbot.storage.SendHistory;
 import dev.specbot.storage.SlackPlace;
 import dev.specbot.storage.SpecCanvas;
+import dev.specbot.storage.SpecIssue;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -154,13 +155,18 @@ final class SlackSender {
     SlackPlace place = place(delivery);
     String ts = threadOf(delivery);
     // Read as it is sent, not when the edit was queued: a spec published since keeps its links on
-    // every later edit of its parent, whoever queued that edit.
+    // every later edit of its parent, whoever queued that edit. Read beside SQLite's writer, not
+    // through it: a link a few milliseconds old is as good, and the writer is busiest when edits
+    // are.
+    Links links =
+        database.read(
+            tx ->
+                new Links(
+                    tx.specIssues().find(delivery.interviewId()),
+                    tx.canvases().find(delivery.interviewId())));
     Delivery withIssue =
-        database
-            .transaction(tx -> tx.specIssues().find(delivery.interviewId()))
-            .flatMap(issue -> IssueLinks.onParent(delivery, issue))
-            .orElse(delivery);
-    Message parent = withCanvasLink(withIssue, place);
+        links.issue().flatMap(issue -> IssueLinks.onParent(delivery, issue)).orElse(delivery);
+    Message parent = withCanvasLink(withIssue, place, links.canvas());
     return ok(
             slack.chatUpdate(
                 r ->
@@ -172,11 +178,13 @@ final class SlackSender {
         .getTs();
   }
 
+  /** What a parent's edit links to, when the spec has it: its GitHub issue, its canvas. */
+  private record Links(Optional<SpecIssue> issue, Optional<SpecCanvas> canvas) {}
+
   /** The parent as queued, with a link to the spec's canvas once it has one. */
-  private Message withCanvasLink(Delivery delivery, SlackPlace place) {
+  private Message withCanvasLink(Delivery delivery, SlackPlace place, Optional<SpecCanvas> canvas) {
     Optional<String> url =
-        database
-            .transaction(tx -> tx.canvases().find(delivery.interviewId()))
+        canvas
             .flatMap(SpecCanvas::canvasId)
             .flatMap(canvasId -> CanvasLink.url(workspaceUrl.get(), place.teamId(), canvasId));
     return url.map(link -> CanvasLink.onParent(delivery.text(), delivery.blocks(), link))
