@@ -21,21 +21,36 @@ public final class BareBoltApp {
   private BareBoltApp() {}
 
   public static void main(String[] args) throws Exception {
+    App app = app(slack());
+    app.command("/spec", (request, ctx) -> ctx.ack());
+    app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+    serve(app);
+  }
+
+  /** The Slack SDK pointed at the fake Web API the benchmark gives in the environment. */
+  static Slack slack() {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(System.getenv("SLACK_API_URL"));
     slackConfig.setStatsEnabled(false);
-    App app =
-        new App(
-            AppConfig.builder()
-                .slack(Slack.getInstance(slackConfig))
-                .singleTeamBotToken(System.getenv("SLACK_BOT_TOKEN"))
-                .signingSecret(System.getenv("SLACK_SIGNING_SECRET"))
-                .clientId(null)
-                .clientSecret(null)
-                .build());
-    app.command("/spec", (request, ctx) -> ctx.ack());
-    app.event(MessageEvent.class, (payload, ctx) -> ctx.ack());
+    return Slack.getInstance(slackConfig);
+  }
 
+  /** A Bolt app for one workspace, with the token and signing secret from the environment. */
+  static App app(Slack slack) {
+    return new App(
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(System.getenv("SLACK_BOT_TOKEN"))
+            .signingSecret(System.getenv("SLACK_SIGNING_SECRET"))
+            .clientId(null)
+            .clientSecret(null)
+            .build());
+  }
+
+  /**
+   * Serves the app on Jetty at {@code PORT}, as specbot does, with an always-ready health check.
+   */
+  static void serve(App app) throws Exception {
     Server jetty = new Server(Integer.parseInt(System.getenv("PORT")));
     ServletContextHandler context = new ServletContextHandler();
     context.addServlet(new ServletHolder(new SlackAppServlet(app)), "/slack/events");

@@ -138,47 +138,45 @@ public final class Benchmark {
     }
   }
 
-  /** The bare app, warmed up for saturation rounds taken in turns with specbot's. */
-  private Driver bareForSaturation(BotProcess bare, FakeSlackWebApi slack, Arrivals arrivals)
-      throws Exception {
-    bare.awaitReady("/healthz");
-    Driver driver = new Driver(requestsFor(bare), slack, arrivals);
-    driver.warmUp();
-    for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
-      driver.saturate(baseUsers("warm-" + round), SATURATION_REPLIES, () -> {});
-    }
-    return driver;
-  }
-
   /**
-   * The Bolt app that posts each next question, warmed up as the bare one. Its rounds end once
-   * every reply's answer reached the fake, so its warm-up rounds wait for them too: an answer left
-   * unawaited would answer for the same thread's next round.
+   * A baseline app, warmed up for saturation rounds taken in turns with specbot's, by rounds of its
+   * own kind: the posting app's end once every answer reached the fake, so that no answer left
+   * unawaited answers for the same thread in a later round.
    */
-  private Driver postingForSaturation(BotProcess posting, FakeSlackWebApi slack, Arrivals arrivals)
+  private Driver warmedForSaturation(
+      BotProcess app, FakeSlackWebApi slack, Arrivals arrivals, BaselineRound round)
       throws Exception {
-    posting.awaitReady("/healthz");
-    Driver driver = new Driver(requestsFor(posting), slack, arrivals);
+    app.awaitReady("/healthz");
+    Driver driver = new Driver(requestsFor(app), slack, arrivals);
     driver.warmUp();
-    for (int round = 0; round < BASELINE_WARM_UP_ROUNDS; round++) {
-      var unused = postingRound(driver);
+    for (int warm = 0; warm < BASELINE_WARM_UP_ROUNDS; warm++) {
+      var unused = round.run(driver, "warm-" + warm);
     }
     return driver;
   }
 
-  /** A saturation round of the posting Bolt app: until each reply's answer reached the fake. */
-  private Driver.Saturation postingRound(Driver posting) throws Exception {
-    List<Driver.Started> users = baseUsers("posting", "1710000000");
+  /** A saturation round of a baseline app. */
+  @FunctionalInterface
+  private interface BaselineRound {
+    Driver.Saturation run(Driver driver, String name) throws Exception;
+  }
+
+  /** A saturation round of the bare app: until the last ack. */
+  private Driver.Saturation bareRound(Driver bare, String name) throws Exception {
+    return bare.saturate(baseUsers(name, "1700000000"), SATURATION_REPLIES, () -> {});
+  }
+
+  /** A saturation round of the posting app: until each reply's answer reached the fake. */
+  private Driver.Saturation postingRound(Driver posting, String name) throws Exception {
+    List<Driver.Started> users = baseUsers(name, "1710000000");
     return posting.saturate(
         users, SATURATION_REPLIES, () -> posting.awaitAnswered(users, SATURATION_REPLIES));
   }
 
-  /** Users of the bare app: it keeps nothing, so any thread will do. */
-  private List<Driver.Started> baseUsers(String round) {
-    return baseUsers(round, "1700000000");
-  }
-
-  /** Users in threads {@code seconds.000000} on: one per user, the same in every round. */
+  /**
+   * Users of a baseline app, in threads {@code seconds.000000} on, the same in every round: it
+   * keeps nothing, so any thread will do.
+   */
   private List<Driver.Started> baseUsers(String round, String seconds) {
     List<Driver.Started> users = new ArrayList<>();
     for (int user = 0; user < settings.users(); user++) {
@@ -216,8 +214,8 @@ public final class Benchmark {
       var unused = grown.driver().interviews(settings.users(), TEMPLATE);
       saturate(grown, "After the history");
       report.databaseSizes(Files.size(emptyDatabase), Files.size(grownDatabase));
-      Driver bareDriver = bareForSaturation(bare, slack, arrivals);
-      Driver postingDriver = postingForSaturation(posting, slack, arrivals);
+      Driver bareDriver = warmedForSaturation(bare, slack, arrivals, this::bareRound);
+      Driver postingDriver = warmedForSaturation(posting, slack, arrivals, this::postingRound);
       List<Report.Measured> measured =
           measureInTurns(List.of(empty, grown), bareDriver, postingDriver);
       report.specbot("before", measured.get(0));
@@ -396,15 +394,15 @@ public final class Benchmark {
     List<Driver.Saturation> postingRounds = new ArrayList<>();
     for (int round = 0; round < settings.rounds(); round++) {
       if (round % 2 == 0) {
-        bareRounds.add(bare.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
-        postingRounds.add(postingRound(posting));
+        bareRounds.add(bareRound(bare, "round-" + round));
+        postingRounds.add(postingRound(posting, "round-" + round));
       }
       for (int bot : turnOrder(bots.size(), round)) {
         saturation.get(bot).add(saturate(bots.get(bot), "Saturation " + round));
       }
       if (round % 2 == 1) {
-        postingRounds.add(postingRound(posting));
-        bareRounds.add(bare.saturate(baseUsers("round-" + round), SATURATION_REPLIES, () -> {}));
+        postingRounds.add(postingRound(posting, "round-" + round));
+        bareRounds.add(bareRound(bare, "round-" + round));
       }
     }
     report.posting(postingRounds);
