@@ -135,6 +135,23 @@ public final class Interviews {
                 row.with(answers.of(row.unanswered().id()), assignments.of(row.unanswered().id())));
   }
 
+  /**
+   * Whether {@code threadTs} in the channel is an interview's thread: one look in the unique index,
+   * for a reply that is most often people talking in some other thread.
+   */
+  public boolean hasThread(String channelId, String threadTs) {
+    Objects.requireNonNull(channelId, "null channelId");
+    Objects.requireNonNull(threadTs, "null threadTs");
+    return handle
+            .createQuery(
+                "SELECT COUNT(*) FROM interviews WHERE channel_id = :channelId AND thread_ts = :threadTs")
+            .bind("channelId", channelId)
+            .bind("threadTs", threadTs)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
   private static final String LIST_BY_DRAFTER =
       """
       SELECT id, template_id, title, drafter_id, drafter_name, status, current_index,

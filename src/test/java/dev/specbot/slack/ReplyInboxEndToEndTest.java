@@ -10,7 +10,9 @@ import dev.specbot.slack.interviews.ThreadReply;
 import dev.specbot.storage.Database;
 import dev.specbot.testdb.TestDatabases;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +105,33 @@ class ReplyInboxEndToEndTest {
     assertEquals(CHANNEL, told.param("channel"));
     BotHarness.awaitCondition(() -> inbox() == 0, "the reply to be set aside");
     assertEquals(0, harness.postedInThread(thread, "Question 2 of").size(), "not taken in");
+  }
+
+  @Test
+  void a_reply_in_a_thread_that_is_no_interviews_is_acknowledged_without_writing_anything()
+      throws Exception {
+    String thread = harness.start("echo-tech-spec", "Payment retries");
+    harness.awaitQuestion(thread, 1);
+    try (Connection holder = TestDatabases.connect(TestDatabases.urlFor(harness.databaseFile()))) {
+      // Another client holds the inbox's writes: a reply that recorded anything would wait for it
+      // (and on SQLite fail once busy_timeout ran out) instead of being acknowledged.
+      holder.setAutoCommit(false);
+      try (Statement statement = holder.createStatement()) {
+        if (TestDatabases.postgres()) {
+          statement.execute("LOCK TABLE inbox IN EXCLUSIVE MODE");
+        } else {
+          statement.execute("CREATE TABLE held_by_another_client (x INTEGER)");
+        }
+        // Asserts Slack's 200, as for every reply.
+        harness.reply("1790000000.424242", "U0TEAMMATE", "Lunch at noon?");
+      } finally {
+        holder.rollback();
+      }
+    }
+
+    harness.reply(thread, DRAFTER, "Retries with backoff.");
+    harness.awaitQuestion(thread, 2);
+    assertEquals(0, inbox());
   }
 
   private void record(ThreadReply reply, Instant now) {

@@ -6,7 +6,9 @@ import static dev.specbot.storage.Fixtures.at;
 import static dev.specbot.storage.Fixtures.inTransaction;
 import static dev.specbot.storage.Fixtures.interview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.specbot.interview.Assignee;
 import dev.specbot.interview.Interview;
@@ -153,10 +155,13 @@ class InterviewsTest {
           tx.interviews().insert(interview("i-2", "U1", T0), GENERAL);
         });
     assertEquals(Optional.empty(), findByThread("C-GENERAL", "1700000000.000200"));
+    assertFalse(hasThread("C-GENERAL", "1700000000.000200"));
 
     inTransaction(
         database,
         tx -> tx.interviews().placeThread("i-2", "1700000000.000200", Optional.of("https://x/p2")));
+    assertTrue(hasThread("C-GENERAL", "1700000000.000200"));
+    assertFalse(hasThread("C-OTHER", "1700000000.000200"));
 
     StoredInterview found = findByThread("C-GENERAL", "1700000000.000200").orElseThrow();
     assertEquals("i-2", found.interview().id());
@@ -265,6 +270,10 @@ class InterviewsTest {
 
   private Optional<StoredInterview> find(String id) {
     return database.transaction(tx -> tx.interviews().find(id));
+  }
+
+  private boolean hasThread(String channelId, String threadTs) {
+    return database.read(tx -> tx.interviews().hasThread(channelId, threadTs));
   }
 
   private Optional<StoredInterview> findByThread(String channelId, String threadTs) {
