@@ -114,20 +114,21 @@ public final class ReplyInbox implements AutoCloseable {
    * bot has not read that thread yet). Slack delivering it again while it waits does nothing.
    *
    * <p>A reply in a thread that is no interview's is not recorded: most messages in the threads of
-   * a channel the bot is in are people talking among themselves, and each cost a write and its
+   * a channel the bot is in are people talking among themselves, and each cost an insert and its
    * removal on SQLite's one writer, beside every answer. Whether the thread is an interview's is
-   * read beside the writer. A thread is an interview's before its first question is asked, so no
-   * answer is turned away; a reply to the parent in the moment before is no answer, as it was not
-   * when taken in either.
+   * read in the record's own transaction, which then writes nothing: read on a reader instead, the
+   * ack would queue behind the reads of the replies being taken in. A thread is an interview's
+   * before its first question is asked, so no answer is turned away; a reply to the parent in the
+   * moment before is no answer, as it was not when taken in.
    */
   public void receive(ThreadReply reply) {
-    if (!database.read(tx -> tx.interviews().hasThread(reply.channel(), reply.threadTs()))) {
-      return;
-    }
     Instant now = clock.instant();
     String event = reply.json();
     boolean first =
-        database.ahead(tx -> tx.inbox().record(reply.key(), event, now, now.plus(LEASE)));
+        database.ahead(
+            tx ->
+                tx.interviews().hasThread(reply.channel(), reply.threadTs())
+                    && tx.inbox().record(reply.key(), event, now, now.plus(LEASE)));
     if (first) {
       takeIn(reply);
     }
