@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The least a bot that answers must do: Bolt on the same Jetty as specbot, acknowledging each
@@ -23,6 +25,9 @@ public final class PostingBoltApp {
   /** As many calls in flight as specbot's outbox lets its senders make. */
   private static final int SENDERS = 64;
 
+  private static final Logger log = LoggerFactory.getLogger(PostingBoltApp.class);
+
+  /** The benchmark's own replies, which it writes itself: linear, and run on no user's text. */
   private static final Pattern REPLY = Pattern.compile("Saturation reply (\\d+)\\.");
 
   private PostingBoltApp() {}
@@ -52,8 +57,8 @@ public final class PostingBoltApp {
     try {
       var unused = client.chatPostMessage(r -> r.channel(channel).threadTs(thread).text(text));
     } catch (Exception e) {
-      // The driver waits for the post and reports it missing; nothing else to do here.
-      System.err.println("post failed: " + e);
+      // The driver, waiting for the post, fails the run naming it; the log says why.
+      log.warn("Posting {} in thread {} failed", text, thread, e);
     }
   }
 }
