@@ -97,6 +97,39 @@ class PacingEndToEndTest {
   }
 
   @Test
+  void posts_counted_from_when_slack_stamped_them_still_meet_no_429() throws Exception {
+    // Slack at its own speed, each post's ts its time: once the bot has seen enough posts, it
+    // counts each only until Slack took it, and so posts sooner after a channel's limit frees.
+    harness = BotHarness.pacedAgainst(folder, SlackModel.realistic());
+    int interviews = 6;
+    List<String> threads = new ArrayList<>();
+    for (int i = 0; i < interviews; i++) {
+      spec(person(i), channel(i), "Stamped " + i);
+    }
+    for (int i = 0; i < interviews; i++) {
+      threads.add(awaitParent("Stamped " + i));
+    }
+
+    for (int number = 1; number <= QUESTIONS; number++) {
+      for (int i = 0; i < interviews; i++) {
+        awaitQuestion(threads.get(i), number);
+        answer(person(i), channel(i), threads.get(i), "Answer " + number + " from " + i);
+      }
+    }
+    for (String thread : threads) {
+      harness.slack.awaitCall(
+          "chat.update",
+          call -> thread.equals(call.params().get("ts")) && text(call).contains("Finished"),
+          PACED_WAIT);
+    }
+
+    assertEquals(0, harness.slack.totalRateLimited(), "429s received");
+    // The bot trusts the stamps after 16 posts: most of these were counted by them.
+    int posts = harness.slack.arrivals("chat.postMessage").size();
+    assertTrue(posts > 2 * 16, "posts: " + posts);
+  }
+
+  @Test
   void a_429_stops_only_its_method_and_the_questions_go_on() throws Exception {
     // Slack turns out stricter than published: two edits a minute.
     harness =

@@ -1,6 +1,8 @@
 package dev.specbot.slack.webapi;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ public final class Budgets {
 
   private final SlackLimits limits;
   private final LongSupplier nanoTime;
+  private final PostStamps stamps;
   private final Map<String, Window> windows = new HashMap<>();
   private final Map<String, Long> refusedUntil = new HashMap<>();
 
@@ -33,8 +36,19 @@ public final class Budgets {
   }
 
   Budgets(SlackLimits limits, LongSupplier nanoTime) {
+    this(limits, nanoTime, Budgets::epochMicros);
+  }
+
+  /** {@code epochMicros} is this machine's clock, only to tell whether a post's ts is a time. */
+  Budgets(SlackLimits limits, LongSupplier nanoTime, LongSupplier epochMicros) {
     this.limits = limits;
     this.nanoTime = nanoTime;
+    this.stamps = new PostStamps(epochMicros);
+  }
+
+  private static long epochMicros() {
+    Instant now = Clock.systemUTC().instant();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
   }
 
   /**
@@ -89,6 +103,21 @@ public final class Budgets {
   synchronized void answered(List<Window.Call> calls) {
     long now = nanoTime.getAsLong();
     calls.forEach(call -> Window.answered(call, now));
+  }
+
+  /**
+   * Slack answered the post {@code calls} counted, and gave the message {@code ts}: Slack's time
+   * when it took the post, which may let them leave their windows sooner (see {@link PostStamps}).
+   */
+  synchronized void posted(List<Window.Call> calls, String ts) {
+    answered(calls);
+    if (calls.isEmpty()) {
+      return;
+    }
+    long lateness = stamps.lateness(calls.get(0).sent(), ts);
+    if (lateness >= 0) {
+      calls.forEach(call -> Window.stamped(call, lateness));
+    }
   }
 
   /**

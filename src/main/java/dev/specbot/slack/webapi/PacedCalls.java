@@ -23,6 +23,14 @@ public final class PacedCalls implements Interceptor {
   /** When Slack gives no Retry-After. */
   private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
+  private static final String POST_MESSAGE = "chat.postMessage";
+
+  /**
+   * Slack's answer to a post starts with its ok, channel and ts; the echoed message comes after,
+   * and can be long.
+   */
+  private static final long TS_WITHIN_BYTES = 512;
+
   private final Budgets budgets;
   private final String methodsUrlPrefix;
 
@@ -44,8 +52,14 @@ public final class PacedCalls implements Interceptor {
     Response response;
     try {
       response = chain.proceed(request);
-    } finally {
+    } catch (IOException | RuntimeException e) {
       // Slack has the call by now, if it ever will: its window runs from here.
+      budgets.answered(counted);
+      throw e;
+    }
+    if (method.equals(POST_MESSAGE) && response.code() == 200) {
+      budgets.posted(counted, postedTs(response));
+    } else {
       budgets.answered(counted);
     }
     if (response.code() == 429) {
@@ -70,6 +84,35 @@ public final class PacedCalls implements Interceptor {
       spent = budgets.spend(method, channel, Urgency.REPLY);
     }
     return spent.calls();
+  }
+
+  /** The ts Slack gave the message posted, or null if its answer does not start with it. */
+  private static String postedTs(Response response) {
+    try {
+      return tsIn(response.peekBody(TS_WITHIN_BYTES).string());
+    } catch (IOException unread) {
+      return null; // The SDK reads the body next, and finds out.
+    }
+  }
+
+  /**
+   * The first {@code "ts"} string in {@code json}: the post's own, whether at the top or in the
+   * echoed message. An escaped quote in a text cannot start a key, so no text can fake one.
+   */
+  static String tsIn(String json) {
+    int key = json.indexOf("\"ts\":");
+    if (key < 0) {
+      return null;
+    }
+    int start = key + 5;
+    while (start < json.length() && json.charAt(start) == ' ') {
+      start++;
+    }
+    if (start >= json.length() || json.charAt(start) != '"') {
+      return null;
+    }
+    int end = json.indexOf('"', start + 1);
+    return end < 0 ? null : json.substring(start + 1, end);
   }
 
   private static String method(String path) {

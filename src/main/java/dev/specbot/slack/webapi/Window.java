@@ -12,7 +12,8 @@ import java.util.Iterator;
  * sooner than an earlier one. So a call counts from when it leaves until one window after it
  * arrived at the latest: after its answer (it arrived before Slack answered it), or after {@link
  * #MARGIN_NANOS}, whichever comes first. A slow answer is Slack taking its time over the call, not
- * the call taking longer to get there.
+ * the call taking longer to get there. A post whose ts tells when Slack took it counts only until
+ * then (see {@link PostStamps}).
  */
 final class Window {
   /** The longest a call is taken to spend on its way to Slack, when its answer is slower. */
@@ -31,6 +32,11 @@ final class Window {
       this.sent = sent;
       this.windowNanos = windowNanos;
       this.leaves = sent + MARGIN_NANOS + windowNanos;
+    }
+
+    /** When it was sent. */
+    long sent() {
+      return sent;
     }
   }
 
@@ -99,6 +105,18 @@ final class Window {
   static void answered(Call call, long now) {
     if (now + call.windowNanos - call.leaves < 0) {
       call.leaves = now + call.windowNanos;
+    }
+  }
+
+  /**
+   * Slack stamped {@code call} as taken at most {@code lateness} after it was sent, as the next
+   * call would find it (see {@link PostStamps}): it leaves one window after that, if that is
+   * sooner.
+   */
+  static void stamped(Call call, long lateness) {
+    long leaves = call.sent + lateness + call.windowNanos;
+    if (leaves - call.leaves < 0) {
+      call.leaves = leaves;
     }
   }
 

@@ -41,6 +41,10 @@ final class CannedAnswers {
   // The texts of the ephemeral messages each user was shown, in order.
   private final Map<String, List<String>> ephemerals = new HashMap<>();
   private long tsMicros = FIRST_TS_MICROS - TS_STEP_MICROS;
+
+  /** Slack's time for the call being answered, when the model stamps time; else 0. */
+  private long stampMicros;
+
   private long lastId;
   private String socketModeUrl;
 
@@ -107,6 +111,11 @@ final class CannedAnswers {
     String ts = nextTs();
     messages.add(new Message(channel, ts, threadTs, user, null, text, null, null));
     return ts;
+  }
+
+  /** The next ts is at least {@code micros} since the epoch: Slack's time when the call came. */
+  void stampAt(long micros) {
+    stampMicros = micros;
   }
 
   void advanceTs(Duration later) {
@@ -492,7 +501,7 @@ final class CannedAnswers {
 
   /** A fresh ts, later than every one before: Slack's ts orders the messages of a channel. */
   private String nextTs() {
-    tsMicros += TS_STEP_MICROS;
+    tsMicros = Math.max(tsMicros + TS_STEP_MICROS, stampMicros);
     return String.format(Locale.ROOT, "%d.%06d", tsMicros / 1_000_000, tsMicros % 1_000_000);
   }
 

@@ -202,6 +202,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
   public String addUserMessage(String channel, String threadTs, String user, String text) {
     lock.lock();
     try {
+      canned.stampAt(slack.stampMicros(slack.now()));
       return canned.addUserMessage(channel, threadTs, user, text);
     } finally {
       lock.unlock();
@@ -719,6 +720,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
         rateLimited.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
         reply = Reply.rateLimited(retryAfter.getAsInt());
       } else {
+        canned.stampAt(slack.stampMicros(arrival));
         reply = reply(call, nextFailure(method), invalidJson);
       }
       answer = new Answer(reply.status(), reply.body());

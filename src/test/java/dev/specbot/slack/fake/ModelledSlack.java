@@ -1,6 +1,8 @@
 package dev.specbot.slack.fake;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,9 +23,25 @@ final class ModelledSlack {
   /** When the calls admitted lately arrived, oldest first, by window key; guarded by this. */
   private final Map<String, Deque<Long>> windows = new HashMap<>();
 
+  /** The wall clock's time when this started, in µs since the epoch, and the model's clock then. */
+  private final long startMicros;
+
+  private final long startNanos;
+
   ModelledSlack(SlackModel model) {
     this.model = model;
     this.random = new Random(model.seed());
+    Instant started = Clock.systemUTC().instant();
+    this.startMicros = started.getEpochSecond() * 1_000_000 + started.getNano() / 1_000;
+    this.startNanos = now();
+  }
+
+  /**
+   * The ts, in µs since the epoch, of a message posted by a call that arrived at {@code arrival}
+   * (the model's clock): its time if the model stamps time, else 0 (the fake makes one up).
+   */
+  long stampMicros(long arrival) {
+    return model.timeStamps() ? startMicros + (arrival - startNanos) / 1_000 : 0;
   }
 
   /** Now, on the model's clock (nanoseconds, as {@link System#nanoTime()}). */

@@ -45,6 +45,7 @@ public final class SlackModel {
   private final Map<String, Limit> perChannel;
   private final LongSupplier nanoTime;
   private final long seed;
+  private final boolean timeStamps;
 
   /** A rate limit: at most {@code count} calls in any {@code window}. */
   public record Limit(int count, Duration window) {
@@ -122,17 +123,19 @@ public final class SlackModel {
       Map<String, Limit> perMethod,
       Map<String, Limit> perChannel,
       LongSupplier nanoTime,
-      long seed) {
+      long seed,
+      boolean timeStamps) {
     this.latency = latency;
     this.perMethod = Map.copyOf(perMethod);
     this.perChannel = Map.copyOf(perChannel);
     this.nanoTime = nanoTime;
     this.seed = seed;
+    this.timeStamps = timeStamps;
   }
 
   /** Answers at once and never refuses a call: what the fake does without a model. */
   public static SlackModel instant() {
-    return new SlackModel(Latency.none(), Map.of(), Map.of(), System::nanoTime, 17L);
+    return new SlackModel(Latency.none(), Map.of(), Map.of(), System::nanoTime, 17L, false);
   }
 
   /** Slack's published limits for the methods specbot calls, answering at once. */
@@ -173,32 +176,42 @@ public final class SlackModel {
         Map.of(
             POST_MESSAGE,
             new Limit(DEFAULT_CHANNEL_BURST, Duration.ofSeconds(DEFAULT_CHANNEL_BURST)));
-    return new SlackModel(Latency.none(), limits, channels, System::nanoTime, 17L);
+    return new SlackModel(Latency.none(), limits, channels, System::nanoTime, 17L, false);
   }
 
-  /** {@link #publishedLimits()}, each call taking 150 ms give or take 30%. */
+  /**
+   * {@link #publishedLimits()}, each call taking 150 ms give or take 30%, and each message's ts
+   * Slack's time when the call arrived (see {@link #withTimeStamps()}).
+   */
   public static SlackModel realistic() {
-    return publishedLimits().withLatency(Latency.jittered(DEFAULT_LATENCY, DEFAULT_JITTER));
+    return publishedLimits()
+        .withLatency(Latency.jittered(DEFAULT_LATENCY, DEFAULT_JITTER))
+        .withTimeStamps();
   }
 
   /** This model, with calls taking {@code latency}. */
   public SlackModel withLatency(Latency latency) {
     return new SlackModel(
-        Objects.requireNonNull(latency, "null latency"), perMethod, perChannel, nanoTime, seed);
+        Objects.requireNonNull(latency, "null latency"),
+        perMethod,
+        perChannel,
+        nanoTime,
+        seed,
+        timeStamps);
   }
 
   /** This model, with {@code method} limited to {@code limit} across the workspace. */
   public SlackModel withLimit(String method, Limit limit) {
     Map<String, Limit> limits = new HashMap<>(perMethod);
     limits.put(Objects.requireNonNull(method, "null method"), Objects.requireNonNull(limit));
-    return new SlackModel(latency, limits, perChannel, nanoTime, seed);
+    return new SlackModel(latency, limits, perChannel, nanoTime, seed, timeStamps);
   }
 
   /** This model, with {@code method} limited to {@code limit} in each channel. */
   public SlackModel withChannelLimit(String method, Limit limit) {
     Map<String, Limit> limits = new HashMap<>(perChannel);
     limits.put(Objects.requireNonNull(method, "null method"), Objects.requireNonNull(limit));
-    return new SlackModel(latency, perMethod, limits, nanoTime, seed);
+    return new SlackModel(latency, perMethod, limits, nanoTime, seed, timeStamps);
   }
 
   /** This model, with no limit on {@code method}, neither per workspace nor per channel. */
@@ -207,7 +220,7 @@ public final class SlackModel {
     Map<String, Limit> channels = new HashMap<>(perChannel);
     methods.remove(method);
     channels.remove(method);
-    return new SlackModel(latency, methods, channels, nanoTime, seed);
+    return new SlackModel(latency, methods, channels, nanoTime, seed, timeStamps);
   }
 
   /** This model, with chat.postMessage limited to {@code perMinute} across the workspace. */
@@ -218,12 +231,26 @@ public final class SlackModel {
   /** This model, reading time from {@code nanoTime} (as {@link System#nanoTime()}), for tests. */
   public SlackModel withNanoTime(LongSupplier nanoTime) {
     return new SlackModel(
-        latency, perMethod, perChannel, Objects.requireNonNull(nanoTime, "null nanoTime"), seed);
+        latency,
+        perMethod,
+        perChannel,
+        Objects.requireNonNull(nanoTime, "null nanoTime"),
+        seed,
+        timeStamps);
+  }
+
+  /**
+   * This model, giving each message posted the ts Slack would: the time, to the microsecond, when
+   * the call arrived (on the model's clock, counted from the wall clock's time when the fake
+   * started). Without it, ts are made up, from 2025, and grow by 100 µs a message.
+   */
+  public SlackModel withTimeStamps() {
+    return new SlackModel(latency, perMethod, perChannel, nanoTime, seed, true);
   }
 
   /** This model, drawing its latencies from a random generator seeded with {@code seed}. */
   public SlackModel withSeed(long seed) {
-    return new SlackModel(latency, perMethod, perChannel, nanoTime, seed);
+    return new SlackModel(latency, perMethod, perChannel, nanoTime, seed, timeStamps);
   }
 
   /** The workspace-wide limit on {@code method}, if any. */
@@ -247,6 +274,10 @@ public final class SlackModel {
 
   long seed() {
     return seed;
+  }
+
+  boolean timeStamps() {
+    return timeStamps;
   }
 
   /** A fresh count of admitted calls under this model, for one fake (one workspace). */

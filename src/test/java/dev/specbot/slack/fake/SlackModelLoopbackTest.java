@@ -8,11 +8,13 @@ import com.slack.api.methods.SlackApiException;
 import dev.specbot.slack.fake.SlackModel.Latency;
 import dev.specbot.slack.fake.SlackModel.Limit;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +53,32 @@ class SlackModelLoopbackTest {
     List<Long> arrivals = fake.arrivals("chat.update");
     assertEquals(2, arrivals.size());
     assertTrue(arrivals.get(0) <= arrivals.get(1) && arrivals.get(1) <= fake.nanoTime());
+  }
+
+  @Test
+  void a_model_that_stamps_time_gives_each_post_slack_s_time_when_it_arrived() throws Exception {
+    AtomicLong nanos = new AtomicLong(System.nanoTime());
+    long wallBefore = Instant.now().getEpochSecond();
+    try (FakeSlackWebApi stamping =
+            new FakeSlackWebApi(SlackModel.instant().withTimeStamps().withNanoTime(nanos::get));
+        RealSlackClient stampingClient = RealSlackClient.against(stamping)) {
+      String first =
+          stampingClient.methods.chatPostMessage(r -> r.channel(CHANNEL).text("one")).getTs();
+      nanos.addAndGet(Duration.ofMillis(1500).toNanos());
+      String second =
+          stampingClient.methods.chatPostMessage(r -> r.channel(CHANNEL).text("two")).getTs();
+
+      assertEquals(1_500_000, micros(second) - micros(first), first + " then " + second);
+      long firstSecond = micros(first) / 1_000_000;
+      assertTrue(firstSecond >= wallBefore && firstSecond <= Instant.now().getEpochSecond(), first);
+    }
+    String madeUp = client.methods.chatPostMessage(r -> r.channel(CHANNEL).text("x")).getTs();
+    assertTrue(
+        micros(madeUp) / 1_000_000 < wallBefore - 86_400, "without it, from 2025: " + madeUp);
+  }
+
+  private static long micros(String ts) {
+    return Long.parseLong(ts.replace(".", ""));
   }
 
   @Test

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class BudgetsTest {
   private static final String POST = SlackLimits.POST_MESSAGE;
   private static final long MARGIN = Window.MARGIN_NANOS;
+
+  /** This machine's clock, in µs since the epoch, in the tests that need it. */
+  private static final long EPOCH_MICROS = 1_764_936_000_000_000L;
 
   private final AtomicLong now = new AtomicLong(1_000_000_000L);
   private final Budgets budgets = new Budgets(SlackLimits.published(600), now::get);
@@ -47,6 +51,50 @@ class BudgetsTest {
     assertTrue(reserve(POST, "C1", Urgency.QUESTION).compareTo(Duration.ZERO) > 0);
     advance(Duration.ofMillis(1));
     assertEquals(Duration.ZERO, reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_post_counts_only_until_slack_took_it_once_its_ts_tell_the_time() {
+    Budgets stamped = new Budgets(SlackLimits.published(600), now::get, () -> EPOCH_MICROS);
+    for (int i = 0; i < PostStamps.TRUSTED_AFTER; i++) {
+      stampedPost(stamped, "C" + (100 + i), true);
+    }
+    for (int i = 0; i < 3; i++) {
+      stampedPost(stamped, "C1", true);
+    }
+
+    // Each took 1 ms to reach Slack, as the quickest did, and was answered 150 ms after it was
+    // sent; now is 450 ms after the first of C1 was. It leaves 3 s after it was sent, and the
+    // guard: not 3 s after its answer.
+    assertEquals(
+        Duration.ofMillis(3000 - 450).plusNanos(PostStamps.GUARD_NANOS),
+        stamped.reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  @Test
+  void a_post_whose_ts_is_no_time_counts_until_its_answer() {
+    Budgets stamped = new Budgets(SlackLimits.published(600), now::get, () -> EPOCH_MICROS);
+    for (int i = 0; i < PostStamps.TRUSTED_AFTER; i++) {
+      stampedPost(stamped, "C" + (100 + i), false);
+    }
+    for (int i = 0; i < 3; i++) {
+      stampedPost(stamped, "C1", false);
+    }
+
+    assertEquals(Duration.ofMillis(3000 - 300), stamped.reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  /**
+   * Spends a post in {@code channel} that reaches Slack 1 ms later and is answered 150 ms later,
+   * with a ts that is Slack's time when it arrived, or, unless {@code tsIsTime}, one made up.
+   */
+  private void stampedPost(Budgets stamped, String channel, boolean tsIsTime) {
+    Budgets.Spent spent = stamped.spend(POST, channel, Urgency.QUESTION);
+    assertEquals(0, spent.waitNanos());
+    long arrived = EPOCH_MICROS + (now.get() + 1_000_000L) / 1_000;
+    advance(Duration.ofMillis(150));
+    String ts = String.format(Locale.ROOT, "%d.%06d", arrived / 1_000_000, arrived % 1_000_000);
+    stamped.posted(spent.calls(), tsIsTime ? ts : "1763600000.000100");
   }
 
   @Test
