@@ -105,7 +105,8 @@ final class SlackSpeedReport {
                     + " the people's requests): %d people in %d"
                     + " channels, all starting within %d s, each answering the %d questions of"
                     + " `echo-tech-spec` after %d-%d s of thought. The fake Web API answers each"
-                    + " call in %d ms give or take 30%% and enforces each method's published limit"
+                    + " call in %d ms give or take 30%%, gives each message posted its time of"
+                    + " arrival as its ts (as Slack does), and enforces each method's published limit"
                     + " (chat.postMessage: 3 in any 3 s per channel, %d a minute in the workspace;"
                     + " chat.update: 50 a minute). The bot's pacing: %s. The bot runs %s.%n%n",
                 settings.runs(),

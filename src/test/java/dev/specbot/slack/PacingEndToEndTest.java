@@ -66,31 +66,11 @@ class PacingEndToEndTest {
   @Test
   void many_interviews_at_once_finish_without_a_429_and_their_cards_say_so() throws Exception {
     harness = BotHarness.pacedAgainst(folder, SlackModel.publishedLimits());
-    List<String> threads = new ArrayList<>();
-    int interviews = 10;
-    for (int i = 0; i < interviews; i++) {
-      spec(person(i), channel(i), "Busy " + i);
-    }
-    for (int i = 0; i < interviews; i++) {
-      threads.add(awaitParent("Busy " + i));
-    }
 
     // Everyone answers as soon as each question arrives: far more edits of the cards' counts
     // than chat.update's 50 a minute allows.
-    for (int number = 1; number <= QUESTIONS; number++) {
-      for (int i = 0; i < interviews; i++) {
-        awaitQuestion(threads.get(i), number);
-        answer(person(i), channel(i), threads.get(i), "Answer " + number + " from " + i);
-      }
-    }
+    interviewEachUntilFinished(10, "Busy ");
 
-    for (int i = 0; i < interviews; i++) {
-      String thread = threads.get(i);
-      harness.slack.awaitCall(
-          "chat.update",
-          call -> thread.equals(call.params().get("ts")) && text(call).contains("Finished"),
-          PACED_WAIT);
-    }
     assertEquals(0, harness.slack.totalRateLimited(), "429s received");
     int edits = harness.slack.calls("chat.update").size();
     assertTrue(edits <= 50, "edits within the first minute's limit: " + edits);
@@ -101,15 +81,27 @@ class PacingEndToEndTest {
     // Slack at its own speed, each post's ts its time: once the bot has seen enough posts, it
     // counts each only until Slack took it, and so posts sooner after a channel's limit frees.
     harness = BotHarness.pacedAgainst(folder, SlackModel.realistic());
-    int interviews = 6;
+
+    interviewEachUntilFinished(6, "Stamped ");
+
+    assertEquals(0, harness.slack.totalRateLimited(), "429s received");
+    // The bot trusts the stamps after 16 posts: most of these were counted by them.
+    int posts = harness.slack.arrivals("chat.postMessage").size();
+    assertTrue(posts > 2 * 16, "posts: " + posts);
+  }
+
+  /**
+   * Starts {@code interviews} specs, each in its own channel, answers every question as soon as it
+   * arrives, and waits for each card to say it finished.
+   */
+  private void interviewEachUntilFinished(int interviews, String titlePrefix) {
+    for (int i = 0; i < interviews; i++) {
+      spec(person(i), channel(i), titlePrefix + i);
+    }
     List<String> threads = new ArrayList<>();
     for (int i = 0; i < interviews; i++) {
-      spec(person(i), channel(i), "Stamped " + i);
+      threads.add(awaitParent(titlePrefix + i));
     }
-    for (int i = 0; i < interviews; i++) {
-      threads.add(awaitParent("Stamped " + i));
-    }
-
     for (int number = 1; number <= QUESTIONS; number++) {
       for (int i = 0; i < interviews; i++) {
         awaitQuestion(threads.get(i), number);
@@ -122,11 +114,6 @@ class PacingEndToEndTest {
           call -> thread.equals(call.params().get("ts")) && text(call).contains("Finished"),
           PACED_WAIT);
     }
-
-    assertEquals(0, harness.slack.totalRateLimited(), "429s received");
-    // The bot trusts the stamps after 16 posts: most of these were counted by them.
-    int posts = harness.slack.arrivals("chat.postMessage").size();
-    assertTrue(posts > 2 * 16, "posts: " + posts);
   }
 
   @Test

@@ -54,14 +54,8 @@ class BudgetsTest {
   }
 
   @Test
-  void a_post_counts_only_until_slack_took_it_once_its_ts_tell_the_time() {
-    Budgets stamped = new Budgets(SlackLimits.published(600), now::get, () -> EPOCH_MICROS);
-    for (int i = 0; i < PostStamps.TRUSTED_AFTER; i++) {
-      stampedPost(stamped, "C" + (100 + i), true);
-    }
-    for (int i = 0; i < 3; i++) {
-      stampedPost(stamped, "C1", true);
-    }
+  void a_post_counts_only_until_slack_took_it_when_its_ts_tells_the_time() {
+    Budgets stamped = threePostsInC1AfterOthers(true);
 
     // Each took 1 ms to reach Slack, as the quickest did, and was answered 150 ms after it was
     // sent; now is 450 ms after the first of C1 was. It leaves 3 s after it was sent, and the
@@ -73,15 +67,24 @@ class BudgetsTest {
 
   @Test
   void a_post_whose_ts_is_no_time_counts_until_its_answer() {
-    Budgets stamped = new Budgets(SlackLimits.published(600), now::get, () -> EPOCH_MICROS);
-    for (int i = 0; i < PostStamps.TRUSTED_AFTER; i++) {
-      stampedPost(stamped, "C" + (100 + i), false);
-    }
-    for (int i = 0; i < 3; i++) {
-      stampedPost(stamped, "C1", false);
-    }
+    Budgets stamped = threePostsInC1AfterOthers(false);
 
     assertEquals(Duration.ofMillis(3000 - 300), stamped.reserve(POST, "C1", Urgency.QUESTION));
+  }
+
+  /**
+   * Budgets that saw a post in each of {@link PostStamps#TRUSTED_AFTER} other channels, then three
+   * in C1, each as {@link #stampedPost} makes it.
+   */
+  private Budgets threePostsInC1AfterOthers(boolean tsIsTime) {
+    Budgets stamped = new Budgets(SlackLimits.published(600), now::get, () -> EPOCH_MICROS);
+    for (int i = 0; i < PostStamps.TRUSTED_AFTER; i++) {
+      stampedPost(stamped, "C" + (100 + i), tsIsTime);
+    }
+    for (int i = 0; i < 3; i++) {
+      stampedPost(stamped, "C1", tsIsTime);
+    }
+    return stamped;
   }
 
   /**
