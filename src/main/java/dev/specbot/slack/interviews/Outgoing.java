@@ -148,7 +148,21 @@ record Outgoing(List<Delivery> deliveries, int askIndex, Optional<PostedSpec> sp
    * parent message, so it is not a turn of the drafter's.
    */
   Optional<String> enqueueOpening(Tx tx, Instant now) {
-    return queueAll(deliveries.size(), askIndex, i -> deliveries.get(i).enqueue(tx, now));
+    List<Delivery> opening = opening();
+    return queueAll(opening.size(), askIndex, i -> opening.get(i).enqueue(tx, now));
+  }
+
+  /**
+   * The opening's deliveries: its first question as urgent as a next one, for the drafter who just
+   * typed {@code /spec} waits on it as much as one who just answered (at a kickoff, a reply's share
+   * of a channel's posts left it waiting behind every later question).
+   */
+  List<Delivery> opening() {
+    List<Delivery> opening = new ArrayList<>(deliveries);
+    if (askIndex >= 0) {
+      opening.set(askIndex, deliveries.get(askIndex).asUrgentAsQuestion());
+    }
+    return opening;
   }
 
   /**

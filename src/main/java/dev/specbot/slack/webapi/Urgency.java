@@ -7,8 +7,8 @@ package dev.specbot.slack.webapi;
  */
 public enum Urgency {
   /**
-   * The next question of an interview, or the spec its last answer finished: a person is waiting on
-   * it.
+   * The next question of an interview (the first too, after {@code /spec}), or the spec its last
+   * answer finished: a person is waiting on it.
    */
   QUESTION(0, 1.0),
   /** A reply to something a person just did (a command, a button) and the rest of a thread. */

@@ -71,6 +71,18 @@ class OutgoingTest {
   }
 
   @Test
+  void the_opening_question_is_as_urgent_as_a_next_one_and_ends_no_turn() {
+    Delivery said = Delivery.inThread("i1", Message.say("Welcome."));
+    Outgoing opening = new Outgoing(List.of(said, part("Question 1 of 7", 2)), 1, Optional.empty());
+
+    List<Delivery> queued = opening.opening();
+
+    assertEquals(said, queued.get(0));
+    assertEquals(Urgency.QUESTION, queued.get(1).urgency());
+    assertNull(queued.get(1).turnFrom(), "no input of the drafter's to answer");
+  }
+
+  @Test
   void with_a_question_to_ask_the_question_ends_the_turn() {
     Instant input = Instant.parse("2026-12-04T10:00:00Z");
     Delivery said = Delivery.inThread("i1", Message.say("Noted."));
