@@ -12,8 +12,8 @@ import java.util.Iterator;
  * sooner than an earlier one. So a call counts from when it leaves until one window after it
  * arrived at the latest: after its answer (it arrived before Slack answered it), or after {@link
  * #MARGIN_NANOS}, whichever comes first. A slow answer is Slack taking its time over the call, not
- * the call taking longer to get there. A post whose ts tells when Slack took it counts only until
- * then (see {@link PostStamps}).
+ * the call taking longer to get there. A post whose ts tells when Slack took it counts until one
+ * window after that instead, when that is sooner (see {@link PostStamps}).
  */
 final class Window {
   /** The longest a call is taken to spend on its way to Slack, when its answer is slower. */
