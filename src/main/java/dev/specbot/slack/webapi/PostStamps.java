@@ -30,7 +30,6 @@ final class PostStamps {
 
   private final LongSupplier epochMicros;
   private long spanStart;
-  private boolean started;
   private long quickest = Long.MAX_VALUE;
   private long quickestBefore = Long.MAX_VALUE;
   private int seen;
@@ -60,9 +59,8 @@ final class PostStamps {
   }
 
   private void see(long sent, long ahead) {
-    if (!started) {
-      started = true;
-      spanStart = sent;
+    if (seen == 0) {
+      spanStart = sent; // The first post ever: a new span sets seen to 0 and counts at once.
     } else if (sent - spanStart >= SPAN_NANOS) {
       boolean idle = sent - spanStart >= 2 * SPAN_NANOS;
       quickestBefore = idle ? Long.MAX_VALUE : quickest;
